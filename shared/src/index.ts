@@ -1,0 +1,5 @@
+export * from "./validations";
+export * from "./time";
+export * from "./identity";
+export * from "./canvas";
+export * from "./api";
