@@ -51,7 +51,12 @@ export type StaleCanvasSectionData = z.infer<typeof staleCanvasSectionDataSchema
 /** Query of GET .../canvas/history */
 export const canvasHistoryQuerySchema = z.object({
   section: canvasSectionIdSchema,
-  limit: z.coerce.number().int().min(1).max(limits.historyPageSizeMax).default(limits.historyPageSize),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(limits.historyPageSizeMax)
+    .default(limits.historyPageSize),
   cursor: z.string().max(512).optional(),
 });
 export type CanvasHistoryQuery = z.infer<typeof canvasHistoryQuerySchema>;

@@ -13,9 +13,7 @@ export const meResponseSchema = z.object({
   person: personRefSchema,
   tenantId: z.string(),
   tenantRoles: z.array(tenantRoleSchema),
-  communities: z.array(
-    z.object({ communityId: z.string(), roles: z.array(communityRoleSchema) }),
-  ),
+  communities: z.array(z.object({ communityId: z.string(), roles: z.array(communityRoleSchema) })),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 /** Roles a person can hold inside one community (DOMAIN.md "Who uses the app"). */
-export const communityRoles = ["member", "champion", "curator", "facilitator", "moderator"] as const;
+export const communityRoles = [
+  "member",
+  "champion",
+  "curator",
+  "facilitator",
+  "moderator",
+] as const;
 export const communityRoleSchema = z.enum(communityRoles);
 export type CommunityRole = z.infer<typeof communityRoleSchema>;
 
