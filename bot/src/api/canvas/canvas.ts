@@ -1,0 +1,100 @@
+import type { CanvasHistoryResponse } from "@practice-hub/shared";
+import express, { type Router } from "express";
+import { actorOf } from "../../auth";
+import { canvasReviewer } from "../../commands/canvasReviewer";
+import { canvasSectionUpdater } from "../../commands/canvasSectionUpdater";
+import { communityAccessChecker, communityNotFound } from "../../commands/communityAccessChecker";
+import { viewerLoader } from "../../commands/viewerLoader";
+import { badRequest, preconditionRequired } from "../../errors";
+import { parseWith } from "../../http/validate";
+import { allowedCanvasActions, authorize } from "../../policies";
+import { presentCanvas, presentCanvasVersion } from "../../presenters";
+import { isHistoryKeyOf } from "../../store";
+import { communityIdParam } from "../communityIdParam";
+import type { ApiDeps } from "../deps";
+import {
+  canvasHistoryQuerySchema,
+  decodeHistoryCursor,
+  encodeHistoryCursor,
+  sectionParamsSchema,
+  updateCanvasSectionRequestSchema,
+} from "./schema";
+
+/** The community canvas: read, save a section, history, review. */
+export function canvasRouter({
+  store,
+  now,
+  authenticated,
+}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  const router = express.Router();
+  const base = "/communities/:communityId/canvas";
+
+  router.get(base, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    const { canvas, sections } = await store.canvas.read(viewer.actor.tenantId, communityId);
+    if (!canvas) throw communityNotFound();
+    authorize(viewer, "read", { kind: "canvas", communityId });
+    const allowedActions = allowedCanvasActions(viewer, communityId);
+    res.json(presentCanvas({ communityId, canvas, sections, allowedActions }));
+  });
+
+  router.put(`${base}/sections/:sectionId`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const { sectionId } = parseWith(sectionParamsSchema, req.params, "The section id");
+    const ifMatch = req.get("if-match")?.trim();
+    // "*" would overwrite whatever is there: saves must name the version they edited.
+    if (!ifMatch || ifMatch === "*") {
+      throw preconditionRequired(
+        "Send the section's etag in an If-Match header so that nobody's edit is overwritten.",
+      );
+    }
+    const { content } = parseWith(updateCanvasSectionRequestSchema, req.body, "The section");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityAccessChecker({ store, viewer, communityId, action: "update" });
+    const section = await canvasSectionUpdater({
+      store,
+      viewer,
+      communityId,
+      sectionId,
+      content,
+      ifMatch,
+      now: now(),
+    });
+    res.setHeader("ETag", section.etag);
+    res.json(section);
+  });
+
+  router.get(`${base}/history`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const query = parseWith(canvasHistoryQuerySchema, req.query, "The history query");
+    const afterKey = query.cursor === undefined ? undefined : decodeHistoryCursor(query.cursor);
+    if (afterKey !== undefined && !isHistoryKeyOf(afterKey, query.section)) {
+      throw badRequest("The cursor does not belong to this section's history. Start again.");
+    }
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    const page = await store.canvas.listVersions({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+      sectionId: query.section,
+      limit: query.limit,
+      ...(afterKey !== undefined ? { afterKey } : {}),
+    });
+    if (!page.canvas) throw communityNotFound();
+    authorize(viewer, "read", { kind: "canvas", communityId });
+    const body: CanvasHistoryResponse = {
+      versions: page.versions.map(presentCanvasVersion),
+      nextCursor: page.lastKey === null ? null : encodeHistoryCursor(page.lastKey),
+    };
+    res.json(body);
+  });
+
+  router.post(`${base}/review`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityAccessChecker({ store, viewer, communityId, action: "review" });
+    res.json(await canvasReviewer({ store, viewer, communityId, now: now() }));
+  });
+
+  return router;
+}

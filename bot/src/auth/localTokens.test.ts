@@ -1,0 +1,43 @@
+import { demoIdentities } from "../local/demoIdentities";
+import { createLocalTokens } from "./localTokens";
+
+function demoPerson(id: string) {
+  const person = demoIdentities.find((candidate) => candidate.id === id);
+  if (!person) throw new Error(`no demo person ${id}`);
+  return person;
+}
+
+describe("local demo tokens", () => {
+  it("verifies a token it issued as the demo person in their tenant", async () => {
+    const tokens = createLocalTokens();
+    const outsider = demoPerson("demo-outsider");
+
+    const actor = await tokens.verify(await tokens.issue(outsider));
+
+    expect(actor).toEqual({
+      tenantId: outsider.tenantId,
+      userId: "demo-outsider",
+      displayName: outsider.displayName,
+    });
+  });
+
+  it("rejects a token issued by another instance, whose secret differs", async () => {
+    const token = await createLocalTokens().issue(demoPerson("demo-champion"));
+
+    expect(await createLocalTokens().verify(token)).toBeNull();
+  });
+
+  it("rejects a token whose claims were changed after signing", async () => {
+    const tokens = createLocalTokens();
+    const [header, , signature] = (await tokens.issue(demoPerson("demo-member"))).split(".");
+    const payload = Buffer.from(
+      JSON.stringify({ sub: "demo-champion", tid: demoPerson("demo-champion").tenantId }),
+    ).toString("base64url");
+
+    expect(await tokens.verify(`${header}.${payload}.${signature}`)).toBeNull();
+  });
+
+  it("rejects text that is not a token", async () => {
+    expect(await createLocalTokens().verify("hello")).toBeNull();
+  });
+});

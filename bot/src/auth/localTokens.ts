@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { SignJWT, jwtVerify } from "jose";
+import type { DemoIdentity } from "../local/demoIdentities";
+import { actorFromClaims, type Actor } from "./actor";
+
+const issuer = "practice-hub-local";
+const audience = "practice-hub";
+
+/** Signs and verifies the demo tokens of AUTH_MODE=local. */
+export interface LocalTokens {
+  /** A token for a seeded demo person, valid for 12 hours. */
+  issue(person: DemoIdentity): Promise<string>;
+  /** The Actor of a token this instance issued, or null for anything else. */
+  verify(token: string): Promise<Actor | null>;
+}
+
+/**
+ * HS256 tokens signed with a secret made at start-up: they die with the process, so a leaked
+ * demo token is useless after a restart, and nothing needs configuring to run locally.
+ */
+export function createLocalTokens(): LocalTokens {
+  const secret = randomBytes(32);
+  return {
+    async issue(person) {
+      return new SignJWT({ tid: person.tenantId, oid: person.id, name: person.displayName })
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+        .setSubject(person.id)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime("12h")
+        .sign(secret);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          issuer,
+          audience,
+          algorithms: ["HS256"],
+        });
+        return actorFromClaims({ tid: payload["tid"], userId: payload.sub, name: payload["name"] });
+      } catch {
+        return null;
+      }
+    },
+  };
+}

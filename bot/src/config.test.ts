@@ -1,0 +1,92 @@
+import { ConfigError, defaultOpenIdMetadataUrl, loadConfig } from "./config";
+
+function envFactory(overrides: Record<string, string | undefined> = {}) {
+  return { STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true", ...overrides };
+}
+
+describe("loadConfig", () => {
+  it("fills in the defaults of local development", () => {
+    const config = loadConfig(envFactory());
+
+    expect(config).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3978,
+      HOST: "0.0.0.0",
+      LOG_LEVEL: "info",
+      AUTH_MODE: "local",
+      ENTRA_OPENID_METADATA_URL: defaultOpenIdMetadataUrl,
+      MicrosoftAppId: "",
+      MicrosoftAppType: "MultiTenant",
+      PUBLIC_BASE_URL: "http://localhost:3978",
+    });
+  });
+
+  it("names the missing storage connection string", () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    expect(() => loadConfig({})).toThrow(/STORAGE_CONNECTION_STRING/);
+  });
+
+  it("names a port that is not a number", () => {
+    expect(() => loadConfig(envFactory({ PORT: "eighty" }))).toThrow(/PORT/);
+  });
+
+  it("refuses local demo tokens in production", () => {
+    expect(() =>
+      loadConfig(
+        envFactory({
+          NODE_ENV: "production",
+          AUTH_MODE: "local",
+          MicrosoftAppId: "bot",
+          MicrosoftAppTenantId: "t",
+        }),
+      ),
+    ).toThrow(/AUTH_MODE/);
+  });
+
+  it("asks for an audience in entra mode", () => {
+    expect(() =>
+      loadConfig(
+        envFactory({ AUTH_MODE: "entra", MicrosoftAppId: "bot", MicrosoftAppTenantId: "t" }),
+      ),
+    ).toThrow(/ENTRA_CLIENT_ID/);
+  });
+
+  it("refuses an empty bot app id outside local mode", () => {
+    expect(() => loadConfig(envFactory({ AUTH_MODE: "entra", ENTRA_CLIENT_ID: "client" }))).toThrow(
+      /MicrosoftAppId/,
+    );
+  });
+
+  it("asks for the bot's tenant when the bot is single-tenant", () => {
+    expect(() => loadConfig(envFactory({ MicrosoftAppId: "bot" }))).toThrow(/MicrosoftAppTenantId/);
+  });
+
+  it("accepts a complete entra configuration", () => {
+    const config = loadConfig(
+      envFactory({
+        NODE_ENV: "production",
+        AUTH_MODE: "entra",
+        ENTRA_CLIENT_ID: "client",
+        MicrosoftAppId: "bot",
+        MicrosoftAppType: "UserAssignedMSI",
+        MicrosoftAppTenantId: "tenant",
+        PUBLIC_BASE_URL: "https://hub.example.com/",
+        PORT: "8080",
+      }),
+    );
+
+    expect(config).toMatchObject({
+      AUTH_MODE: "entra",
+      MicrosoftAppType: "UserAssignedMSI",
+      PUBLIC_BASE_URL: "https://hub.example.com",
+      PORT: 8080,
+    });
+  });
+
+  it("treats empty optional variables as unset", () => {
+    const config = loadConfig(envFactory({ TEAMS_APP_ID: "", TAB_DIST_DIR: "" }));
+
+    expect(config.TEAMS_APP_ID).toBeUndefined();
+    expect(config.TAB_DIST_DIR).toBeUndefined();
+  });
+});

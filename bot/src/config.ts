@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/** The Microsoft common v2.0 OpenID metadata: accepts tokens of any tenant (multi-tenant app). */
+export const defaultOpenIdMetadataUrl =
+  "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+/** A configuration problem found at start-up; the message names the variable to fix. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    AUTH_MODE: z.enum(["local", "entra"]).default("local"),
+    STORAGE_CONNECTION_STRING: z
+      .string({ error: "is required: the Azure Storage (or Azurite) connection string." })
+      .min(1, "is required: the Azure Storage (or Azurite) connection string."),
+    ENTRA_CLIENT_ID: optionalText,
+    ENTRA_APP_ID_URI: optionalText,
+    ENTRA_OPENID_METADATA_URL: z.url().default(defaultOpenIdMetadataUrl),
+    MicrosoftAppId: z.string().trim().default(""),
+    MicrosoftAppPassword: z.string().default(""),
+    MicrosoftAppType: optionalText.pipe(
+      z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
+    ),
+    MicrosoftAppTenantId: z.string().trim().default(""),
+    PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+    TEAMS_APP_ID: optionalText,
+    TAB_DIST_DIR: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE === "local" && env.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_MODE"],
+        message:
+          "is local, which hands out demo tokens; set AUTH_MODE=entra when NODE_ENV=production.",
+      });
+    }
+    if (env.AUTH_MODE === "entra" && !env.ENTRA_CLIENT_ID && !env.ENTRA_APP_ID_URI) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ENTRA_CLIENT_ID"],
+        message: "or ENTRA_APP_ID_URI is required when AUTH_MODE=entra (the token audience).",
+      });
+    }
+    const appType =
+      env.MicrosoftAppType ?? (env.MicrosoftAppId === "" ? "MultiTenant" : "SingleTenant");
+    // botbuilder refuses these combinations at the first request; say so at start-up instead.
+    if (env.MicrosoftAppId !== "" && appType !== "MultiTenant" && env.MicrosoftAppTenantId === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppTenantId"],
+        message: `is required when MicrosoftAppType=${appType}: set the bot's home tenant id.`,
+      });
+    }
+    if (env.MicrosoftAppId === "" && appType !== "MultiTenant") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppId"],
+        message: `is required when MicrosoftAppType=${appType}.`,
+      });
+    }
+    if (env.AUTH_MODE !== "local" && env.MicrosoftAppId === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppId"],
+        message: "may be empty only when AUTH_MODE=local; set the bot's app id.",
+      });
+    }
+  });
+
+/** The service configuration, parsed once at start-up from the environment. */
+export type Config = Omit<z.infer<typeof envSchema>, "PUBLIC_BASE_URL" | "MicrosoftAppType"> & {
+  /**
+   * SingleTenant by default; MultiTenant when MicrosoftAppId is empty (local mode without bot
+   * auth), because botbuilder refuses a single-tenant bot that has no app id.
+   */
+  MicrosoftAppType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  /** Base URL used in card links; defaults to http://localhost:<PORT>. */
+  PUBLIC_BASE_URL: string;
+};
+
+/**
+ * Parses the environment into a Config. Throws a ConfigError naming every variable that is
+ * missing or wrong, so the service stops before it serves anything.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "environment"} ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const { PUBLIC_BASE_URL, MicrosoftAppType, ...rest } = parsed.data;
+  return {
+    ...rest,
+    MicrosoftAppType:
+      MicrosoftAppType ?? (rest.MicrosoftAppId === "" ? "MultiTenant" : "SingleTenant"),
+    PUBLIC_BASE_URL: (PUBLIC_BASE_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""),
+  };
+}

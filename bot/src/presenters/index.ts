@@ -1,0 +1,3 @@
+export * from "./canvas";
+export * from "./community";
+export * from "./me";

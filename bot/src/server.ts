@@ -1,0 +1,137 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Express } from "express";
+import { createAuthenticator } from "./auth";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { createHttpApp, type TeamsEndpoint } from "./http/app";
+import { createLogger, type Logger } from "./logger";
+import { createStore, type Store } from "./store";
+import { createTeamsEndpoint } from "./teams";
+
+/** The running service: the express app and its HTTP server's lifecycle. */
+export interface Service {
+  app: Express;
+  /** Listens on `port` (0 asks the OS for a free one) and resolves with the bound port. */
+  listen(port: number, host?: string): Promise<{ port: number }>;
+  /** Stops accepting requests and closes open connections. */
+  close(): Promise<void>;
+  /** The store the service uses (tests and the local stack seed through it). */
+  store: Store;
+  logger: Logger;
+}
+
+/** Options the environment cannot express. */
+export interface ServiceOptions {
+  /** The clock; tests fix it. */
+  now?: () => Date;
+  /** Called once per HTTP request to storage: tests and benchmarks count round trips with it. */
+  onStorageRoundTrip?: () => void;
+}
+
+function teamsEndpointFor(config: Config, store: Store, logger: Logger): TeamsEndpoint {
+  return createTeamsEndpoint({
+    config,
+    conversationReferences: store.conversationReferences,
+    logger: logger.child({ component: "teams" }),
+  });
+}
+
+/** Where the built tab is: TAB_DIST_DIR, else tab/dist beside this package (from src or dist). */
+function tabDistDirFor(config: Config): string {
+  return config.TAB_DIST_DIR
+    ? path.resolve(config.TAB_DIST_DIR)
+    : path.resolve(__dirname, "../../tab/dist");
+}
+
+/**
+ * The composition root: config -> logger -> store (tables created) -> auth -> HTTP app with the
+ * API, the bot endpoint and the tab.
+ */
+export async function createService(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<Service> {
+  const logger = createLogger(config);
+  const store = createStore(
+    config.STORAGE_CONNECTION_STRING,
+    options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
+  );
+  await store.ensureTables();
+  const authenticator = createAuthenticator(config, logger);
+  const app = createHttpApp({
+    config,
+    logger,
+    store,
+    authenticator,
+    now: options.now ?? (() => new Date()),
+    teamsEndpoint: teamsEndpointFor(config, store, logger),
+    tabDistDir: tabDistDirFor(config),
+  });
+
+  let server: Server | undefined;
+  return {
+    app,
+    store,
+    logger,
+    listen(port, host = config.HOST) {
+      return new Promise((resolve, reject) => {
+        const listening = app.listen(port, host, (error?: Error) => {
+          if (error) {
+            reject(error);
+            return;
+          }
+          const address = listening.address();
+          resolve({ port: typeof address === "object" && address ? address.port : port });
+        });
+        server = listening;
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server) {
+          resolve();
+          return;
+        }
+        const closing = server;
+        server = undefined;
+        closing.close((error) => (error ? reject(error) : resolve()));
+        closing.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Runs the service from the environment until SIGINT or SIGTERM. */
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+  const service = await createService(config);
+  if (!existsSync(tabDistDirFor(config))) {
+    service.logger.warn("the tab is not built: run npm run build to serve it at /");
+  }
+  const { port } = await service.listen(config.PORT, config.HOST);
+  service.logger.info({ port, authMode: config.AUTH_MODE }, "Practice Hub is listening");
+  const stop = () => {
+    service.logger.info("stopping");
+    void service.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Practice Hub failed to start: ${String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,104 @@
+import {
+  TableClient,
+  TableServiceClient,
+  type TableServiceClientOptions,
+} from "@azure/data-tables";
+import { createCanvasRepository, type CanvasRepository } from "./canvasRepository";
+import { createCommunityRepository, type CommunityRepository } from "./communityRepository";
+import { createConversationReferenceRepository } from "./conversationReferenceRepository";
+import type { ConversationReferenceStore } from "../teams/conversationReferences";
+import { createMembershipRepository, type MembershipRepository } from "./membershipRepository";
+import { tableNames, type TableName } from "./tables";
+
+export { tableNames, type TableName } from "./tables";
+export { ConcurrencyError, isConflict, isStorageUnavailable } from "./storageErrors";
+export { isHistoryKeyOf } from "./canvasRepository";
+export type * from "./canvasRepository";
+export type * from "./communityRepository";
+export type * from "./membershipRepository";
+
+/** Creates a TableClient for one table; the Teams helper's repositories take this. */
+export type TableClientFactory = (tableName: TableName) => TableClient;
+
+/** Repositories over one storage account, plus what the composition root needs around them. */
+export interface Store {
+  communities: CommunityRepository;
+  memberships: MembershipRepository;
+  canvas: CanvasRepository;
+  /** Where the bot keeps conversation references for proactive messages. */
+  conversationReferences: ConversationReferenceStore;
+  tableClient: TableClientFactory;
+  /** Creates every table the service uses; safe to call on every start. */
+  ensureTables(): Promise<void>;
+  /** One cheap call without retries: resolves when storage answers, rejects when it does not. */
+  ping(): Promise<void>;
+}
+
+/** Options for tests and benchmarks. */
+export interface StoreOptions {
+  /** Called once per HTTP request sent to storage (benchmarks count round trips with it). */
+  onRoundTrip?: () => void;
+}
+
+/** Storage errors should surface fast: a user waits on every API request. */
+const retryOptions = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 };
+
+/** Connects to Table Storage (or Azurite) with a connection string and builds the repositories. */
+export function createStore(connectionString: string, options: StoreOptions = {}): Store {
+  const insecure =
+    /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(
+      connectionString,
+    );
+  const clientOptions: TableServiceClientOptions = {
+    allowInsecureConnection: insecure,
+    retryOptions,
+    ...(options.onRoundTrip
+      ? {
+          additionalPolicies: [
+            {
+              position: "perRetry" as const,
+              policy: {
+                name: "countRoundTrips",
+                sendRequest: (request, next) => {
+                  options.onRoundTrip?.();
+                  return next(request);
+                },
+              },
+            },
+          ],
+        }
+      : {}),
+  };
+  const clients = new Map<string, TableClient>();
+  const tableClient: TableClientFactory = (tableName) => {
+    let client = clients.get(tableName);
+    if (!client) {
+      client = TableClient.fromConnectionString(connectionString, tableName, clientOptions);
+      clients.set(tableName, client);
+    }
+    return client;
+  };
+  const service = TableServiceClient.fromConnectionString(connectionString, clientOptions);
+  const probe = TableServiceClient.fromConnectionString(connectionString, {
+    ...clientOptions,
+    retryOptions: { maxRetries: 0 },
+  });
+
+  return {
+    communities: createCommunityRepository(tableClient(tableNames.communities)),
+    memberships: createMembershipRepository(tableClient(tableNames.memberships)),
+    canvas: createCanvasRepository(tableClient(tableNames.canvas)),
+    conversationReferences: createConversationReferenceRepository(
+      tableClient(tableNames.conversationReferences),
+    ),
+    tableClient,
+    async ensureTables() {
+      // createTable treats "already exists" as success.
+      for (const name of Object.values(tableNames)) await service.createTable(name);
+    },
+    async ping() {
+      const pages = probe.listTables().byPage({ maxPageSize: 1 });
+      await pages.next();
+    },
+  };
+}

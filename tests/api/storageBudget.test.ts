@@ -1,0 +1,99 @@
+import { apiPaths, type CanvasResponse } from "@practice-hub/shared";
+import { demoCommunityId } from "../../bot/src/local/demoIdentities";
+import { apiClient, type ApiClient } from "../support/api";
+import {
+  communityFactory,
+  communityRequestFactory,
+  sectionContentFactory,
+} from "../support/factories";
+import { startStack, type DemoPerson, type Stack } from "../support/stack";
+
+// DESIGN.md budget: at most 2 storage round trips for a read and 3 for a write, whatever the
+// size of the community. Counted by the store's round-trip hook, never timed.
+let stack: Stack;
+let api: ApiClient;
+let roundTrips = 0;
+
+beforeAll(async () => {
+  stack = await startStack({ onStorageRoundTrip: () => (roundTrips += 1) });
+  api = apiClient(stack);
+  // Tokens come from /api/dev/token, which does not touch storage; fetch them up front anyway.
+  for (const person of ["demo-champion", "demo-member", "demo-head"] as const) {
+    await api.get(apiPaths.me, { as: person });
+  }
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function roundTripsOf(request: () => Promise<{ status: number }>) {
+  roundTrips = 0;
+  const response = await request();
+  return { status: response.status, roundTrips };
+}
+
+const reads: [string, DemoPerson, string][] = [
+  ["/api/me", "demo-champion", apiPaths.me],
+  ["the community list of a head of profession", "demo-head", apiPaths.communities],
+  ["the canvas of a member", "demo-member", apiPaths.canvas(demoCommunityId)],
+  ["the canvas of a head of profession", "demo-head", apiPaths.canvas(demoCommunityId)],
+  [
+    "a page of history",
+    "demo-head",
+    `${apiPaths.canvasHistory(demoCommunityId)}?section=purpose&limit=1`,
+  ],
+];
+
+it.each(reads)("reads %s in at most 2 storage round trips", async (_name, person, path) => {
+  const result = await roundTripsOf(() => api.get(path, { as: person }));
+
+  expect(result.status).toBe(200);
+  expect(result.roundTrips).toBeGreaterThan(0);
+  expect(result.roundTrips).toBeLessThanOrEqual(2);
+});
+
+it("saves a section in at most 3 storage round trips, however long its history", async () => {
+  const community = await communityFactory(api);
+  const canvas = await api.get<CanvasResponse>(apiPaths.canvas(community.id), {
+    as: "demo-champion",
+  });
+  let etag = canvas.body.sections[0]?.etag ?? "";
+  const counts: number[] = [];
+  for (let save = 0; save < 4; save += 1) {
+    const result = await roundTripsOf(async () => {
+      const response = await api.put<{ etag: string }>(
+        apiPaths.canvasSection(community.id, "purpose"),
+        {
+          as: "demo-champion",
+          headers: { "if-match": etag },
+          body: { content: sectionContentFactory() },
+        },
+      );
+      etag = response.body.etag;
+      return response;
+    });
+    expect(result.status).toBe(200);
+    counts.push(result.roundTrips);
+  }
+
+  expect(Math.max(...counts)).toBeLessThanOrEqual(3);
+});
+
+it("reviews the canvas in at most 3 storage round trips", async () => {
+  const result = await roundTripsOf(() =>
+    api.post(apiPaths.canvasReview(demoCommunityId), { as: "demo-champion" }),
+  );
+
+  expect(result.status).toBe(200);
+  expect(result.roundTrips).toBeLessThanOrEqual(3);
+});
+
+it("creates a community in at most 3 storage round trips", async () => {
+  const result = await roundTripsOf(() =>
+    api.post(apiPaths.communities, { as: "demo-member", body: communityRequestFactory() }),
+  );
+
+  expect(result.status).toBe(201);
+  expect(result.roundTrips).toBeLessThanOrEqual(3);
+});
