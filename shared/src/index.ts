@@ -3,3 +3,4 @@ export * from "./time";
 export * from "./identity";
 export * from "./canvas";
 export * from "./api";
+export * from "./cards";

@@ -1,0 +1,59 @@
+import { canvasSections } from "../canvas";
+import type { AdaptiveCard } from "./types";
+import type { BotScope } from "./welcomeCard";
+
+export interface HelpCardProps {
+  scope: BotScope;
+  /** Opens the Practice Hub tab: a Teams deep link, or the web address outside Teams. */
+  tabUrl: string;
+}
+
+/**
+ * The answer to "help": the bot's commands (the same list as the app manifest's command list)
+ * and what the tab offers. It lists only what works today.
+ */
+export function helpCard({ scope, tabUrl }: HelpCardProps): AdaptiveCard {
+  const helpCommand = scope === "personal" ? "help" : "@Practice Hub help";
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body: [
+      {
+        type: "TextBlock",
+        text: "What I can do",
+        style: "heading",
+        size: "large",
+        weight: "bolder",
+        wrap: true,
+      },
+      {
+        type: "FactSet",
+        facts: [{ title: helpCommand, value: "Shows this list." }],
+      },
+      {
+        type: "TextBlock",
+        text: "In the Practice Hub tab",
+        weight: "bolder",
+        spacing: "medium",
+        wrap: true,
+      },
+      {
+        type: "TextBlock",
+        text:
+          `Open the tab to read your community's canvas: ${sectionList()}. Champions edit ` +
+          "the sections, every change is kept in the history, and a quarterly review keeps " +
+          "the canvas honest.",
+        wrap: true,
+      },
+    ],
+    actions: [{ type: "Action.OpenUrl", title: "Open Practice Hub", url: tabUrl }],
+  };
+}
+
+function sectionList(): string {
+  const titles = canvasSections.map((section) => section.title.toLowerCase());
+  const last = titles.pop();
+  // The serial comma keeps titles that contain "and" readable.
+  return titles.length > 0 ? `${titles.join(", ")}, and ${last}` : (last ?? "");
+}

@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./escapeCardText";
+export * from "./welcomeCard";
+export * from "./helpCard";
