@@ -1,0 +1,131 @@
+import {
+  apiPaths,
+  canvasHistoryResponseSchema,
+  canvasResponseSchema,
+  canvasReviewResponseSchema,
+  canvasSectionSchema,
+  communitiesResponseSchema,
+  communitySchema,
+  devPeopleResponseSchema,
+  devTokenResponseSchema,
+  meResponseSchema,
+  publicConfigSchema,
+  type CanvasHistoryResponse,
+  type CanvasResponse,
+  type CanvasReviewResponse,
+  type CanvasSection,
+  type CanvasSectionId,
+  type CommunitiesResponse,
+  type Community,
+  type CreateCommunityRequest,
+  type DemoPerson,
+  type DevPeopleResponse,
+  type MeResponse,
+  type PublicConfig,
+} from "@practice-hub/shared";
+import { ApiRequestError, signInError } from "./errors";
+import { apiRequest } from "./request";
+
+/** Calls that need no token: what the tab asks before anyone is signed in. */
+export const publicApi = {
+  publicConfig: (): Promise<PublicConfig> =>
+    apiRequest({ method: "GET", path: apiPaths.publicConfig, schema: publicConfigSchema }),
+  devPeople: (): Promise<DevPeopleResponse> =>
+    apiRequest({ method: "GET", path: apiPaths.devPeople, schema: devPeopleResponseSchema }),
+  devToken: async (user: DemoPerson): Promise<string> => {
+    const answer = await apiRequest({
+      method: "POST",
+      path: apiPaths.devToken,
+      schema: devTokenResponseSchema,
+      body: { user },
+    });
+    return answer.token;
+  },
+};
+
+/** The typed API the screens use; every call carries the host's Bearer token. */
+export interface ApiClient {
+  me(): Promise<MeResponse>;
+  communities(): Promise<CommunitiesResponse>;
+  createCommunity(request: CreateCommunityRequest): Promise<Community>;
+  canvas(communityId: string): Promise<CanvasResponse>;
+  /** Saves a section only if `etag` is still current; a stale etag throws `stale_version`. */
+  saveSection(props: {
+    communityId: string;
+    sectionId: CanvasSectionId;
+    content: string;
+    etag: string;
+  }): Promise<CanvasSection>;
+  history(props: {
+    communityId: string;
+    sectionId: CanvasSectionId;
+    cursor?: string | null;
+  }): Promise<CanvasHistoryResponse>;
+  markReviewed(communityId: string): Promise<CanvasReviewResponse>;
+}
+
+/** Builds the client over a token source (Teams SSO or a local demo token). */
+export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
+  // A refused token is a sign-in problem, not an unreachable service: say so in the one shape.
+  const getToken = () =>
+    tokenSource().catch((error: unknown) => {
+      throw error instanceof ApiRequestError ? error : new ApiRequestError(signInError());
+    });
+  return {
+    me: async () =>
+      apiRequest({
+        method: "GET",
+        path: apiPaths.me,
+        schema: meResponseSchema,
+        token: await getToken(),
+      }),
+    communities: async () =>
+      apiRequest({
+        method: "GET",
+        path: apiPaths.communities,
+        schema: communitiesResponseSchema,
+        token: await getToken(),
+      }),
+    createCommunity: async (request) =>
+      apiRequest({
+        method: "POST",
+        path: apiPaths.communities,
+        schema: communitySchema,
+        body: request,
+        token: await getToken(),
+      }),
+    canvas: async (communityId) =>
+      apiRequest({
+        method: "GET",
+        path: apiPaths.canvas(communityId),
+        schema: canvasResponseSchema,
+        token: await getToken(),
+      }),
+    saveSection: async ({ communityId, sectionId, content, etag }) =>
+      apiRequest({
+        method: "PUT",
+        path: apiPaths.canvasSection(communityId, sectionId),
+        schema: canvasSectionSchema,
+        body: { content },
+        headers: { "If-Match": etag },
+        token: await getToken(),
+      }),
+    history: async ({ communityId, sectionId, cursor }) => {
+      const query = new URLSearchParams({ section: sectionId });
+      if (cursor) query.set("cursor", cursor);
+      return apiRequest({
+        method: "GET",
+        path: `${apiPaths.canvasHistory(communityId)}?${query.toString()}`,
+        schema: canvasHistoryResponseSchema,
+        token: await getToken(),
+      });
+    },
+    markReviewed: async (communityId) =>
+      apiRequest({
+        method: "POST",
+        path: apiPaths.canvasReview(communityId),
+        schema: canvasReviewResponseSchema,
+        token: await getToken(),
+      }),
+  };
+}

@@ -1,0 +1,40 @@
+import { ApiRequestError, contractError, networkError, toApiError } from "./errors";
+
+/** What the client needs of a zod schema: a parse that never throws. */
+export interface ResponseParser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+/** One call to the API. */
+export interface ApiRequest<T> {
+  method: "GET" | "POST" | "PUT";
+  path: string;
+  /** Parses the success body; the client never hands out unchecked data. */
+  schema: ResponseParser<T>;
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** Sends a request and parses the answer; throws ApiRequestError with the one error shape. */
+export async function apiRequest<T>(request: ApiRequest<T>): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", ...request.headers };
+  if (request.body !== undefined) headers["Content-Type"] = "application/json";
+  if (request.token) headers.Authorization = `Bearer ${request.token}`;
+  let response: Response;
+  try {
+    response = await fetch(request.path, {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+  } catch {
+    throw new ApiRequestError(networkError());
+  }
+  const requestId = response.headers.get("x-request-id");
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiRequestError(toApiError(response.status, body, requestId));
+  const parsed = request.schema.safeParse(body);
+  if (!parsed.success) throw new ApiRequestError(contractError(response.status, requestId));
+  return parsed.data;
+}

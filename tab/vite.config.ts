@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+const sharedEntry = fileURLToPath(new URL("../shared/src/index.ts", import.meta.url));
+
+/**
+ * The tab builds to tab/dist, which the service serves at `/` with an SPA fallback. The shared
+ * package is bundled from source so the browser gets the same zod schemas the service uses.
+ */
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { "@practice-hub/shared": sharedEntry } },
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, target: "es2022", manifest: true },
+  server: {
+    // `npm run dev -w tab` talks to a locally running service (npm start) on its default port.
+    proxy: { "/api": "http://localhost:3978" },
+  },
+});
