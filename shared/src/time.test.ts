@@ -1,0 +1,34 @@
+import { daysBetween, newestFirstKey } from "./time";
+
+describe("daysBetween", () => {
+  const now = new Date("2026-03-10T12:00:00Z");
+
+  it("counts whole days from an earlier instant", () => {
+    expect(daysBetween("2026-03-01T12:00:00Z", now)).toBe(9);
+  });
+
+  it("rounds a partial day down", () => {
+    expect(daysBetween("2026-03-09T12:00:01Z", now)).toBe(0);
+  });
+
+  it("never answers a negative number for a future instant", () => {
+    expect(daysBetween("2026-04-01T00:00:00Z", now)).toBe(0);
+  });
+
+  it("refuses a string that is not a date", () => {
+    expect(() => daysBetween("last tuesday", now)).toThrow(RangeError);
+  });
+});
+
+describe("newestFirstKey", () => {
+  it("sorts a later instant before an earlier one as strings", () => {
+    const earlier = newestFirstKey(new Date("2026-01-01T00:00:00Z"));
+    const later = newestFirstKey(new Date("2026-01-01T00:00:00.001Z"));
+    expect([earlier, later].sort()).toEqual([later, earlier]);
+  });
+
+  it("keeps a fixed width so string order equals numeric order", () => {
+    expect(newestFirstKey(new Date("1970-01-01T00:00:00Z"))).toHaveLength(13);
+    expect(newestFirstKey(new Date("2200-01-01T00:00:00Z"))).toHaveLength(13);
+  });
+});
