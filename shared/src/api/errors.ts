@@ -8,6 +8,8 @@ export const apiErrorCodes = [
   "forbidden",
   "not_found",
   "stale_version",
+  /** 409: the request fits no longer (e.g. a retro moved on to another phase). */
+  "conflict",
   "precondition_required",
   "payload_too_large",
   "storage_unavailable",

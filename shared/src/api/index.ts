@@ -3,3 +3,8 @@ export * from "./identity";
 export * from "./communities";
 export * from "./canvas";
 export * from "./paths";
+export * from "./rituals";
+export * from "./library";
+export * from "./people";
+export * from "./digest";
+export * from "./retros";

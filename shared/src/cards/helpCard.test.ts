@@ -34,6 +34,16 @@ describe("helpCard", () => {
     );
   });
 
+  it("offers the retro command in a channel, where retros run, and not in a personal chat", () => {
+    const factTitles = (scope: HelpCardProps["scope"]) =>
+      helpCard(helpProps({ scope })).body.flatMap((element) =>
+        element.type === "FactSet" ? element.facts.map((fact) => fact.title) : [],
+      );
+
+    expect(factTitles("team")).toEqual(["@Practice Hub help", "@Practice Hub retro"]);
+    expect(factTitles("personal")).not.toContain("retro");
+  });
+
   it("names every canvas section when it describes the tab", () => {
     const text = JSON.stringify(helpCard(helpProps()).body);
 

@@ -13,7 +13,15 @@ export interface HelpCardProps {
  * and what the tab offers. It lists only what works today.
  */
 export function helpCard({ scope, tabUrl }: HelpCardProps): AdaptiveCard {
-  const helpCommand = scope === "personal" ? "help" : "@Practice Hub help";
+  const mention = scope === "personal" ? "" : "@Practice Hub ";
+  const facts = [{ title: `${mention}help`, value: "Shows this list." }];
+  // Retros run in the community's channel, so the command is offered only there.
+  if (scope !== "personal") {
+    facts.push({
+      title: `${mention}retro`,
+      value: "Starts a community retro here (champions and facilitators).",
+    });
+  }
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -29,7 +37,7 @@ export function helpCard({ scope, tabUrl }: HelpCardProps): AdaptiveCard {
       },
       {
         type: "FactSet",
-        facts: [{ title: helpCommand, value: "Shows this list." }],
+        facts,
       },
       {
         type: "TextBlock",
@@ -43,7 +51,9 @@ export function helpCard({ scope, tabUrl }: HelpCardProps): AdaptiveCard {
         text:
           `Open the tab to read your community's canvas: ${sectionList()}. Champions edit ` +
           "the sections, every change is kept in the history, and a quarterly review keeps " +
-          "the canvas honest.",
+          "the canvas honest. The tab also holds the ritual calendar, retro results, the " +
+          "curated library, the people of the community and, for heads of profession, " +
+          "health across communities.",
         wrap: true,
       },
     ],

@@ -35,7 +35,73 @@ export interface Container {
   spacing?: CardSpacing;
 }
 
-export type CardElement = TextBlock | FactSet | Container;
+/** A single-line or multi-line text field; its value arrives in the action's data under `id`. */
+export interface InputText {
+  type: "Input.Text";
+  id: string;
+  label?: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  isRequired?: boolean;
+  errorMessage?: string;
+  spacing?: CardSpacing;
+}
+
+/** A list of choices: a drop-down ("compact") or radio buttons ("expanded"). */
+export interface InputChoiceSet {
+  type: "Input.ChoiceSet";
+  id: string;
+  label?: string;
+  choices: { title: string; value: string }[];
+  style?: "compact" | "expanded";
+  value?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+  placeholder?: string;
+  wrap?: boolean;
+  spacing?: CardSpacing;
+}
+
+/** A check box; its value is `valueOn` or `valueOff`. */
+export interface InputToggle {
+  type: "Input.Toggle";
+  id: string;
+  title: string;
+  label?: string;
+  value?: string;
+  valueOn?: string;
+  valueOff?: string;
+  wrap?: boolean;
+  spacing?: CardSpacing;
+}
+
+/** A date picker; the value is YYYY-MM-DD. */
+export interface InputDate {
+  type: "Input.Date";
+  id: string;
+  label?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+  spacing?: CardSpacing;
+}
+
+/** Buttons placed inside the body, e.g. right under the form they submit. */
+export interface ActionSet {
+  type: "ActionSet";
+  actions: CardAction[];
+  spacing?: CardSpacing;
+}
+
+export type CardElement =
+  | TextBlock
+  | FactSet
+  | Container
+  | InputText
+  | InputChoiceSet
+  | InputToggle
+  | InputDate
+  | ActionSet;
 
 export interface OpenUrlAction {
   type: "Action.OpenUrl";
@@ -43,7 +109,21 @@ export interface OpenUrlAction {
   url: string;
 }
 
-export type CardAction = OpenUrlAction;
+/**
+ * Universal Actions: Teams sends an `adaptiveCard/action` invoke with `verb` and `data` (plus
+ * the card's input values) to the bot, which answers with the updated card.
+ */
+export interface ExecuteAction {
+  type: "Action.Execute";
+  title: string;
+  verb: string;
+  data?: Record<string, string | number | boolean>;
+  /** "none" sends the action without validating or collecting the card's inputs. */
+  associatedInputs?: "auto" | "none";
+  style?: "default" | "positive" | "destructive";
+}
+
+export type CardAction = OpenUrlAction | ExecuteAction;
 
 /** An Adaptive Card 1.5 (the version Teams renders on desktop, web and mobile). */
 export interface AdaptiveCard {
@@ -52,6 +132,8 @@ export interface AdaptiveCard {
   version: "1.5";
   body: CardElement[];
   actions?: CardAction[];
+  /** Universal Actions refresh: Teams asks the bot for a fresh card when someone views it. */
+  refresh?: { action: ExecuteAction; userIds?: string[] };
   /** Teams-only: let the card use the full width of the message column. */
   msteams?: { width: "Full" };
 }

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/** Days a recipient may choose for their digest. */
+export const digestDays = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
+export const digestDaySchema = z.enum(digestDays);
+export type DigestDay = z.infer<typeof digestDaySchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** When one recipient gets their digest. Default: Monday 09:00 in their zone. */
+export const digestSettingsSchema = z.object({
+  day: digestDaySchema,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time must be HH:MM on a 24-hour clock."),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, "timeZone must be an IANA time zone such as Europe/London."),
+});
+export type DigestSettings = z.infer<typeof digestSettingsSchema>;
+
+/** The settings of someone who never chose. */
+export function defaultDigestSettings(timeZone: string): DigestSettings {
+  return { day: "monday", time: "09:00", timeZone: isTimeZone(timeZone) ? timeZone : "UTC" };
+}
+
+/** GET and PUT /api/digest/settings */
+export const digestSettingsResponseSchema = z.object({
+  settings: digestSettingsSchema,
+  /** False until the recipient saves: the defaults are shown, not stored. */
+  saved: z.boolean(),
+});
+export type DigestSettingsResponse = z.infer<typeof digestSettingsResponseSchema>;
+
+/** Query of GET /api/digest/preview. */
+export const digestPreviewQuerySchema = z.object({
+  audience: z.enum(["lead", "members"]).default("lead"),
+  /** The members' version is per community. */
+  communityId: z.string().max(80).optional(),
+  timeZone: z.string().max(64).optional(),
+});
+export type DigestPreviewQuery = z.input<typeof digestPreviewQuerySchema>;
+
+/** GET /api/digest/preview: the exact card that would be sent now. */
+export const digestPreviewResponseSchema = z.object({
+  week: z.string(),
+  audience: z.enum(["lead", "members"]),
+  card: z.record(z.string(), z.unknown()),
+  /** True when no community has anything to say (the scheduled send is skipped then). */
+  empty: z.boolean(),
+});
+export type DigestPreviewResponse = z.infer<typeof digestPreviewResponseSchema>;
+
+/** POST /api/communities/{communityId}/digest/send: a champion posts the members' digest now. */
+export const digestSendResponseSchema = z.object({
+  status: z.enum(["queued", "alreadySent"]),
+  key: z.string(),
+});
+export type DigestSendResponse = z.infer<typeof digestSendResponseSchema>;
+
+/** One fired health signal, as the Health page shows it. */
+export const healthSignalSchema = z.object({
+  kind: z.string(),
+  summary: z.string(),
+  figures: z.record(z.string(), z.number()),
+});
+
+/** GET /api/health-signals: warning signs per community the caller leads. */
+export const healthSignalsResponseSchema = z.object({
+  communities: z.array(
+    z.object({
+      communityId: z.string(),
+      name: z.string(),
+      signals: z.array(healthSignalSchema),
+    }),
+  ),
+});
+export type HealthSignalsResponse = z.infer<typeof healthSignalsResponseSchema>;
+
+/** GET /api/communities/{communityId}/digest/unreachable: who Teams refused to deliver to. */
+export const unreachableResponseSchema = z.object({
+  recipients: z.array(
+    z.object({
+      /** "personal" for someone's chat with the bot, "channel" for the community's channel. */
+      kind: z.enum(["personal", "channel"]),
+      displayName: z.string(),
+      reason: z.string(),
+      since: z.string(),
+    }),
+  ),
+});
+export type UnreachableResponse = z.infer<typeof unreachableResponseSchema>;

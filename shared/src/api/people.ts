@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { communityRoleSchema } from "../identity/roles";
+import { personRefSchema } from "./identity";
+
+/** What a caller may do on the People page. */
+export const peopleActions = ["read", "manage"] as const;
+export const peopleActionSchema = z.enum(peopleActions);
+export type PeopleAction = z.infer<typeof peopleActionSchema>;
+
+/** A member of a community with their roles; `etag` goes back in If-Match on a role change. */
+export const communityMemberSchema = z.object({
+  person: personRefSchema,
+  roles: z.array(communityRoleSchema),
+  etag: z.string(),
+});
+export type CommunityMember = z.infer<typeof communityMemberSchema>;
+
+/** A join or leave, from Teams membership events in the community's team or added by a champion. */
+export const membershipChangeSchema = z.object({
+  person: personRefSchema,
+  change: z.enum(["joined", "left"]),
+  source: z.enum(["teams", "manual"]),
+  at: z.string(),
+});
+export type MembershipChange = z.infer<typeof membershipChangeSchema>;
+
+/** GET /api/communities/{communityId}/people */
+export const peopleResponseSchema = z.object({
+  communityId: z.string(),
+  members: z.array(communityMemberSchema),
+  recentChanges: z.array(membershipChangeSchema),
+  allowedActions: z.array(peopleActionSchema),
+});
+export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
+
+const rolesSchema = z
+  .array(communityRoleSchema, { error: "roles must be a list of community roles." })
+  .min(1, "Give the person at least one role.")
+  .max(5)
+  .transform((roles) => [...new Set(roles)]);
+
+/** POST .../people: a champion adds someone by hand; answers the CommunityMember (201). */
+export const addMemberRequestSchema = z.object({
+  userId: z.string().trim().min(1, "userId is required.").max(100),
+  displayName: z.string().trim().min(1, "displayName is required.").max(120),
+  roles: rolesSchema.default(["member"]),
+});
+export type AddMemberRequest = z.input<typeof addMemberRequestSchema>;
+
+/** PUT .../people/{userId}/roles with If-Match; answers the CommunityMember. */
+export const updateRolesRequestSchema = z.object({ roles: rolesSchema });
+export type UpdateRolesRequest = z.input<typeof updateRolesRequestSchema>;
+
+/** `data` of the 412 answered to a stale role change: the member as they are now. */
+export const staleMemberDataSchema = z.object({ current: communityMemberSchema });

@@ -1,0 +1,157 @@
+import { composeDigest } from "../digest/composer";
+import {
+  communityInputFactory,
+  digestInputFactory,
+  digestTestDay,
+  pickFactory,
+} from "../digest/testing";
+import { digestCard } from "./digestCard";
+import { cardBytes, cardProblems } from "./testing";
+import { maxCardBytes } from "./types";
+
+function fullCommunity(index: number) {
+  return communityInputFactory({
+    communityId: `community-${index}`,
+    name: `Community ${index}`,
+    membershipChanges: Array.from({ length: 30 }, (_, n) => ({
+      displayName: `Person ${n} with a fairly long display name`,
+      change: n % 3 ? ("joined" as const) : ("left" as const),
+      at: digestTestDay(-1),
+    })),
+    upcoming: Array.from({ length: 20 }, (_, n) => ({
+      ritualName: `Ritual ${n}`,
+      startsAt: digestTestDay(1 + n / 2),
+      timeZone: "Europe/London",
+      facilitators: ["Ana", "Ben"],
+    })),
+    picks: [1, 2, 3, 4].map((n) =>
+      pickFactory({ id: `p${n}`, why: "x".repeat(1_000), title: "t".repeat(200) }),
+    ),
+    handbook: [
+      {
+        id: "h1",
+        title: "How we run discovery",
+        excerpt: "y".repeat(500),
+        createdAt: digestTestDay(-300),
+        lastResurfacedAt: null,
+        archived: false,
+      },
+    ],
+    retroActions: Array.from({ length: 12 }, (_, n) => ({
+      text: "z".repeat(300),
+      owner: "Ana",
+      dueAt: digestTestDay(n - 6),
+      done: false,
+    })),
+    signals: [
+      {
+        kind: "canvasNotReviewed",
+        summary: "The canvas was last reviewed 120 days ago.",
+        figures: {},
+      },
+    ],
+  });
+}
+
+function cardFor(communities: ReturnType<typeof communityInputFactory>[]) {
+  const digest = composeDigest(digestInputFactory({ communities }));
+  return digestCard({ digest, homeUrl: "https://hub.example.com/", timeZone: "Europe/London" });
+}
+
+describe("digestCard", () => {
+  it("parses as an Adaptive Card 1.5 without problems", () => {
+    expect(cardProblems(cardFor([fullCommunity(1)]))).toEqual([]);
+  });
+
+  it("stays under 80 KB for a head of profession leading five full communities", () => {
+    const card = cardFor([1, 2, 3, 4, 5].map(fullCommunity));
+
+    expect(cardBytes(card)).toBeLessThan(maxCardBytes);
+  });
+
+  it("links each pick and each community to where it lives", () => {
+    const text = JSON.stringify(
+      cardFor([
+        communityInputFactory({ picks: [pickFactory({ url: "https://example.com/a(b)" })] }),
+      ]),
+    );
+
+    expect(text).toContain("(https://example.com/a%28b%29)");
+    expect(text).toContain("(https://hub.example.com/?community=product-management)");
+  });
+
+  it("escapes what people typed so it cannot become a link or a mention", () => {
+    const text = JSON.stringify(
+      cardFor([
+        communityInputFactory({
+          picks: [pickFactory({ why: "[click](https://evil.example) <at>Everyone</at>" })],
+        }),
+      ]),
+    );
+
+    expect(text).not.toContain("[click](https://evil.example)");
+    expect(text).not.toContain("<at>");
+  });
+
+  it("shows ritual times in the recipient's zone", () => {
+    const card = cardFor([
+      communityInputFactory({
+        upcoming: [
+          {
+            ritualName: "Office hours",
+            startsAt: "2026-11-24T14:00:00.000Z",
+            timeZone: "Europe/London",
+            facilitators: ["Ana"],
+          },
+        ],
+      }),
+    ]);
+    const text = JSON.stringify(card);
+
+    expect(text).toContain("Tue 24 Nov, 14:00");
+    expect(text).toContain("Office hours: run by Ana");
+  });
+
+  it("says that nothing needs attention when every community is quiet", () => {
+    expect(JSON.stringify(cardFor([communityInputFactory()]))).toContain(
+      "Nothing needs your attention this week",
+    );
+  });
+
+  it("leaves out the headings of empty sections", () => {
+    const text = JSON.stringify(cardFor([communityInputFactory({ picks: [pickFactory()] })]));
+
+    expect(text).toContain("Curated picks");
+    expect(text).not.toContain("Coming up");
+    expect(text).not.toContain("retro actions");
+    expect(text).not.toContain("Worth a look");
+  });
+});
+
+describe("the members' digest card", () => {
+  it("shows each session in its own zone, named, since a channel has readers everywhere", () => {
+    const digest = composeDigest(
+      digestInputFactory({
+        audience: "members",
+        communities: [
+          communityInputFactory({
+            upcoming: [
+              {
+                ritualName: "Office hours",
+                startsAt: "2026-11-24T14:00:00.000Z",
+                timeZone: "America/New_York",
+                facilitators: ["Ana"],
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+
+    const text = JSON.stringify(
+      digestCard({ digest, homeUrl: "https://hub.example.com/", timeZone: "Europe/London" }),
+    );
+
+    expect(text).toContain("Tue 24 Nov, 09:00 (America/New_York)");
+  });
+});

@@ -1,0 +1,179 @@
+import type { CommunityDigest, Digest, DigestRetroAction } from "../digest/composer";
+import { librarySectionTitles } from "../library/resources";
+import { escapeCardText } from "./escapeCardText";
+import type { AdaptiveCard, CardElement, Container } from "./types";
+
+/** What the digest card shows: a composed digest, and where its button leads. */
+export interface DigestCardProps {
+  digest: Digest;
+  /** Opens Practice Hub: a Teams deep link, or the web address outside Teams. */
+  homeUrl: string;
+  /** The recipient's zone, for the times of upcoming rituals. */
+  timeZone: string;
+}
+
+/**
+ * A link in card Markdown. The URL was validated as http(s) when stored; the characters that
+ * would end a Markdown link early are percent-encoded so it stays one link.
+ */
+function markdownLink(label: string, url: string): string {
+  const safeUrl = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${escapeCardText(label)}](${safeUrl})`;
+}
+
+function when(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
+}
+
+function dueText(action: DigestRetroAction, timeZone: string): string {
+  if (action.dueAt === null) return "no due date";
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" });
+  return `due ${day.format(new Date(action.dueAt))}`;
+}
+
+function heading(text: string): CardElement {
+  return { type: "TextBlock", text, weight: "bolder", spacing: "medium", wrap: true };
+}
+
+function people(names: readonly string[]): string {
+  return names.map(escapeCardText).join(", ");
+}
+
+function communitySection(
+  community: CommunityDigest,
+  timeZone: string,
+  audience: Digest["audience"],
+): Container {
+  const items: CardElement[] = [
+    {
+      type: "TextBlock",
+      text: escapeCardText(community.name),
+      size: "medium",
+      weight: "bolder",
+      style: "heading",
+      wrap: true,
+    },
+  ];
+  if (community.joined || community.left) {
+    items.push(heading("People"));
+    const facts = [];
+    if (community.joined) facts.push({ title: "Joined", value: people(community.joined) });
+    if (community.left) facts.push({ title: "Left", value: people(community.left) });
+    items.push({ type: "FactSet", facts });
+  }
+  if (community.upcoming) {
+    items.push(heading("Coming up in the next two weeks"));
+    items.push({
+      type: "FactSet",
+      facts: community.upcoming.map((occurrence) => ({
+        // A channel has readers in many zones: each session shows in its own zone, named.
+        title:
+          audience === "members"
+            ? `${when(occurrence.startsAt, occurrence.timeZone)} (${occurrence.timeZone})`
+            : when(occurrence.startsAt, timeZone),
+        value:
+          `${escapeCardText(occurrence.ritualName)}: ` +
+          (occurrence.facilitators.length
+            ? `run by ${people(occurrence.facilitators)}`
+            : "nobody is facilitating yet"),
+      })),
+    });
+  }
+  if (community.picks) {
+    items.push(heading("Curated picks"));
+    for (const pick of community.picks) {
+      items.push({
+        type: "TextBlock",
+        wrap: true,
+        text:
+          `${markdownLink(pick.title, pick.url)} (${librarySectionTitles[pick.section]}): ` +
+          escapeCardText(pick.why),
+      });
+    }
+  }
+  if (community.resurfaced) {
+    items.push(heading(`From the handbook: ${escapeCardText(community.resurfaced.title)}`));
+    items.push({
+      type: "TextBlock",
+      wrap: true,
+      text: escapeCardText(community.resurfaced.excerpt),
+    });
+  }
+  const actionFacts = (actions: readonly DigestRetroAction[]) =>
+    actions.map((action) => ({
+      title: `${escapeCardText(action.owner)}, ${dueText(action, timeZone)}`,
+      value: escapeCardText(action.text),
+    }));
+  if (community.overdueActions) {
+    items.push(heading("Overdue retro actions"));
+    items.push({ type: "FactSet", facts: actionFacts(community.overdueActions) });
+  }
+  if (community.openActions) {
+    items.push(heading("Open retro actions"));
+    items.push({ type: "FactSet", facts: actionFacts(community.openActions) });
+  }
+  if (community.signals) {
+    items.push(heading("Worth a look"));
+    for (const signal of community.signals) {
+      // Signal summaries contain names people typed, so they are escaped like any other text.
+      items.push({ type: "TextBlock", wrap: true, text: `- ${escapeCardText(signal.summary)}` });
+    }
+  }
+  items.push({
+    type: "TextBlock",
+    wrap: true,
+    spacing: "medium",
+    text: markdownLink(`Open ${community.name} in Practice Hub`, community.tabUrl),
+  });
+  return { type: "Container", spacing: "large", items };
+}
+
+/**
+ * The weekly digest card: per community, only the sections that have something to say. The tab's
+ * preview and the bot's send both call this, so the preview is the card that is sent.
+ */
+export function digestCard({ digest, homeUrl, timeZone }: DigestCardProps): AdaptiveCard {
+  const title =
+    digest.audience === "lead" ? "Your weekly community digest" : "This week in our community";
+  const body: CardElement[] = [
+    {
+      type: "TextBlock",
+      text: title,
+      style: "heading",
+      size: "large",
+      weight: "bolder",
+      wrap: true,
+    },
+    {
+      type: "TextBlock",
+      text: `Week ${digest.week.replace(/^\d{4}-W/, "")}`,
+      isSubtle: true,
+      spacing: "none",
+    },
+  ];
+  if (digest.communities.length === 0) {
+    body.push({
+      type: "TextBlock",
+      wrap: true,
+      text: "Nothing needs your attention this week: no new people, sessions, picks or warning signs.",
+    });
+  }
+  for (const community of digest.communities) {
+    body.push(communitySection(community, timeZone, digest.audience));
+  }
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    msteams: { width: "Full" },
+    body,
+    actions: [{ type: "Action.OpenUrl", title: "Open Practice Hub", url: homeUrl }],
+  };
+}

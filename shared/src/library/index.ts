@@ -1,0 +1,4 @@
+export * from "./resources";
+export * from "./urls";
+export * from "./resurfacing";
+export * from "./search";

@@ -1,0 +1,32 @@
+/**
+ * Limits of retros, shared by the tab's forms (maxLength) and the service's schemas. Kept beside
+ * the retro domain so each area owns its numbers; all text stays far below Table Storage's 32K.
+ */
+export const retroLimits = {
+  /** A retro's or a custom format's title. */
+  title: 120,
+  /** One prompt of a format. */
+  promptLabel: 200,
+  /** Prompts in a custom format. */
+  promptsMax: 8,
+  /** One entry's text. */
+  entryText: 1_000,
+  /** A theme's title. */
+  themeTitle: 120,
+  /** Themes in one retro. */
+  themesMax: 50,
+  /** Votes each person may cast, and the default. */
+  votesPerPersonMin: 1,
+  votesPerPersonMax: 25,
+  votesPerPersonDefault: 3,
+  /** An action's text. */
+  actionText: 500,
+  /** A moderator's reason for hiding an entry. */
+  hideReason: 300,
+  /** Idempotency keys sent by the tab (a UUID fits easily). */
+  submissionKey: 100,
+  /** Items a card lists before it summarises and links to the tab. */
+  cardItemsMax: 12,
+  /** Retros returned by the history list. */
+  historyPageSize: 20,
+} as const;

@@ -1,0 +1,23 @@
+/**
+ * Limits of the ritual calendar, shared by the tab's forms and the service's schemas (the
+ * general ones live in validations.ts). Volunteer and RSVP lists live inside one entity, so
+ * their caps keep it well under Table Storage's 32K characters a property and 1 MB an entity.
+ */
+export const ritualLimits = {
+  ritualName: 80,
+  ritualPurpose: 500,
+  ritualAgenda: 2_000,
+  ritualCancelReason: 300,
+  sessionNotes: 4_000,
+  recordingUrl: 500,
+  volunteers: 50,
+  awayDates: 100,
+  /** RSVPs and attendance of one occurrence. */
+  peoplePerOccurrence: 400,
+  /** Rituals one community may run at once. */
+  ritualsPerCommunity: 60,
+  /** Longest range of one occurrences query (the promise to the tab). */
+  occurrencesRangeDays: 100,
+  /** Reminder lead times of one ritual, in minutes. */
+  reminderOffsets: 4,
+} as const;

@@ -1,0 +1,100 @@
+import type { LocalDate } from "./zones";
+import { daysFromTo } from "./zones";
+
+/** A volunteer in the order they signed up (the tie-breaker between people who never served). */
+export interface RotationVolunteer {
+  personId: string;
+  /** Local dates on which they cannot run a session. */
+  awayDates: readonly LocalDate[];
+}
+
+/** Who ran which past session. */
+export interface ServedRecord {
+  personId: string;
+  date: LocalDate;
+}
+
+/** The rotation's choice with what the tab needs to explain it. */
+export interface RotationChoice {
+  personId: string;
+  /** Their most recent session before the date, or null when they have not run one yet. */
+  lastServedDate: LocalDate | null;
+}
+
+/** The most recent date each person served, from any order of records. */
+export function lastServedDates(history: readonly ServedRecord[]): Map<string, LocalDate> {
+  const last = new Map<string, LocalDate>();
+  for (const record of history) {
+    const known = last.get(record.personId);
+    if (known === undefined || record.date > known) last.set(record.personId, record.date);
+  }
+  return last;
+}
+
+/**
+ * The fair choice for a session on `date`: among volunteers not away that day, whoever served
+ * least recently, people who never served first, ties going to whoever volunteered first. Null
+ * when nobody is available.
+ */
+export function nextFacilitator(
+  volunteers: readonly RotationVolunteer[],
+  lastServed: ReadonlyMap<string, LocalDate>,
+  date: LocalDate,
+): RotationChoice | null {
+  let best: RotationChoice | null = null;
+  for (const volunteer of volunteers) {
+    if (volunteer.awayDates.includes(date)) continue;
+    const served = lastServed.get(volunteer.personId) ?? null;
+    const candidate = { personId: volunteer.personId, lastServedDate: served };
+    if (best === null) {
+      best = candidate;
+    } else if (best.lastServedDate !== null && (served === null || served < best.lastServedDate)) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/**
+ * Plans a run of upcoming sessions: each choice counts as served for the ones after it, so the
+ * rotation moves on instead of naming the same person for every future date. Sessions with a
+ * named facilitator (an exception or a swap) take that person and count for them too.
+ */
+export function planRotation(
+  volunteers: readonly RotationVolunteer[],
+  history: readonly ServedRecord[],
+  sessions: readonly { date: LocalDate; facilitatorId: string | null }[],
+): (RotationChoice | null)[] {
+  const last = lastServedDates(history);
+  return sessions.map((session) => {
+    const choice =
+      session.facilitatorId !== null
+        ? {
+            personId: session.facilitatorId,
+            lastServedDate: last.get(session.facilitatorId) ?? null,
+          }
+        : nextFacilitator(volunteers, last, session.date);
+    if (choice) last.set(choice.personId, session.date);
+    return choice;
+  });
+}
+
+/** Whole weeks between a person's last session and the next one, for "last facilitated 6 weeks ago". */
+export function weeksSince(lastServedDate: LocalDate, date: LocalDate): number {
+  return Math.max(0, Math.floor(daysFromTo(lastServedDate, date) / 7));
+}
+
+/** Number of past sessions the concentration signal looks at (DOMAIN.md: the same ~3 people). */
+export const concentrationWindow = 10;
+
+/**
+ * True when three or fewer people ran the community's last ten sessions: a warning sign that
+ * facilitation rests on a few people. Fewer than ten sessions is too early to tell.
+ */
+export function facilitationIsConcentrated(history: readonly ServedRecord[]): boolean {
+  const recent = [...history]
+    .sort((a, b) => (a.date < b.date ? 1 : -1))
+    .slice(0, concentrationWindow);
+  if (recent.length < concentrationWindow) return false;
+  return new Set(recent.map((r) => r.personId)).size <= 3;
+}

@@ -1,0 +1,139 @@
+import { z } from "zod";
+
+/**
+ * Wall-clock time in named IANA zones, built on Intl so that it runs the same in the browser and
+ * in Node. Rituals are stored as a local date and time plus a zone (STYLE.md habit 7); these
+ * functions turn them into UTC instants and back, and own every daylight-saving decision.
+ */
+
+/** A calendar date as people write it in their zone: "2026-03-29". */
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-29.")
+  .refine((value) => isRealDate(value), "That date does not exist.");
+export type LocalDate = z.infer<typeof localDateSchema>;
+
+/** A time of day on a 24-hour clock: "09:30". */
+export const localTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:30.");
+export type LocalTime = z.infer<typeof localTimeSchema>;
+
+/** An IANA time zone the runtime knows, such as "Europe/London". */
+export const timeZoneSchema = z
+  .string()
+  .min(1, "timeZone is required.")
+  .max(64)
+  .refine(isValidTimeZone, "Use an IANA time zone such as Europe/London or America/New_York.");
+
+/** True when Intl knows the zone. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The fields of a wall-clock reading. */
+export interface WallClock {
+  date: LocalDate;
+  time: LocalTime;
+  /** ISO weekday, 1 = Monday ... 7 = Sunday. */
+  isoWeekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Wall-clock fields of an instant in a zone, as milliseconds of a "floating" UTC date. */
+function floatingMs(instant: Date, zone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(instant)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const get = (type: string) => parts[type] ?? 0;
+  return Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+}
+
+/** Minutes the zone is ahead of UTC at the instant (60 for London in summer, -300 for New York in winter). */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const whole = new Date(Math.floor(instant.getTime() / 1000) * 1000);
+  return Math.round((floatingMs(whole, zone) - whole.getTime()) / 60_000);
+}
+
+/** The date and time an instant shows on a clock in the zone. */
+export function wallClockOf(instant: Date, zone: string): WallClock {
+  const floating = new Date(floatingMs(instant, zone));
+  const iso = floating.toISOString();
+  return {
+    date: iso.slice(0, 10),
+    time: iso.slice(11, 16),
+    isoWeekday: ((floating.getUTCDay() + 6) % 7) + 1,
+  };
+}
+
+/**
+ * The instant a clock in the zone shows `date` `time`. Daylight saving makes two cases special,
+ * resolved as RFC 5545 (section 3.3.5) does so that our calendar feed and our own expansion agree:
+ * a time skipped when clocks go forward is read with the offset from before the change (01:30
+ * on a London spring-forward day becomes 02:30 BST), and a time that happens twice when clocks go
+ * back means the first of the two.
+ */
+export function instantOf(date: LocalDate, time: LocalTime, zone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const floating = Date.UTC(y, m - 1, d, hh, mm);
+  // Offsets either side of the wanted wall time; they differ only near a change.
+  const before = zoneOffsetMinutes(new Date(floating - 36 * 3_600_000), zone);
+  const after = zoneOffsetMinutes(new Date(floating + 36 * 3_600_000), zone);
+  const candidates = [before, after]
+    .map((offset) => floating - offset * 60_000)
+    .filter((ms) => floatingMs(new Date(ms), zone) === floating)
+    .sort((a, b) => a - b);
+  const first = candidates[0];
+  if (first !== undefined) return new Date(first);
+  // The wall time was skipped: use the offset in force before the gap.
+  return new Date(floating - before * 60_000);
+}
+
+/** Adds days to a local date (calendar arithmetic, no zone involved). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `a` to `b` (negative when b is earlier). */
+export function daysFromTo(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
