@@ -53,7 +53,7 @@ export default tseslint.config(
   },
   {
     files: ["shared/src/**", "tab/src/**", "bot/src/**"],
-    ignores: ["bot/src/store/**", "bot/src/teams/**"],
+    ignores: ["bot/src/store/**", "bot/src/teams/**", "bot/src/queue/**"],
     rules: {
       "no-restricted-imports": restricted([
         "@azure/data-tables",
@@ -62,7 +62,14 @@ export default tseslint.config(
       ]),
     },
   },
-  { files: ["bot/src/store/**"], rules: { "no-restricted-imports": restricted(["botbuilder"]) } },
+  {
+    files: ["bot/src/store/**"],
+    rules: { "no-restricted-imports": restricted(["botbuilder", "@azure/storage-queue"]) },
+  },
+  {
+    files: ["bot/src/queue/**"],
+    rules: { "no-restricted-imports": restricted(["botbuilder", "@azure/data-tables"]) },
+  },
   {
     files: ["bot/src/teams/**"],
     rules: { "no-restricted-imports": restricted(["@azure/data-tables", "@azure/storage-queue"]) },

@@ -39,6 +39,22 @@ const envSchema = z
     PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
     TEAMS_APP_ID: optionalText,
     TAB_DIST_DIR: optionalText,
+    /** Runs the scheduler and queue workers (bot/src/jobs); tests of the API alone turn it off. */
+    JOBS_ENABLED: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+    /** How often the scheduler leader looks for due work. */
+    JOBS_TICK_SECONDS: z.coerce.number().positive().default(30),
+    /** How long a lease lasts without renewal; another instance takes over after it. */
+    JOBS_LEASE_SECONDS: z.coerce.number().positive().default(90),
+    /** How long a received queue message stays hidden; a dead worker's message returns after it. */
+    JOBS_VISIBILITY_SECONDS: z.coerce.number().int().positive().default(60),
+    /** Teams' per-app limit; the limiter keeps below it. */
+    JOBS_APP_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
+    /** Sends in flight at once per instance. */
+    JOBS_CONCURRENCY: z.coerce.number().int().positive().default(64),
+    JOBS_QUEUE_NAME: z.string().trim().min(3).default("deliveries"),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === "local" && env.NODE_ENV === "production") {

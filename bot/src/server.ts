@@ -5,9 +5,18 @@ import type { Express } from "express";
 import { createAuthenticator } from "./auth";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createHttpApp, type TeamsEndpoint } from "./http/app";
+import { createJobs, type DueWorkSource, type Jobs } from "./jobs";
+import { createDigestSource } from "./jobs/digests";
+import { createReminderSource } from "./jobs/reminders";
 import { createLogger, type Logger } from "./logger";
 import { createStore, type Store } from "./store";
-import { createTeamsEndpoint } from "./teams";
+import { createMembershipEventSink, createTeamsEndpoint } from "./teams";
+import { createProactiveSender } from "./teams/proactiveSender";
+import { BotCommandRegistry, CardActionRegistry } from "./teams";
+import { tabLink } from "./teams/tabLink";
+import { registerRetroBot } from "./api/retros/retroBot";
+import { registerRitualBot } from "./api/rituals/ritualBot";
+import { createRetroNotifier } from "./commands/retroNotifier";
 
 /** The running service: the express app and its HTTP server's lifecycle. */
 export interface Service {
@@ -19,6 +28,8 @@ export interface Service {
   /** The store the service uses (tests and the local stack seed through it). */
   store: Store;
   logger: Logger;
+  /** Proactive delivery: `enqueueDelivery` sends a card now; runs when JOBS_ENABLED. */
+  jobs: Jobs;
 }
 
 /** Options the environment cannot express. */
@@ -29,11 +40,18 @@ export interface ServiceOptions {
   onStorageRoundTrip?: () => void;
 }
 
-function teamsEndpointFor(config: Config, store: Store, logger: Logger): TeamsEndpoint {
+function teamsEndpointFor(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  registries: { cardActions?: CardActionRegistry; commands?: BotCommandRegistry } = {},
+): TeamsEndpoint {
   return createTeamsEndpoint({
     config,
     conversationReferences: store.conversationReferences,
     logger: logger.child({ component: "teams" }),
+    ...registries,
+    membershipEvents: createMembershipEventSink({ store, logger, now: () => new Date() }),
   });
 }
 
@@ -58,22 +76,62 @@ export async function createService(
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
   );
   await store.ensureTables();
+  const now = options.now ?? (() => new Date());
+  // Due work for the scheduler leader: each feature area adds its source here.
+  const dueWorkSources: DueWorkSource[] = [
+    createDigestSource({ store, config, logger: logger.child({ component: "digests" }) }),
+    createReminderSource({
+      store,
+      tabUrl: tabLink(config),
+      logger: logger.child({ component: "reminders" }),
+    }),
+  ];
+  const jobs = createJobs({
+    config,
+    store,
+    logger,
+    sender: createProactiveSender({ config, logger: logger.child({ component: "proactive" }) }),
+    sources: dueWorkSources,
+    now,
+  });
   const authenticator = createAuthenticator(config, logger);
+  // Action.Execute verbs and typed commands: each feature area registers its own here.
+  const cardActions = new CardActionRegistry();
+  const botCommands = new BotCommandRegistry();
+  const retroNotifier = createRetroNotifier({
+    store,
+    enqueueDelivery: (delivery) => jobs.enqueueDelivery(delivery),
+    tabUrl: tabLink(config),
+    logger: logger.child({ component: "retros" }),
+  });
+  registerRetroBot({
+    cardActions,
+    commands: botCommands,
+    deps: { store, now, tabUrl: tabLink(config), notifier: retroNotifier, logger },
+  });
+  registerRitualBot({ cardActions, deps: { store, now, tabUrl: tabLink(config) } });
   const app = createHttpApp({
     config,
     logger,
     store,
     authenticator,
     now: options.now ?? (() => new Date()),
-    teamsEndpoint: teamsEndpointFor(config, store, logger),
+    teamsEndpoint: teamsEndpointFor(config, store, logger, {
+      cardActions,
+      commands: botCommands,
+    }),
+    retroNotifier,
+    jobs,
     tabDistDir: tabDistDirFor(config),
   });
 
+  if (config.JOBS_ENABLED) jobs.start();
   let server: Server | undefined;
   return {
     app,
     store,
     logger,
+    jobs,
     listen(port, host = config.HOST) {
       return new Promise((resolve, reject) => {
         const listening = app.listen(port, host, (error?: Error) => {
@@ -87,8 +145,9 @@ export async function createService(
         server = listening;
       });
     },
-    close() {
-      return new Promise((resolve, reject) => {
+    async close() {
+      if (config.JOBS_ENABLED) await jobs.stop();
+      await new Promise<void>((resolve, reject) => {
         if (!server) {
           resolve();
           return;

@@ -1,14 +1,22 @@
 import { limits } from "@practice-hub/shared";
 import express, { type Express, type Request, type Response } from "express";
 import { canvasRouter } from "../api/canvas/canvas";
+import { libraryRouter } from "../api/library/library";
+import { peopleRouter } from "../api/people/people";
+import { digestRouter } from "../api/digest/digest";
 import { communitiesRouter } from "../api/communities/communities";
 import type { ApiDeps } from "../api/deps";
 import { devRouter } from "../api/dev/dev";
 import { healthRouter } from "../api/health/health";
 import { meRouter } from "../api/me/me";
 import { publicConfigRouter } from "../api/publicConfig/publicConfig";
+import { calendarFeedRouter } from "../api/rituals/calendarFeed";
+import { ritualsRouter } from "../api/rituals/rituals";
+import { retrosRouter } from "../api/retros/retros";
+import type { RetroNotifier } from "../commands/retroNotifier";
 import { requireActor } from "../auth";
 import { notFound } from "../errors";
+import type { Jobs } from "../jobs/types";
 import { errorHandler } from "./errorHandler";
 import { requestContext } from "./requestContext";
 import { staticTab } from "./staticTab";
@@ -24,6 +32,10 @@ export interface HttpAppProps extends Omit<ApiDeps, "authenticated"> {
   teamsEndpoint: TeamsEndpoint | null;
   /** The built tab (Vite output). */
   tabDistDir: string;
+  /** Posts retro cards to channels and owners (bot/src/commands/retroNotifier.ts). */
+  retroNotifier?: RetroNotifier | null;
+  /** The delivery backbone: the digest's "send now" queues through it. */
+  jobs?: Pick<Jobs, "enqueueDelivery">;
 }
 
 /**
@@ -51,6 +63,12 @@ export function createHttpApp(props: HttpAppProps): Express {
   api.use(meRouter(deps));
   api.use(communitiesRouter(deps));
   api.use(canvasRouter(deps));
+  api.use(retrosRouter({ ...deps, retroNotifier: props.retroNotifier ?? null }));
+  api.use(ritualsRouter(deps));
+  api.use(calendarFeedRouter(deps));
+  api.use(libraryRouter(deps));
+  api.use(peopleRouter(deps));
+  api.use(digestRouter({ ...deps, ...(props.jobs ? { jobs: props.jobs } : {}) }));
   api.use((req) => {
     throw notFound(`There is no API at ${req.method} /api${req.path}. Check the URL.`);
   });

@@ -2,6 +2,9 @@ import type { CanvasSectionId, CommunityRole, TenantRole } from "@practice-hub/s
 import { toIso } from "@practice-hub/shared";
 import { ConcurrencyError, isConflict, type Store } from "../store";
 import { demoCommunityId, demoIdentities, demoTenantId, otherTenantId } from "./demoIdentities";
+import { seedLibraryData } from "./seedLibrary";
+import { seedRetros } from "./seedRetros";
+import { seedRituals } from "./seedRituals";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -152,4 +155,7 @@ export async function seedDemoData(props: { store: Store; now: Date }): Promise<
       }),
     );
   }
+  await seedLibraryData({ store, now });
+  await seedRetros({ store, now });
+  await seedRituals({ store, now });
 }

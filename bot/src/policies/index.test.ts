@@ -61,3 +61,99 @@ describe("policies", () => {
     expect(can(curator, "update", canvas)).toBe(false);
   });
 });
+
+describe("retro policies", () => {
+  const retro = { kind: "retro", communityId: "pm" } as const;
+
+  it("lets any member contribute to a retro but only champions and facilitators run it", () => {
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+    const facilitator = viewerFactory({ communityRoles: { pm: ["member", "facilitator"] } });
+
+    expect(can(member, "contribute", retro)).toBe(true);
+    expect(can(member, "facilitate", retro)).toBe(false);
+    expect(can(facilitator, "facilitate", retro)).toBe(true);
+  });
+
+  it("keeps people outside the community and heads of profession out of retro entries", () => {
+    const head = viewerFactory({ tenantRoles: ["headOfProfession"] });
+
+    expect(can(head, "read", retro)).toBe(true);
+    expect(can(head, "contribute", retro)).toBe(false);
+  });
+
+  it("lets moderators and champions hide entries, not facilitators", () => {
+    expect(can(viewerFactory({ communityRoles: { pm: ["moderator"] } }), "moderate", retro)).toBe(
+      true,
+    );
+    expect(can(viewerFactory({ communityRoles: { pm: ["facilitator"] } }), "moderate", retro)).toBe(
+      false,
+    );
+  });
+
+  it("lets an action's owner track it and refuses other members", () => {
+    const action = { kind: "retroAction", communityId: "pm", ownerId: "someone" } as const;
+    const otherOwner = { ...action, ownerId: "somebody-else" };
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+
+    expect(can(member, "track", action)).toBe(true);
+    expect(can(member, "track", otherOwner)).toBe(false);
+    expect(() => authorize(member, "track", otherOwner)).toThrow(/owner/);
+  });
+});
+
+describe("library, people and digest policies", () => {
+  const library = { kind: "library", communityId: "pm" } as const;
+
+  it("lets any member suggest to the library but only curators and champions curate", () => {
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+    const curator = viewerFactory({ communityRoles: { pm: ["member", "curator"] } });
+    const champion = viewerFactory({ communityRoles: { pm: ["champion"] } });
+
+    expect([can(member, "suggest", library), can(member, "curate", library)]).toEqual([
+      true,
+      false,
+    ]);
+    expect(can(curator, "curate", library)).toBe(true);
+    expect(can(champion, "curate", library)).toBe(true);
+  });
+
+  it("lets a head of profession read the library without suggesting or curating", () => {
+    const head = viewerFactory({ tenantRoles: ["headOfProfession"] });
+
+    expect(can(head, "read", library)).toBe(true);
+    expect(can(head, "suggest", library)).toBe(false);
+    expect(can(head, "curate", library)).toBe(false);
+  });
+
+  it("lets only champions manage people and post the members' digest", () => {
+    const curator = viewerFactory({ communityRoles: { pm: ["curator"] } });
+    const champion = viewerFactory({ communityRoles: { pm: ["champion"] } });
+    const people = { kind: "people", communityId: "pm" } as const;
+    const digest = { kind: "digest", communityId: "pm" } as const;
+
+    expect([can(curator, "manage", people), can(curator, "send", digest)]).toEqual([false, false]);
+    expect([can(champion, "manage", people), can(champion, "send", digest)]).toEqual([true, true]);
+  });
+});
+
+describe("ritual calendar policies", () => {
+  const ritual = { kind: "ritual", communityId: "pm" } as const;
+
+  it("lets champions change the calendar and members answer and volunteer", () => {
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+    const champion = viewerFactory({ communityRoles: { pm: ["member", "champion"] } });
+    expect([can(member, "schedule", ritual), can(member, "participate", ritual)]).toEqual([
+      false,
+      true,
+    ]);
+    expect(can(champion, "schedule", ritual)).toBe(true);
+  });
+
+  it("lets the session's facilitator or a champion record attendance, nobody else", () => {
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+    expect(can(member, "record", { ...ritual, facilitatorId: "someone" })).toBe(true);
+    expect(can(member, "record", { ...ritual, facilitatorId: "another" })).toBe(false);
+    const head = viewerFactory({ tenantRoles: ["headOfProfession"] });
+    expect(can(head, "record", { ...ritual, facilitatorId: "someone" })).toBe(false);
+  });
+});

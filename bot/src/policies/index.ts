@@ -13,9 +13,30 @@ export interface Viewer {
 export type PolicyResource =
   | { kind: "canvas"; communityId: string }
   | { kind: "community"; communityId: string }
-  | { kind: "tenant" };
+  | { kind: "tenant" }
+  | { kind: "library"; communityId: string }
+  | { kind: "people"; communityId: string }
+  | { kind: "digest"; communityId: string }
+  | { kind: "ritual"; communityId: string; facilitatorId?: string | null }
+  | { kind: "retro"; communityId: string }
+  | { kind: "retroAction"; communityId: string; ownerId: string };
 
-export type PolicyAction = "read" | "update" | "review" | "create";
+export type PolicyAction =
+  | "read"
+  | "update"
+  | "review"
+  | "create"
+  | "suggest"
+  | "curate"
+  | "manage"
+  | "send"
+  | "schedule"
+  | "participate"
+  | "record"
+  | "contribute"
+  | "facilitate"
+  | "moderate"
+  | "track";
 
 /** The roles the viewer holds in one community (empty when not a member). */
 export function communityRolesOf(viewer: Viewer, communityId: string): CommunityRole[] {
@@ -43,6 +64,48 @@ export function can(viewer: Viewer, action: PolicyAction, resource: PolicyResour
       return resource.kind === "canvas" && roles.includes("champion");
     case "create":
       return false;
+    // Any member suggests to the library; curators and champions choose what goes in.
+    case "suggest":
+      return resource.kind === "library" && roles.length > 0;
+    case "curate":
+      return (
+        resource.kind === "library" && (roles.includes("curator") || roles.includes("champion"))
+      );
+    // Champions manage who is in the community and post the members' digest to the channel.
+    case "manage":
+      return resource.kind === "people" && roles.includes("champion");
+    case "send":
+      return resource.kind === "digest" && roles.includes("champion");
+    // Champions set the rhythm; members answer and volunteer; whoever ran a session records it.
+    case "schedule":
+      return resource.kind === "ritual" && roles.includes("champion");
+    case "participate":
+      return resource.kind === "ritual" && roles.length > 0;
+    case "record":
+      return (
+        resource.kind === "ritual" &&
+        (roles.includes("champion") ||
+          (roles.length > 0 && resource.facilitatorId === viewer.actor.userId))
+      );
+    // Members add entries and vote; champions and facilitators run retros; moderators and
+    // champions hide entries; an action's owner (or whoever runs retros) updates its status.
+    case "contribute":
+      return resource.kind === "retro" && roles.length > 0;
+    case "facilitate":
+      return (
+        resource.kind === "retro" && (roles.includes("champion") || roles.includes("facilitator"))
+      );
+    case "moderate":
+      return (
+        resource.kind === "retro" && (roles.includes("moderator") || roles.includes("champion"))
+      );
+    case "track":
+      return (
+        resource.kind === "retroAction" &&
+        (resource.ownerId === viewer.actor.userId ||
+          roles.includes("champion") ||
+          roles.includes("facilitator"))
+      );
   }
 }
 
@@ -51,6 +114,18 @@ const refusals: Record<PolicyAction, string> = {
   update: "Only the community's champions can edit the canvas.",
   review: "Only the community's champions can mark the canvas as reviewed.",
   create: "You cannot create this.",
+  suggest: "Only members of the community can suggest resources. Ask a champion to add you.",
+  curate: "Only the community's curators and champions can approve, reject or archive.",
+  manage: "Only the community's champions can add people or change roles.",
+  send: "Only the community's champions can post the digest to the channel.",
+  schedule: "Only the community's champions can change rituals and their calendar.",
+  participate: "Only members of the community can answer or volunteer. Ask a champion to add you.",
+  record: "Only the session's facilitator or a champion can record attendance and notes.",
+  contribute:
+    "Only members of the community can take part in its retros. Ask a champion to add you.",
+  facilitate: "Only the community's champions and facilitators can run a retro.",
+  moderate: "Only the community's moderators and champions can hide entries.",
+  track: "Only the action's owner, a champion or a facilitator can change its status.",
 };
 
 /** Throws a 403 AppError unless `can` allows the action. */

@@ -1,3 +1,4 @@
 export * from "./canvas";
 export * from "./community";
 export * from "./me";
+export * from "./retros";

@@ -8,6 +8,21 @@ import { createCommunityRepository, type CommunityRepository } from "./community
 import { createConversationReferenceRepository } from "./conversationReferenceRepository";
 import type { ConversationReferenceStore } from "../teams/conversationReferences";
 import { createMembershipRepository, type MembershipRepository } from "./membershipRepository";
+import { createLeaseRepository, type LeaseRepository } from "./leaseRepository";
+import {
+  createDeliveryRecordRepository,
+  type DeliveryRecordRepository,
+} from "./deliveryRecordRepository";
+import { createRitualRepository, type RitualRepository } from "./ritualRepository";
+import { createConversationKeyLookup, type ConversationKeyLookup } from "./conversationKeyLookup";
+import { createLibraryRepository, type LibraryRepository } from "./libraryRepository";
+import {
+  createMembershipEventRepository,
+  type MembershipEventRepository,
+} from "./membershipEventRepository";
+import { createDigestRepository, type DigestRepository } from "./digestRepository";
+import { createRetroRepository, type RetroRepository } from "./retroRepository";
+import { createChannelLinkRepository, type ChannelLinkRepository } from "./channelLinkRepository";
 import { tableNames, type TableName } from "./tables";
 
 export { tableNames, type TableName } from "./tables";
@@ -16,6 +31,15 @@ export { isHistoryKeyOf } from "./canvasRepository";
 export type * from "./canvasRepository";
 export type * from "./communityRepository";
 export type * from "./membershipRepository";
+export type * from "./retroRepository";
+export type * from "./channelLinkRepository";
+export type * from "./libraryRepository";
+export type * from "./membershipEventRepository";
+export type * from "./digestRepository";
+export type * from "./ritualRepository";
+export type * from "./leaseRepository";
+export type * from "./deliveryRecordRepository";
+export type * from "./conversationKeyLookup";
 
 /** Creates a TableClient for one table; the Teams helper's repositories take this. */
 export type TableClientFactory = (tableName: TableName) => TableClient;
@@ -27,6 +51,24 @@ export interface Store {
   canvas: CanvasRepository;
   /** Where the bot keeps conversation references for proactive messages. */
   conversationReferences: ConversationReferenceStore;
+  /** The scheduler's lease and progress (bot/src/jobs). */
+  leases: LeaseRepository;
+  /** Idempotency records of proactive deliveries (bot/src/jobs). */
+  deliveries: DeliveryRecordRepository;
+  /** A conversation reference by its RowKey, as deliveries name it (bot/src/jobs). */
+  conversationByKey: ConversationKeyLookup;
+  /** Ritual series, occurrences and the calendar feed token. */
+  rituals: RitualRepository;
+  /** Library resources and handbook entries. */
+  library: LibraryRepository;
+  /** Joins and leaves, and which Teams team belongs to which community. */
+  membershipEvents: MembershipEventRepository;
+  /** Digest settings and picks already sent, per recipient. */
+  digests: DigestRepository;
+  /** Retros: headers, entries, votes and actions, per community. */
+  retros: RetroRepository;
+  /** Which Teams channel belongs to which community (the retro command and retro posts). */
+  channelLinks: ChannelLinkRepository;
   tableClient: TableClientFactory;
   /** Creates every table the service uses; safe to call on every start. */
   ensureTables(): Promise<void>;
@@ -91,6 +133,15 @@ export function createStore(connectionString: string, options: StoreOptions = {}
     conversationReferences: createConversationReferenceRepository(
       tableClient(tableNames.conversationReferences),
     ),
+    leases: createLeaseRepository(tableClient(tableNames.jobState)),
+    deliveries: createDeliveryRecordRepository(tableClient(tableNames.deliveries)),
+    conversationByKey: createConversationKeyLookup(tableClient(tableNames.conversationReferences)),
+    rituals: createRitualRepository(tableClient(tableNames.rituals)),
+    library: createLibraryRepository(tableClient(tableNames.library)),
+    membershipEvents: createMembershipEventRepository(tableClient(tableNames.membershipEvents)),
+    digests: createDigestRepository(tableClient(tableNames.digests)),
+    retros: createRetroRepository(tableClient(tableNames.retros)),
+    channelLinks: createChannelLinkRepository(tableClient(tableNames.channelLinks)),
     tableClient,
     async ensureTables() {
       // createTable treats "already exists" as success.

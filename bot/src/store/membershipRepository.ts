@@ -6,12 +6,21 @@ import {
   type CommunityRole,
   type TenantRole,
 } from "@practice-hub/shared";
+import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { prefixUpperBound } from "./tables";
 
 /** Everything one person holds in one tenant: read with a single partition query. */
 export interface PersonRoles {
   tenantRoles: TenantRole[];
   communities: { communityId: string; roles: CommunityRole[] }[];
+}
+
+/** One person's membership of one community, with the ETag a role change must name. */
+export interface CommunityMembershipEntity {
+  userId: string;
+  displayName: string;
+  roles: CommunityRole[];
+  etag: string;
 }
 
 interface MembershipRow {
@@ -26,14 +35,14 @@ interface MembershipRow {
 export interface MembershipRepository {
   /** The person's tenant roles and community roles: one partition range query. */
   rolesOf(tenantId: string, userId: string): Promise<PersonRoles>;
-  /** Inserts a membership; throws a 409 RestError when it exists. */
+  /** Inserts a membership; throws a 409 RestError when it exists. Answers the new row's ETag. */
   addCommunityMembership(props: {
     tenantId: string;
     userId: string;
     displayName: string;
     communityId: string;
     roles: CommunityRole[];
-  }): Promise<void>;
+  }): Promise<string>;
   /** Inserts the tenant-roles row; throws a 409 RestError when it exists. */
   addTenantRoles(props: {
     tenantId: string;
@@ -41,6 +50,36 @@ export interface MembershipRepository {
     displayName: string;
     roles: TenantRole[];
   }): Promise<void>;
+  /**
+   * Everyone in one community. Rows are keyed by person first (so a request reads one person's
+   * roles in one query), so this reads the tenant's partition and keeps the community's rows:
+   * still one partition, never a cross-partition scan.
+   */
+  listCommunityMembers(tenantId: string, communityId: string): Promise<CommunityMembershipEntity[]>;
+  /** Everyone holding a tenant role (heads of profession), from the same partition. */
+  listTenantRoleHolders(
+    tenantId: string,
+  ): Promise<{ userId: string; displayName: string; roles: TenantRole[] }[]>;
+  /** One point read; null when the person is not in the community. */
+  findCommunityMembership(
+    tenantId: string,
+    userId: string,
+    communityId: string,
+  ): Promise<CommunityMembershipEntity | null>;
+  /** Replaces the person's roles, conditional on the ETag; answers the new ETag, or ConcurrencyError on a race. */
+  updateCommunityRoles(props: {
+    tenantId: string;
+    userId: string;
+    communityId: string;
+    roles: CommunityRole[];
+    expectedEtag: string;
+  }): Promise<string>;
+  /** Removes the membership (the person left); false when there was none. */
+  removeCommunityMembership(props: {
+    tenantId: string;
+    userId: string;
+    communityId: string;
+  }): Promise<boolean>;
 }
 
 const separator = "|";
@@ -52,9 +91,81 @@ function splitRoles<T>(roles: string, parse: (role: string) => T | undefined): T
     .filter((role): role is T => role !== undefined);
 }
 
+function membershipFromRow(row: MembershipRow & { etag: string }): CommunityMembershipEntity {
+  return {
+    userId: row.rowKey.slice(0, row.rowKey.indexOf(separator)),
+    displayName: row.displayName,
+    roles: splitRoles(row.roles, (r) => communityRoleSchema.safeParse(r).data),
+    etag: row.etag,
+  };
+}
+
 /** The Table Storage implementation of MembershipRepository. */
 export function createMembershipRepository(table: TableClient): MembershipRepository {
   return {
+    async listCommunityMembers(tenantId, communityId) {
+      const suffix = `${separator}${communityId}`;
+      const rows = table.listEntities<MembershipRow & { etag: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
+      });
+      const members: CommunityMembershipEntity[] = [];
+      for await (const row of rows) {
+        if (row.rowKey.endsWith(suffix)) members.push(membershipFromRow(row));
+      }
+      return members;
+    },
+    async listTenantRoleHolders(tenantId) {
+      const rows = table.listEntities<MembershipRow>({
+        queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
+      });
+      const holders: { userId: string; displayName: string; roles: TenantRole[] }[] = [];
+      for await (const row of rows) {
+        if (!row.rowKey.endsWith(separator)) continue;
+        holders.push({
+          userId: row.rowKey.slice(0, -separator.length),
+          displayName: row.displayName,
+          roles: splitRoles(row.roles, (r) => tenantRoleSchema.safeParse(r).data),
+        });
+      }
+      return holders;
+    },
+    async findCommunityMembership(tenantId, userId, communityId) {
+      try {
+        const row = await table.getEntity<MembershipRow>(
+          tenantId,
+          `${userId}${separator}${communityId}`,
+        );
+        return membershipFromRow(row);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+    async updateCommunityRoles({ tenantId, userId, communityId, roles, expectedEtag }) {
+      const entity = {
+        partitionKey: tenantId,
+        rowKey: `${userId}${separator}${communityId}`,
+        roles: roles.join(","),
+      };
+      try {
+        const response = await table.updateEntity(entity, "Merge", { etag: expectedEtag });
+        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
+        return response.etag;
+      } catch (error) {
+        if (isConflict(error))
+          throw new ConcurrencyError("The roles changed since they were read.");
+        throw error;
+      }
+    },
+    async removeCommunityMembership({ tenantId, userId, communityId }) {
+      try {
+        await table.deleteEntity(tenantId, `${userId}${separator}${communityId}`);
+        return true;
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    },
     async rolesOf(tenantId, userId) {
       const prefix = `${userId}${separator}`;
       const rows = table.listEntities<MembershipRow>({
@@ -81,7 +192,8 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         roles: roles.join(","),
         displayName,
       };
-      await table.createEntity(row);
+      const response = await table.createEntity(row);
+      return response.etag ?? "";
     },
     async addTenantRoles({ tenantId, userId, displayName, roles }) {
       const row: MembershipRow = {

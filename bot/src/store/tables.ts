@@ -13,6 +13,43 @@ export const tableNames = {
    */
   canvas: "canvas",
   conversationReferences: "conversationReferences",
+  /** PartitionKey `scheduler`. RowKeys: `lease` (the leader's lease), `progress|<source name>`. */
+  jobState: "jobState",
+  /**
+   * PartitionKey tenantId. RowKeys: `delivery|<hash of the key>` (idempotency record with the
+   * card), `unreachable|<conversationKey>` (403 MessageWritesBlocked).
+   */
+  deliveries: "deliveries",
+  /**
+   * PartitionKey `<tenantId>__<communityId>`. RowKeys: `ritual|<ritualId>` (a series with its
+   * volunteers), `occ|<planned date>|<ritualId>` (one occurrence's exception, RSVPs, attendance),
+   * `feed` (the calendar feed's secret token).
+   */
+  rituals: "rituals",
+  /**
+   * PartitionKey `<tenantId>__<communityId>`. RowKeys: `handbook|<id>` (current entry),
+   * `resource|<id>`, `url|<hash of the normalised URL>` (one resource per page),
+   * `version|<id>|<inverted version>` (handbook history, newest first).
+   */
+  library: "library",
+  /**
+   * PartitionKey `<tenantId>__<communityId>`: `event|<newest-first ticks>|<uuid>` (joins and
+   * leaves). PartitionKey tenantId: `team|<teamId>` (the community a Teams team belongs to).
+   */
+  membershipEvents: "membershipEvents",
+  /**
+   * PartitionKey `recipients`, RowKey `<tenantId>|<userId>`: digest recipients and their day,
+   * time and zone. PartitionKey tenantId, RowKey `sent|<userId>`: picks already sent.
+   */
+  digests: "digests",
+  /**
+   * PartitionKey `<tenantId>__<communityId>`. RowKeys: `retro|<retroId>` (header; ids start with
+   * a newest-first key), `r|<retroId>|e|<entryId>` (entries), `r|<retroId>|v|<userId>|<slot>`
+   * (votes), `r|<retroId>|k|<hashed submission key>` (vote markers), `action|<actionId>`.
+   */
+  retros: "retros",
+  /** PartitionKey tenantId. RowKeys `channel|<conversationId>` and `community|<communityId>`. */
+  channelLinks: "channelLinks",
 } as const;
 
 export type TableName = (typeof tableNames)[keyof typeof tableNames];

@@ -3,12 +3,21 @@ import type { Config } from "../config";
 import { loggerOf } from "../http/requestContext";
 import type { Logger } from "../logger";
 import { createAdapter } from "./adapter";
+import type { CardActionRegistry } from "./cardActions";
+import type { BotCommandRegistry } from "./commands";
 import type { ConversationReferenceStore } from "./conversationReferences";
+import type { MembershipEventSink } from "./membershipEvents";
 import { PracticeHubBot } from "./practiceHubBot";
 import { tabLink } from "./tabLink";
 import { setTurnLogger } from "./turnLogger";
 
 export type * from "./conversationReferences";
+export { createMembershipEventSink } from "./membershipEvents";
+export type * from "./membershipEvents";
+export { CardActionRegistry, cardActionFailedMessage } from "./cardActions";
+export type * from "./cardActions";
+export { BotCommandRegistry } from "./commands";
+export type * from "./commands";
 
 /**
  * The Teams bot endpoint that the server mounts at POST /api/messages. Everything that touches
@@ -18,10 +27,23 @@ export function createTeamsEndpoint(props: {
   config: Config;
   conversationReferences: ConversationReferenceStore;
   logger: Logger;
+  /** Action.Execute handlers, registered by each feature area at start-up (cardActions.ts). */
+  cardActions?: CardActionRegistry;
+  /** Typed commands besides "help", registered at start-up (commands.ts). */
+  commands?: BotCommandRegistry;
+  /** Records joins and leaves from Teams membership events (membershipEvents.ts). */
+  membershipEvents?: MembershipEventSink;
 }): { handle(req: express.Request, res: express.Response): Promise<void> } {
-  const { config, conversationReferences, logger } = props;
+  const { config, conversationReferences, logger, cardActions, commands } = props;
   const adapter = createAdapter(config, logger);
-  const bot = new PracticeHubBot({ conversationReferences, tabUrl: tabLink(config), logger });
+  const bot = new PracticeHubBot({
+    conversationReferences,
+    tabUrl: tabLink(config),
+    logger,
+    ...(cardActions ? { cardActions } : {}),
+    ...(commands ? { commands } : {}),
+    ...(props.membershipEvents ? { membershipEvents: props.membershipEvents } : {}),
+  });
   return {
     async handle(req, res) {
       const requestLogger = loggerOf(res, logger);

@@ -1,5 +1,9 @@
 import { helpCard, welcomeCard } from "@practice-hub/shared";
 import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from "botbuilder";
+import { CardActionRegistry } from "./cardActions";
+import { membershipChangeOf, type MembershipEventSink } from "./membershipEvents";
+import { parseCommand, type BotCommandRegistry } from "./commands";
 import type { Logger } from "../logger";
 import { botScopeOf, conversationRecordOf } from "./conversationContext";
 import type { ConversationReferenceStore } from "./conversationReferences";
@@ -12,9 +16,18 @@ export interface PracticeHubBotProps {
   logger: Logger;
   /** The clock, injectable so tests can fix it. */
   now?: () => Date;
+  /** Handlers for Action.Execute verbs (cardActions.ts); none registered means every verb is unknown. */
+  cardActions?: CardActionRegistry;
+  /** Typed commands besides "help" (commands.ts), e.g. "retro". */
+  commands?: BotCommandRegistry;
+  /** Joins and leaves of people in a community's team (membershipEvents.ts). */
+  membershipEvents?: MembershipEventSink;
 }
 
-/** The commands the bot answers; the manifest's commandLists shows the same list. */
+/**
+ * The command the bot answers itself; the others ("retro") come from the command registry.
+ * The manifest's commandLists and the help card list them all.
+ */
 export const botCommands = ["help"] as const;
 
 /** What a typed message asks for, once any @mention of the bot is removed. */
@@ -51,6 +64,12 @@ export class PracticeHubBot extends TeamsActivityHandler {
       // Bot added to a team or chat, or people joining it: the reference may be new or its
       // serviceUrl may have moved, so record it again.
       await this.recordConversation(context);
+      await this.recordMembership(context, "joined");
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      await this.recordMembership(context, "left");
       await next();
     });
 
@@ -59,10 +78,27 @@ export class PracticeHubBot extends TeamsActivityHandler {
       const text = context.activity.text
         ? TurnContext.removeRecipientMention(context.activity)
         : "";
+      const typed = parseCommand(text);
       if (commandOf(text) === "help") await this.sendCard(context, "help");
+      else if (typed && this.props.commands?.has(typed.name))
+        await this.props.commands.run(context, typed, this.props.logger);
       else await context.sendActivity(unknownCommandReply(botScopeOf(context.activity)));
       await next();
     });
+  }
+
+  /** Universal Actions (Action.Execute): answered by the handler registered for the verb. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const registry = this.props.cardActions ?? new CardActionRegistry();
+    return registry.answer(context, invokeValue, this.props.logger);
+  }
+
+  private async recordMembership(context: TurnContext, change: "joined" | "left"): Promise<void> {
+    const membership = membershipChangeOf(context.activity, change);
+    if (membership) await this.props.membershipEvents?.record(membership);
   }
 
   private async recordConversation(context: TurnContext): Promise<void> {

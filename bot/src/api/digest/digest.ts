@@ -1,0 +1,219 @@
+import type {
+  DigestPreviewResponse,
+  DigestSendResponse,
+  DigestSettingsResponse,
+  HealthSignalsResponse,
+  UnreachableResponse,
+} from "@practice-hub/shared";
+import {
+  defaultDigestSettings,
+  digestPreviewQuerySchema,
+  digestSettingsSchema,
+} from "@practice-hub/shared";
+import express, { type Router } from "express";
+import { z } from "zod";
+import { actorOf } from "../../auth";
+import { digestComposer } from "../../commands/digestComposer";
+import { communityResourceAccessChecker } from "../../commands/libraryAccessChecker";
+import { viewerLoader } from "../../commands/viewerLoader";
+import { AppError, badRequest } from "../../errors";
+import { parseWith } from "../../http/validate";
+import type { Jobs } from "../../jobs/types";
+import { channelDigestDeliveryKey, digestSummary } from "../../jobs/digests";
+import { conversationRowKey } from "../../store/conversationReferenceRepository";
+import { communityIdParam } from "../communityIdParam";
+import type { ApiDeps } from "../deps";
+
+const zoneQuerySchema = z.object({ timeZone: z.string().max(64).optional() });
+
+/**
+ * The weekly digest: each person's delivery settings, the preview of the exact card, and a
+ * champion's "send now" of the members' version to the community's channel.
+ */
+export function digestRouter(
+  deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config"> & {
+    /** The delivery backbone; absent when jobs are not running, and then "send now" says so. */
+    jobs?: Pick<Jobs, "enqueueDelivery">;
+  },
+): Router {
+  const { store, now, authenticated, config } = deps;
+  const router = express.Router();
+
+  router.get("/digest/settings", authenticated, async (req, res) => {
+    const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
+    const { tenantId, userId } = actorOf(res);
+    const state = await store.digests.stateOf(tenantId, userId);
+    const body: DigestSettingsResponse = {
+      settings: state.settings ?? defaultDigestSettings(timeZone ?? "UTC"),
+      saved: state.settings !== null,
+    };
+    res.json(body);
+  });
+
+  router.put("/digest/settings", authenticated, async (req, res) => {
+    const settings = parseWith(digestSettingsSchema, req.body, "The digest settings");
+    const { tenantId, userId } = actorOf(res);
+    await store.digests.saveSettings(tenantId, userId, settings);
+    const body: DigestSettingsResponse = { settings, saved: true };
+    res.json(body);
+  });
+
+  router.get("/digest/preview", authenticated, async (req, res) => {
+    const query = parseWith(digestPreviewQuerySchema, req.query, "The preview query");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    if (query.audience === "members") {
+      if (!query.communityId) throw badRequest("Name the community of the members' digest.");
+      await communityResourceAccessChecker({
+        store,
+        viewer,
+        resource: { kind: "digest", communityId: communityIdParam(query.communityId) },
+        action: "read",
+      });
+    }
+    const state = await store.digests.stateOf(viewer.actor.tenantId, viewer.actor.userId);
+    // The members' version goes to a channel, so it never depends on one reader's zone: the
+    // preview then equals what "send now" posts.
+    const timeZone =
+      query.audience === "members" ? "UTC" : (state.settings?.timeZone ?? query.timeZone ?? "UTC");
+    const composed = await digestComposer({
+      store,
+      config,
+      tenantId: viewer.actor.tenantId,
+      recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+      audience: query.audience,
+      ...(query.audience === "members" && query.communityId
+        ? { communityId: query.communityId }
+        : {}),
+      timeZone,
+      now: now(),
+    });
+    const body: DigestPreviewResponse = {
+      week: composed.week,
+      audience: query.audience,
+      card: composed.card as unknown as Record<string, unknown>,
+      empty: composed.digest.communities.length === 0,
+    };
+    res.json(body);
+  });
+
+  router.get("/health-signals", authenticated, async (req, res) => {
+    const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    const composed = await digestComposer({
+      store,
+      config,
+      tenantId: viewer.actor.tenantId,
+      recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+      audience: "lead",
+      timeZone: timeZone ?? "UTC",
+      now: now(),
+    });
+    const body: HealthSignalsResponse = {
+      communities: composed.inputs.map((input) => ({
+        communityId: input.communityId,
+        name: input.name,
+        signals: [...input.signals],
+      })),
+    };
+    res.json(body);
+  });
+
+  router.get("/communities/:communityId/digest/unreachable", authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "digest", communityId },
+      action: "send",
+    });
+    const { tenantId } = viewer.actor;
+    const [unreachable, conversations, members, teamId] = await Promise.all([
+      store.deliveries.listUnreachable(tenantId),
+      store.conversationReferences.listForTenant(tenantId),
+      store.memberships.listCommunityMembers(tenantId, communityId),
+      store.membershipEvents.teamOfCommunity(tenantId, communityId),
+    ]);
+    const byKey = new Map(conversations.map((c) => [conversationRowKey(c.conversationId), c]));
+    const names = new Map(members.map((m) => [m.userId, m.displayName]));
+    // Champions see the refusals that concern their community: its members' personal chats and
+    // its team's channels, never the rest of the tenant.
+    const body: UnreachableResponse = {
+      recipients: unreachable.flatMap((entry): UnreachableResponse["recipients"] => {
+        const conversation = byKey.get(entry.conversationKey);
+        if (!conversation) return [];
+        const person = conversation.aadObjectId ? names.get(conversation.aadObjectId) : undefined;
+        if (conversation.kind === "personal" && person !== undefined) {
+          return [
+            {
+              kind: "personal" as const,
+              displayName: person,
+              reason: entry.reason,
+              since: entry.since,
+            },
+          ];
+        }
+        if (conversation.kind === "channel" && teamId && conversation.teamId === teamId) {
+          return [
+            {
+              kind: "channel" as const,
+              displayName: "The community's channel",
+              reason: entry.reason,
+              since: entry.since,
+            },
+          ];
+        }
+        return [];
+      }),
+    };
+    res.json(body);
+  });
+
+  router.post("/communities/:communityId/digest/send", authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "digest", communityId },
+      action: "send",
+    });
+    if (!deps.jobs) {
+      throw new AppError(503, "storage_unavailable", "Sending is switched off on this service.");
+    }
+    const { tenantId } = viewer.actor;
+    const teamId = await store.membershipEvents.teamOfCommunity(tenantId, communityId);
+    const conversations = teamId ? await store.conversationReferences.listForTenant(tenantId) : [];
+    const channel = conversations.find((c) => c.kind === "channel" && c.teamId === teamId);
+    if (!channel) {
+      throw badRequest(
+        "Practice Hub is not installed in this community's team yet. Add the app to the team, then try again.",
+      );
+    }
+    const composed = await digestComposer({
+      store,
+      config,
+      tenantId,
+      recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+      audience: "members",
+      communityId,
+      timeZone: "UTC",
+      now: now(),
+    });
+    const key = channelDigestDeliveryKey(tenantId, communityId, composed.week);
+    const result = await deps.jobs.enqueueDelivery({
+      key,
+      tenantId,
+      conversationKey: conversationRowKey(channel.conversationId),
+      card: composed.card,
+      summary: digestSummary,
+    });
+    const body: DigestSendResponse = {
+      status: result.status === "queued" ? "queued" : "alreadySent",
+      key,
+    };
+    res.status(result.status === "queued" ? 202 : 200).json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,158 @@
+import type { LibraryAction, LibraryResponse } from "@practice-hub/shared";
+import { libraryActions } from "@practice-hub/shared";
+import express, { type Request, type Router } from "express";
+import { actorOf } from "../../auth";
+import { communityResourceAccessChecker } from "../../commands/libraryAccessChecker";
+import { libraryHandbookSaver } from "../../commands/libraryHandbookSaver";
+import { libraryResourceDecider } from "../../commands/libraryResourceDecider";
+import { libraryResourceSuggester } from "../../commands/libraryResourceSuggester";
+import { viewerLoader } from "../../commands/viewerLoader";
+import { notFound, preconditionRequired } from "../../errors";
+import { parseWith } from "../../http/validate";
+import { can, type Viewer } from "../../policies";
+import { presentHandbookEntry, presentResource } from "../../presenters/library";
+import { communityIdParam } from "../communityIdParam";
+import type { ApiDeps } from "../deps";
+import {
+  entryParamsSchema,
+  resourceDecisionRequestSchema,
+  resourceParamsSchema,
+  saveHandbookEntryRequestSchema,
+  suggestResourceRequestSchema,
+} from "./schema";
+
+function ifMatchOf(req: Request, what: string): string {
+  const ifMatch = req.get("if-match")?.trim();
+  // "*" would overwrite whatever is there: changes must name the version they were made on.
+  if (!ifMatch || ifMatch === "*") {
+    throw preconditionRequired(`Send the ${what}'s etag in an If-Match header.`);
+  }
+  return ifMatch;
+}
+
+function allowedLibraryActions(viewer: Viewer, communityId: string): LibraryAction[] {
+  return libraryActions.filter((action) => can(viewer, action, { kind: "library", communityId }));
+}
+
+/** The curated library: list, suggest, curators' decisions, handbook entries. */
+export function libraryRouter({
+  store,
+  now,
+  authenticated,
+}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  const router = express.Router();
+  const base = "/communities/:communityId/library";
+
+  router.get(base, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "library", communityId },
+      action: "read",
+    });
+    const { resources, handbook } = await store.library.list(viewer.actor.tenantId, communityId);
+    const curator = can(viewer, "curate", { kind: "library", communityId });
+    // Suggestions waiting for a decision and rejected ones are for curators and their authors.
+    const visible = resources.filter(
+      (r) => curator || r.status === "approved" || r.suggestedBy.id === viewer.actor.userId,
+    );
+    const body: LibraryResponse = {
+      communityId,
+      resources: visible.map(presentResource),
+      handbook: handbook.filter((e) => curator || !e.archived).map(presentHandbookEntry),
+      allowedActions: allowedLibraryActions(viewer, communityId),
+    };
+    res.json(body);
+  });
+
+  router.post(`${base}/resources`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const suggestion = parseWith(suggestResourceRequestSchema, req.body, "The suggestion");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "library", communityId },
+      action: "suggest",
+    });
+    const result = await libraryResourceSuggester({
+      store,
+      viewer,
+      communityId,
+      suggestion,
+      now: now(),
+    });
+    res.status(result.outcome === "suggested" ? 201 : 200).json(result);
+  });
+
+  router.post(`${base}/resources/:resourceId/decision`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const params = resourceParamsSchema.safeParse(req.params);
+    if (!params.success) throw notFound("No resource with that id in this library.");
+    const ifMatch = ifMatchOf(req, "resource");
+    const decision = parseWith(resourceDecisionRequestSchema, req.body, "The decision");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "library", communityId },
+      action: "curate",
+    });
+    const resource = await libraryResourceDecider({
+      store,
+      viewer,
+      communityId,
+      resourceId: params.data.resourceId,
+      decision,
+      ifMatch,
+      now: now(),
+    });
+    res.setHeader("ETag", resource.etag);
+    res.json(resource);
+  });
+
+  router.post(`${base}/handbook`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const entry = parseWith(saveHandbookEntryRequestSchema, req.body, "The handbook entry");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "library", communityId },
+      action: "curate",
+    });
+    const saved = await libraryHandbookSaver({ store, viewer, communityId, entry, now: now() });
+    res.setHeader("ETag", saved.etag);
+    res.status(201).json(saved);
+  });
+
+  router.put(`${base}/handbook/:entryId`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const params = entryParamsSchema.safeParse(req.params);
+    if (!params.success) throw notFound("No handbook entry with that id in this library.");
+    const ifMatch = ifMatchOf(req, "entry");
+    const entry = parseWith(saveHandbookEntryRequestSchema, req.body, "The handbook entry");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "library", communityId },
+      action: "curate",
+    });
+    const saved = await libraryHandbookSaver({
+      store,
+      viewer,
+      communityId,
+      entryId: params.data.entryId,
+      ifMatch,
+      entry,
+      now: now(),
+    });
+    res.setHeader("ETag", saved.etag);
+    res.json(saved);
+  });
+
+  return router;
+}

@@ -1,0 +1,109 @@
+import type { PeopleAction, PeopleResponse } from "@practice-hub/shared";
+import {
+  addMemberRequestSchema,
+  peopleActions,
+  toIso,
+  updateRolesRequestSchema,
+} from "@practice-hub/shared";
+import express, { type Router } from "express";
+import { z } from "zod";
+import { actorOf } from "../../auth";
+import { communityResourceAccessChecker } from "../../commands/libraryAccessChecker";
+import { membershipAdder } from "../../commands/membershipAdder";
+import { membershipRolesUpdater } from "../../commands/membershipRolesUpdater";
+import { viewerLoader } from "../../commands/viewerLoader";
+import { preconditionRequired } from "../../errors";
+import { parseWith } from "../../http/validate";
+import { can } from "../../policies";
+import { presentMember, presentMembershipChange } from "../../presenters/people";
+import { communityIdParam } from "../communityIdParam";
+import type { ApiDeps } from "../deps";
+
+/** How far back the People page lists joins and leaves. */
+const recentChangeDays = 90;
+const userParamsSchema = z.object({ userId: z.string().min(1).max(100) });
+
+/** Who is in a community, with their roles; champions add people and change roles. */
+export function peopleRouter({
+  store,
+  now,
+  authenticated,
+}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  const router = express.Router();
+  const base = "/communities/:communityId/people";
+
+  router.get(base, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    const resource = { kind: "people", communityId } as const;
+    await communityResourceAccessChecker({ store, viewer, resource, action: "read" });
+    const since = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
+    const [members, changes] = await Promise.all([
+      store.memberships.listCommunityMembers(viewer.actor.tenantId, communityId),
+      store.membershipEvents.listSince(viewer.actor.tenantId, communityId, since),
+    ]);
+    const allowedActions: PeopleAction[] = peopleActions.filter((action) =>
+      can(viewer, action, resource),
+    );
+    const body: PeopleResponse = {
+      communityId,
+      members: members
+        .map(presentMember)
+        .sort((a, b) => a.person.displayName.localeCompare(b.person.displayName)),
+      recentChanges: changes.map(presentMembershipChange),
+      allowedActions,
+    };
+    res.json(body);
+  });
+
+  router.post(base, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const request = parseWith(addMemberRequestSchema, req.body, "The new member");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "people", communityId },
+      action: "manage",
+    });
+    const member = await membershipAdder({
+      store,
+      tenantId: viewer.actor.tenantId,
+      communityId,
+      person: { id: request.userId, displayName: request.displayName },
+      roles: request.roles,
+      source: "manual",
+      now: now(),
+    });
+    res.status(201).json(member);
+  });
+
+  router.put(`${base}/:userId/roles`, authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const { userId } = parseWith(userParamsSchema, req.params, "The person id");
+    const ifMatch = req.get("if-match")?.trim();
+    if (!ifMatch || ifMatch === "*") {
+      throw preconditionRequired("Send the member's etag in an If-Match header.");
+    }
+    const { roles } = parseWith(updateRolesRequestSchema, req.body, "The roles");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "people", communityId },
+      action: "manage",
+    });
+    const member = await membershipRolesUpdater({
+      store,
+      viewer,
+      communityId,
+      userId,
+      roles,
+      ifMatch,
+    });
+    res.setHeader("ETag", member.etag);
+    res.json(member);
+  });
+
+  return router;
+}

@@ -1,0 +1,289 @@
+import {
+  retroCard,
+  retroOwnerCard,
+  retroPhaseSchema,
+  retroActionStatusSchema,
+  retroVerbs,
+  type RetroFormatId,
+} from "@practice-hub/shared";
+import { z } from "zod";
+import type { Actor } from "../../auth";
+import { retroActionTracker } from "../../commands/retroActionTracker";
+import { retroEntryAdder } from "../../commands/retroEntryAdder";
+import { retroMover } from "../../commands/retroMover";
+import type { RetroNotifier } from "../../commands/retroNotifier";
+import { idFromKey, retroAccessChecker, retroReader } from "../../commands/retroReader";
+import { retroStarter } from "../../commands/retroStarter";
+import { retroVoter } from "../../commands/retroVoter";
+import { viewerLoader } from "../../commands/viewerLoader";
+import { badRequest, forbidden, validationFailed } from "../../errors";
+import type { Logger } from "../../logger";
+import { can, type Viewer } from "../../policies";
+import { channelAudience, presentRetro, presentRetroAction } from "../../presenters";
+import type { Store } from "../../store";
+import type {
+  BotCommandRegistry,
+  CardActionAnswer,
+  CardActionRegistry,
+  CardConversation,
+} from "../../teams";
+import { communityIdParam } from "../communityIdParam";
+
+/** What the retro card actions and the `retro` command need. */
+export interface RetroBotDeps {
+  store: Store;
+  now: () => Date;
+  /** Where the cards' "Open in Practice Hub" button goes. */
+  tabUrl: string;
+  notifier: RetroNotifier | null;
+  logger: Logger;
+}
+
+const retroRefSchema = z.object({
+  communityId: z.string(),
+  retroId: z.string().regex(/^[A-Za-z0-9-]{1,60}$/),
+});
+
+function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw validationFailed(parsed.error, "The card's answer");
+  return parsed.data;
+}
+
+/** The words after `retro` that choose a format. */
+const formatWords: Record<string, Exclude<RetroFormatId, "custom">> = {
+  kda: "keepDropAdd",
+  keep: "keepDropAdd",
+  keepdropadd: "keepDropAdd",
+  quarterly: "quarterly",
+  headlines: "fourHeadlines",
+  fourheadlines: "fourHeadlines",
+  pulse: "pulse",
+};
+
+/**
+ * Registers the retro card actions (entries, votes, phase moves, refresh, action status) and the
+ * `retro` command. Each handler loads the person's roles and asks the policy module before
+ * changing anything; every card answered to a channel is presented for no one in particular, so
+ * hidden entries and open tallies never show.
+ */
+export function registerRetroBot(props: {
+  cardActions: CardActionRegistry;
+  commands: BotCommandRegistry;
+  deps: RetroBotDeps;
+}): void {
+  const { store, now, tabUrl, notifier } = props.deps;
+
+  async function viewerOf(actor: Actor): Promise<Viewer> {
+    return viewerLoader({ store, actor });
+  }
+
+  async function channelCard(
+    viewer: Viewer,
+    communityId: string,
+    retroId: string,
+  ): Promise<CardActionAnswer> {
+    const aggregate = await retroReader({
+      store,
+      tenantId: viewer.actor.tenantId,
+      communityId,
+      retroId,
+    });
+    const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
+    return { card: retroCard({ retro, tabUrl }) };
+  }
+
+  props.cardActions
+    .register(retroVerbs.addEntry, async ({ actor, data }) => {
+      const ref = parseData(retroRefSchema, data);
+      const form = parseData(
+        z.object({
+          promptId: z.string().min(1).max(40),
+          text: z.string().max(5_000),
+          visibility: z.enum(["anonymous", "named"]).default("anonymous"),
+          score: z.coerce.number().int().min(1).max(5).optional(),
+        }),
+        data,
+      );
+      const communityId = communityIdParam(ref.communityId);
+      const viewer = await viewerOf(actor);
+      await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
+      // The card is the same for everyone, so the key is made from what was written, never from
+      // who wrote it: a double click or a Teams retry of the same words stores one entry.
+      const submissionKey = `card-${idFromKey(form.promptId, form.text.trim().replace(/\s+/g, " ").toLowerCase())}`;
+      await retroEntryAdder({
+        store,
+        viewer,
+        communityId,
+        retroId: ref.retroId,
+        request: {
+          promptId: form.promptId,
+          text: form.text,
+          anonymous: form.visibility !== "named",
+          ...(form.score !== undefined ? { score: form.score } : {}),
+          submissionKey,
+        },
+      });
+      return channelCard(viewer, communityId, ref.retroId);
+    })
+    .register(retroVerbs.vote, async ({ actor, data }) => {
+      const ref = parseData(retroRefSchema, data);
+      const { target } = parseData(z.object({ target: z.string().min(1).max(100) }), data);
+      const communityId = communityIdParam(ref.communityId);
+      const viewer = await viewerOf(actor);
+      await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
+      const before = await retroReader({
+        store,
+        tenantId: actor.tenantId,
+        communityId,
+        retroId: ref.retroId,
+      });
+      const cast = before.votes.filter((vote) => vote.userId === actor.userId).length;
+      // A double click sends the same target with the same count of earlier votes: one key.
+      await retroVoter({
+        store,
+        viewer,
+        communityId,
+        retroId: ref.retroId,
+        request: { target, submissionKey: `card:${target.replace(/[^A-Za-z0-9-]/g, "-")}:${cast}` },
+      });
+      return channelCard(viewer, communityId, ref.retroId);
+    })
+    .register(retroVerbs.move, async ({ actor, data }) => {
+      const ref = parseData(retroRefSchema, data);
+      const { to } = parseData(z.object({ to: retroPhaseSchema }), data);
+      const communityId = communityIdParam(ref.communityId);
+      const viewer = await viewerOf(actor);
+      await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+      const { aggregate, closed } = await retroMover({
+        store,
+        viewer,
+        communityId,
+        retroId: ref.retroId,
+        to,
+        now: now(),
+      });
+      const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
+      if (closed && notifier) {
+        await notifier.sendOwnerCards({
+          tenantId: actor.tenantId,
+          communityId,
+          retroTitle: retro.title,
+          actions: retro.actions,
+        });
+      }
+      // Once closed, the card in the channel becomes the summary.
+      return { card: retroCard({ retro, tabUrl }) };
+    })
+    .register(retroVerbs.refresh, async ({ actor, data }) => {
+      const ref = parseData(retroRefSchema, data);
+      const communityId = communityIdParam(ref.communityId);
+      const viewer = await viewerOf(actor);
+      await retroAccessChecker({ store, viewer, communityId, action: "read" });
+      return channelCard(viewer, communityId, ref.retroId);
+    })
+    .register(retroVerbs.setActionStatus, async ({ actor, data }) => {
+      const {
+        communityId: rawCommunityId,
+        actionId,
+        status,
+      } = parseData(
+        z.object({
+          communityId: z.string(),
+          actionId: z.string(),
+          status: retroActionStatusSchema,
+        }),
+        data,
+      );
+      const communityId = communityIdParam(rawCommunityId);
+      const viewer = await viewerOf(actor);
+      const action = await retroActionTracker({
+        store,
+        viewer,
+        communityId,
+        actionId,
+        status,
+        now: now(),
+      });
+      const [community, aggregate] = await Promise.all([
+        store.communities.find(actor.tenantId, communityId),
+        store.retros.read(actor.tenantId, communityId, action.retroId),
+      ]);
+      return {
+        card: retroOwnerCard({
+          action: presentRetroAction(action, now()),
+          communityId,
+          communityName: community?.name ?? communityId,
+          retroTitle: aggregate?.retro.title ?? "",
+          tabUrl,
+        }),
+      };
+    });
+
+  props.commands.register("retro", async ({ actor, conversation, args, reply }) => {
+    if (conversation.kind !== "channel") {
+      await reply("Retros run in a community's channel: mention me there with **retro**.");
+      return;
+    }
+    const viewer = await viewerOf(actor);
+    const words = args.map((word) => word.toLowerCase());
+    const formatWord = words.find((word) => word in formatWords);
+    const format = (formatWord && formatWords[formatWord]) || "keepDropAdd";
+    const named = words.find((word) => word !== formatWord);
+    const communityId = await communityOfChannel({ store, viewer, conversation, named });
+    await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+    await store.channelLinks.link({
+      tenantId: actor.tenantId,
+      communityId,
+      conversationId: conversation.conversationId,
+      linkedAt: now().toISOString(),
+      linkedBy: actor.userId,
+    });
+    const started = await retroStarter({
+      store,
+      viewer,
+      communityId,
+      request: { format },
+      conversationId: conversation.conversationId,
+      now: now(),
+    });
+    const aggregate = await retroReader({
+      store,
+      tenantId: actor.tenantId,
+      communityId,
+      retroId: started.retroId,
+    });
+    const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
+    await reply(retroCard({ retro, tabUrl }));
+  });
+}
+
+/**
+ * Which community a channel's retro belongs to: the one named in the command, else the one the
+ * channel (or its team) is linked to, else the only community the person can run retros in.
+ */
+async function communityOfChannel(props: {
+  store: Store;
+  viewer: Viewer;
+  conversation: CardConversation;
+  named: string | undefined;
+}): Promise<string> {
+  const { store, viewer, conversation, named } = props;
+  const tenantId = viewer.actor.tenantId;
+  if (named) return communityIdParam(named);
+  const link = await store.channelLinks.findByConversation(tenantId, conversation.conversationId);
+  if (link) return link.communityId;
+  if (conversation.teamId) {
+    const ofTeam = await store.membershipEvents.communityOfTeam(tenantId, conversation.teamId);
+    if (ofTeam) return ofTeam;
+  }
+  const runnable = viewer.roles.communities
+    .map((entry) => entry.communityId)
+    .filter((communityId) => can(viewer, "facilitate", { kind: "retro", communityId }));
+  const [only, ...others] = runnable;
+  if (only && others.length === 0) return only;
+  if (!only) throw forbidden("Only a community's champions and facilitators can start a retro.");
+  throw badRequest(
+    `This channel is not linked to a community yet. Say which one: **retro ${runnable.join("** or **retro ")}**.`,
+  );
+}

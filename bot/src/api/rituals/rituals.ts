@@ -1,0 +1,232 @@
+import {
+  addDays,
+  maxMoveDays,
+  ritualCatalogue,
+  ritualTemplate,
+  starterRhythm,
+  type RitualFields,
+  type RitualsResponse,
+} from "@practice-hub/shared";
+import express, { type Request, type Router } from "express";
+import { actorOf } from "../../auth";
+import { allowedRitualActions, ritualAccessChecker } from "../../commands/ritualAccessChecker";
+import { ritualAttendanceRecorder } from "../../commands/ritualAttendanceRecorder";
+import { ritualCreator } from "../../commands/ritualCreator";
+import { ritualOccurrenceChanger } from "../../commands/ritualOccurrenceChanger";
+import { ritualRsvpRecorder } from "../../commands/ritualRsvpRecorder";
+import { ritualUpdater } from "../../commands/ritualUpdater";
+import { ritualVolunteerUpdater } from "../../commands/ritualVolunteerUpdater";
+import { viewerLoader } from "../../commands/viewerLoader";
+import { preconditionRequired } from "../../errors";
+import { parseWith } from "../../http/validate";
+import { monthAround, presentCalendar, presentRitual } from "../../presenters/rituals";
+import { communityIdParam } from "../communityIdParam";
+import type { ApiDeps } from "../deps";
+import {
+  attendanceRequestSchema,
+  occurrenceChangeRequestSchema,
+  occurrenceParamsSchema,
+  occurrencesQuerySchema,
+  ritualInputSchema,
+  ritualParamsSchema,
+  rsvpRequestSchema,
+  starterRhythmRequestSchema,
+  volunteerRequestSchema,
+} from "./schema";
+
+/** The If-Match of a change to shared state; "*" would overwrite whatever is there. */
+function ifMatchOf(req: Request, what: string): string {
+  const ifMatch = req.get("if-match")?.trim();
+  if (!ifMatch || ifMatch === "*") {
+    throw preconditionRequired(
+      `Send the ${what}'s etag in an If-Match header so that nobody's change is overwritten.`,
+    );
+  }
+  return ifMatch;
+}
+
+/** The ritual calendar: rituals, occurrences, exceptions, RSVPs, volunteers and attendance. */
+export function ritualsRouter({
+  store,
+  now,
+  authenticated,
+}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  const router = express.Router();
+  const base = "/communities/:communityId/rituals";
+  const occurrence = `${base}/:ritualId/occurrences/:date`;
+
+  async function access(
+    req: Request,
+    res: express.Response,
+    action: "read" | "schedule" | "participate",
+  ) {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await ritualAccessChecker({ store, viewer, communityId, action });
+    return { communityId, viewer };
+  }
+
+  router.get(base, authenticated, async (req, res) => {
+    const { communityId, viewer } = await access(req, res, "read");
+    const rituals = await store.rituals.listRituals(viewer.actor.tenantId, communityId);
+    const body: RitualsResponse = {
+      rituals: rituals.map(presentRitual),
+      allowedActions: allowedRitualActions(viewer, communityId),
+    };
+    res.json(body);
+  });
+
+  router.get("/ritual-templates", authenticated, (_req, res) => {
+    res.json({ templates: ritualCatalogue });
+  });
+
+  router.post(base, authenticated, async (req, res) => {
+    const fields = parseWith(ritualInputSchema, req.body, "The ritual");
+    const { communityId, viewer } = await access(req, res, "schedule");
+    const [ritual] = await ritualCreator({
+      store,
+      viewer,
+      communityId,
+      rituals: [fields],
+      now: now(),
+    });
+    res.status(201).json(ritual);
+  });
+
+  router.post(`${base}/starter-rhythm`, authenticated, async (req, res) => {
+    const request = parseWith(starterRhythmRequestSchema, req.body, "The starter rhythm");
+    const { communityId, viewer } = await access(req, res, "schedule");
+    const rituals: RitualFields[] = starterRhythm(request).map(({ templateId, schedule }) => {
+      const template = ritualTemplate(templateId);
+      return {
+        name: template.name,
+        purpose: template.purpose,
+        agenda: template.agenda,
+        templateId,
+        segment: null,
+        schedule,
+        reminderOffsetsMinutes: [24 * 60, 15],
+      };
+    });
+    res
+      .status(201)
+      .json({ rituals: await ritualCreator({ store, viewer, communityId, rituals, now: now() }) });
+  });
+
+  router.put(`${base}/:ritualId`, authenticated, async (req, res) => {
+    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
+    const ifMatch = ifMatchOf(req, "ritual");
+    const fields = parseWith(ritualInputSchema, req.body, "The ritual");
+    const { communityId, viewer } = await access(req, res, "schedule");
+    const ritual = await ritualUpdater({ store, viewer, communityId, ritualId, fields, ifMatch });
+    if (ritual) res.setHeader("ETag", ritual.etag);
+    res.json(ritual);
+  });
+
+  router.delete(`${base}/:ritualId`, authenticated, async (req, res) => {
+    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
+    const ifMatch = ifMatchOf(req, "ritual");
+    const { communityId, viewer } = await access(req, res, "schedule");
+    await ritualUpdater({ store, viewer, communityId, ritualId, fields: null, ifMatch });
+    res.status(204).end();
+  });
+
+  router.put(`${base}/:ritualId/volunteers/me`, authenticated, async (req, res) => {
+    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
+    const { awayDates } = parseWith(volunteerRequestSchema, req.body ?? {}, "The volunteer");
+    const { communityId, viewer } = await access(req, res, "participate");
+    res.json(await ritualVolunteerUpdater({ store, viewer, communityId, ritualId, awayDates }));
+  });
+
+  router.delete(`${base}/:ritualId/volunteers/me`, authenticated, async (req, res) => {
+    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
+    const { communityId, viewer } = await access(req, res, "participate");
+    res.json(
+      await ritualVolunteerUpdater({ store, viewer, communityId, ritualId, awayDates: null }),
+    );
+  });
+
+  router.get("/communities/:communityId/occurrences", authenticated, async (req, res) => {
+    const query = parseWith(occurrencesQuerySchema, req.query, "The occurrences query");
+    const { communityId, viewer } = await access(req, res, "read");
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    // Rows of the current month ride along for the protected-time line; occurrence rows are
+    // keyed by planned date, and a session may have moved up to maxMoveDays.
+    const month = monthAround(now());
+    const earliest = new Date(Math.min(from.getTime(), month.from.getTime()));
+    const latest = new Date(Math.max(to.getTime(), month.to.getTime()));
+    const { rituals, occurrences } = await store.rituals.readCalendar({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+      fromDate: addDays(earliest.toISOString().slice(0, 10), -maxMoveDays - 1),
+      toDate: addDays(latest.toISOString().slice(0, 10), maxMoveDays + 2),
+    });
+    res.json(
+      presentCalendar({
+        rituals,
+        rows: occurrences,
+        from,
+        to,
+        now: now(),
+        viewerId: viewer.actor.userId,
+        allowedActions: allowedRitualActions(viewer, communityId),
+      }),
+    );
+  });
+
+  router.put(occurrence, authenticated, async (req, res) => {
+    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const ifMatch = ifMatchOf(req, "occurrence");
+    const change = parseWith(occurrenceChangeRequestSchema, req.body, "The change");
+    const { communityId, viewer } = await access(req, res, "schedule");
+    const body = await ritualOccurrenceChanger({
+      store,
+      viewer,
+      communityId,
+      ritualId,
+      originalDate: date,
+      change,
+      ifMatch,
+    });
+    res.setHeader("ETag", body.etag);
+    res.json(body);
+  });
+
+  router.put(`${occurrence}/rsvp`, authenticated, async (req, res) => {
+    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const { response } = parseWith(rsvpRequestSchema, req.body, "The RSVP");
+    const { communityId, viewer } = await access(req, res, "participate");
+    res.json(
+      await ritualRsvpRecorder({
+        store,
+        actor: viewer.actor,
+        communityId,
+        ritualId,
+        originalDate: date,
+        response,
+      }),
+    );
+  });
+
+  router.put(`${occurrence}/attendance`, authenticated, async (req, res) => {
+    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const ifMatch = ifMatchOf(req, "occurrence");
+    const attendance = parseWith(attendanceRequestSchema, req.body, "The attendance");
+    const { communityId, viewer } = await access(req, res, "read");
+    const body = await ritualAttendanceRecorder({
+      store,
+      viewer,
+      communityId,
+      ritualId,
+      originalDate: date,
+      ...attendance,
+      ifMatch,
+      now: now(),
+    });
+    res.setHeader("ETag", body.etag);
+    res.json(body);
+  });
+
+  return router;
+}

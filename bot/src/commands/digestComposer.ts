@@ -1,0 +1,163 @@
+import {
+  communityHealthSignals,
+  composeDigest,
+  digestCard,
+  isoWeekOf,
+  picksSentIn,
+  toIso,
+  type AdaptiveCard,
+  type CommunityDigestInput,
+  type Digest,
+  type DigestAudience,
+} from "@practice-hub/shared";
+import type { Config } from "../config";
+import type { Store } from "../store";
+import { tabLink } from "../teams/tabLink";
+import { digestCalendarLoader } from "./digestCalendarLoader";
+
+/** A composed digest, its card, and what delivery must remember once it is sent. */
+export interface ComposedDigest {
+  digest: Digest;
+  card: AdaptiveCard;
+  week: string;
+  /** Resources the card shows, recorded so later digests do not repeat them. */
+  pickIds: string[];
+  /** Handbook entries the card resurfaces, with the ETag read. */
+  resurfaced: { communityId: string; entryId: string; etag: string }[];
+  /** What was read per community, including its health signals (the Health page shows them). */
+  inputs: CommunityDigestInput[];
+}
+
+/** Joins and leaves are counted over the last week. */
+const lookBackMs = 7 * 86_400_000;
+
+/**
+ * Gathers what the digest needs for each community and composes the card. The communities are
+ * the recipient's: every community of the tenant for a head of profession (they look across
+ * professions), the communities they champion otherwise, or exactly `communityId` for the
+ * members' version posted to its channel.
+ *
+ * Upcoming sessions, held sessions and ritual rhythms come from the ritual calendar, open actions
+ * from the retros. Protected time is not stored as hours per member yet, so that signal is left
+ * out.
+ */
+export async function digestComposer(props: {
+  store: Store;
+  config: Pick<Config, "TEAMS_APP_ID" | "PUBLIC_BASE_URL">;
+  tenantId: string;
+  recipient: { id: string; displayName: string };
+  audience: DigestAudience;
+  communityId?: string;
+  timeZone: string;
+  now: Date;
+}): Promise<ComposedDigest> {
+  const { store, tenantId, now } = props;
+  const [roles, communities, state] = await Promise.all([
+    store.memberships.rolesOf(tenantId, props.recipient.id),
+    store.communities.listForTenant(tenantId),
+    store.digests.stateOf(tenantId, props.recipient.id),
+  ]);
+  const isHead = roles.tenantRoles.includes("headOfProfession");
+  const championOf = new Set(
+    roles.communities.filter((c) => c.roles.includes("champion")).map((c) => c.communityId),
+  );
+  const chosen = communities
+    .filter((community) =>
+      props.communityId !== undefined
+        ? community.communityId === props.communityId
+        : isHead || championOf.has(community.communityId),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const home = tabLink(props.config);
+  const since = toIso(new Date(now.getTime() - lookBackMs));
+  const handbookEtags = new Map<string, string>();
+  const inputs: CommunityDigestInput[] = await Promise.all(
+    chosen.map(async (community) => {
+      const [library, events, members, canvas, calendar] = await Promise.all([
+        store.library.list(tenantId, community.communityId),
+        store.membershipEvents.listSince(tenantId, community.communityId, since),
+        store.memberships.listCommunityMembers(tenantId, community.communityId),
+        store.canvas.readCanvas(tenantId, community.communityId),
+        digestCalendarLoader({
+          store,
+          tenantId,
+          communityId: community.communityId,
+          recipientId: props.recipient.id,
+          now,
+        }),
+      ]);
+      for (const entry of library.handbook) {
+        handbookEtags.set(`${community.communityId}|${entry.id}`, entry.etag);
+      }
+      const input: CommunityDigestInput = {
+        communityId: community.communityId,
+        name: community.name,
+        tabUrl: props.config.TEAMS_APP_ID
+          ? home
+          : `${props.config.PUBLIC_BASE_URL}/?community=${encodeURIComponent(community.communityId)}`,
+        membershipChanges: events.map((event) => ({
+          displayName: event.person.displayName,
+          change: event.change,
+          at: event.at,
+        })),
+        picks: library.resources
+          .filter((resource) => resource.status === "approved")
+          .map((resource) => ({
+            id: resource.id,
+            title: resource.title,
+            url: resource.url,
+            why: resource.why,
+            section: resource.section,
+            approvedAt: resource.decidedAt ?? resource.suggestedAt,
+          })),
+        upcoming: calendar.upcoming,
+        retroActions: calendar.retroActions,
+        sentPickIds: state.sentPickIds,
+        handbook: library.handbook.map((entry) => ({
+          id: entry.id,
+          title: entry.title,
+          excerpt: entry.body.length > 400 ? `${entry.body.slice(0, 400)}...` : entry.body,
+          createdAt: entry.createdAt,
+          lastResurfacedAt: entry.lastResurfacedAt,
+          archived: entry.archived,
+        })),
+        signals: communityHealthSignals(
+          {
+            members: members.map((member) => ({
+              displayName: member.displayName,
+              roles: member.roles,
+            })),
+            canvasReviewedAt: canvas?.reviewedAt ?? null,
+            sessions: calendar.sessions,
+            rituals: calendar.rituals,
+          },
+          now,
+        ),
+      };
+      return input;
+    }),
+  );
+
+  const week = isoWeekOf(now, props.timeZone);
+  const digest = composeDigest({
+    recipient: props.recipient,
+    audience: props.audience,
+    week,
+    now,
+    communities: inputs,
+  });
+  const resurfaced = digest.communities.flatMap((community) => {
+    const entryId = community.resurfaced?.id;
+    const etag = entryId && handbookEtags.get(`${community.communityId}|${entryId}`);
+    return entryId && etag ? [{ communityId: community.communityId, entryId, etag }] : [];
+  });
+  return {
+    digest,
+    card: digestCard({ digest, homeUrl: home, timeZone: props.timeZone }),
+    week,
+    pickIds: picksSentIn(digest),
+    resurfaced,
+    inputs,
+  };
+}

@@ -1,0 +1,71 @@
+import {
+  addRetroEntryRequestSchema,
+  isRetroActivityOpen,
+  retroActivityClosedMessage,
+  type AddRetroEntryRequest,
+  type AddRetroEntryResponse,
+} from "@practice-hub/shared";
+import { AppError, badRequest, validationFailed } from "../errors";
+import type { Viewer } from "../policies";
+import type { Store } from "../store";
+import { idFromKey, retroReader } from "./retroReader";
+
+/** 409 for something the retro's phase does not allow now. */
+export function wrongPhase(message: string): AppError {
+  return new AppError(409, "conflict", message);
+}
+
+/**
+ * Adds an entry while the retro collects. The entry's id is derived from the submission key, so
+ * a retry or a double click stores one entry. An anonymous entry is written without any author
+ * property, and nothing here logs who sent it. The caller must be allowed to contribute.
+ */
+export async function retroEntryAdder(props: {
+  store: Store;
+  viewer: Viewer;
+  communityId: string;
+  retroId: string;
+  request: AddRetroEntryRequest;
+}): Promise<AddRetroEntryResponse> {
+  const { store, viewer, communityId, retroId } = props;
+  const parsed = addRetroEntryRequestSchema.safeParse(props.request);
+  if (!parsed.success) throw validationFailed(parsed.error, "The entry");
+  const request = parsed.data;
+  const { retro, entries } = await retroReader({
+    store,
+    tenantId: viewer.actor.tenantId,
+    communityId,
+    retroId,
+  });
+  if (!isRetroActivityOpen("addEntry", retro.phase)) {
+    throw wrongPhase(retroActivityClosedMessage("addEntry", retro.phase));
+  }
+  if (!retro.format.prompts.some((prompt) => prompt.id === request.promptId)) {
+    throw badRequest("That prompt is not part of this retro. Choose one of its prompts.");
+  }
+  if (retro.format.scored && request.score === undefined) {
+    throw badRequest("This retro asks for a score from 1 to 5 with each entry.");
+  }
+  const entryId = idFromKey(retroId, request.submissionKey);
+  const { created } = await store.retros.addEntry({
+    tenantId: viewer.actor.tenantId,
+    communityId,
+    retroId,
+    entry: {
+      entryId,
+      promptId: request.promptId,
+      text: request.text,
+      score: retro.format.scored ? (request.score ?? null) : null,
+      author: request.anonymous
+        ? null
+        : { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+    },
+  });
+  const counts: Record<string, number> = {};
+  for (const prompt of retro.format.prompts) counts[prompt.id] = 0;
+  const visible = entries.filter((entry) => entry.hidden === null);
+  for (const entry of visible) counts[entry.promptId] = (counts[entry.promptId] ?? 0) + 1;
+  const alreadyRead = entries.some((entry) => entry.entryId === entryId);
+  if (created && !alreadyRead) counts[request.promptId] = (counts[request.promptId] ?? 0) + 1;
+  return { entryId, created, counts };
+}

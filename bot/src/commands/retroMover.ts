@@ -1,0 +1,78 @@
+import {
+  IllegalRetroTransition,
+  moveRetro,
+  pulseOf,
+  retroBallot,
+  toIso,
+  topThemes,
+  type RetroPhase,
+} from "@practice-hub/shared";
+import { AppError } from "../errors";
+import type { Viewer } from "../policies";
+import { ConcurrencyError, type RetroAggregate, type RetroSummary, type Store } from "../store";
+import { wrongPhase } from "./retroEntryAdder";
+import { retroReader } from "./retroReader";
+
+/** What a closed retro came to, computed once when it closes. */
+export function retroSummaryOf(aggregate: RetroAggregate): RetroSummary {
+  const ballot = retroBallot({
+    entries: aggregate.entries.map((e) => ({
+      id: e.entryId,
+      text: e.text,
+      hidden: e.hidden !== null,
+    })),
+    themes: aggregate.retro.themes,
+    votes: aggregate.votes,
+  });
+  return {
+    topThemes: topThemes(ballot),
+    pulse: aggregate.retro.format.scored
+      ? pulseOf(aggregate.entries.filter((e) => e.hidden === null).map((e) => e.score))
+      : null,
+  };
+}
+
+/**
+ * Moves a retro to its next phase through the shared phase machine (anything else is refused
+ * with 409). Closing records the summary and the time. The write is conditional on the ETag, so
+ * two facilitators pressing at once move it one step, not two. The caller must be allowed to
+ * facilitate.
+ */
+export async function retroMover(props: {
+  store: Store;
+  viewer: Viewer;
+  communityId: string;
+  retroId: string;
+  to: RetroPhase;
+  now: Date;
+}): Promise<{ aggregate: RetroAggregate; closed: boolean }> {
+  const { store, viewer, communityId, retroId, to } = props;
+  const tenantId = viewer.actor.tenantId;
+  const aggregate = await retroReader({ store, tenantId, communityId, retroId });
+  const { retro } = aggregate;
+  try {
+    moveRetro(retro.phase, to);
+  } catch (error) {
+    if (error instanceof IllegalRetroTransition) throw wrongPhase(error.message);
+    throw error;
+  }
+  const closing = to === "closed";
+  const changes = closing
+    ? { phase: to, closedAt: toIso(props.now), summary: retroSummaryOf(aggregate) }
+    : { phase: to };
+  try {
+    const etag = await store.retros.updateRetro({
+      tenantId,
+      communityId,
+      retroId,
+      expectedEtag: retro.etag,
+      changes,
+    });
+    return { aggregate: { ...aggregate, retro: { ...retro, ...changes, etag } }, closed: closing };
+  } catch (error) {
+    if (error instanceof ConcurrencyError) {
+      throw new AppError(409, "conflict", "Someone else moved this retro on just now. Reload it.");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import { occursOn, type LocalDate } from "@practice-hub/shared";
+import { staleVersion } from "../errors";
+import { presentOccurrenceRow, untouchedOccurrenceEtag } from "../presenters/rituals";
+import { ConcurrencyError, type OccurrenceEntity, type RitualEntity, type Store } from "../store";
+import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
+
+/** What a change to an occurrence row computes from the current state. */
+export type OccurrenceEdit = (current: { ritual: RitualEntity; row: OccurrenceEntity | null }) => {
+  row: Omit<OccurrenceEntity, "etag" | "ritualId" | "originalDate">;
+  /** The series, when the change updates it too (attendance moves the rotation on). */
+  ritual?: Omit<RitualEntity, "etag">;
+};
+
+/**
+ * The one write path of an occurrence row: reads the series and the row in one query, checks
+ * the date is an occurrence, applies `edit`, and writes conditionally. With `ifMatch` a stale
+ * ETag is a 412 carrying the occurrence as it is now; without it (an RSVP, which only touches
+ * the caller's own answer) a lost race is retried on fresh data.
+ */
+export async function ritualOccurrenceWriter(props: {
+  store: Store;
+  tenantId: string;
+  communityId: string;
+  ritualId: string;
+  originalDate: LocalDate;
+  ifMatch: string | null;
+  edit: OccurrenceEdit;
+  /** Checks the current state before the edit (the policy needs the facilitator). */
+  check?: (current: { ritual: RitualEntity; row: OccurrenceEntity | null }) => void;
+}): Promise<{ ritual: RitualEntity; row: OccurrenceEntity }> {
+  const { store, tenantId, communityId, ritualId, originalDate } = props;
+  const attempts = props.ifMatch === null ? 3 : 1;
+  for (let attempt = 1; ; attempt += 1) {
+    const { ritual, occurrence } = await store.rituals.readRitualAndOccurrence({
+      tenantId,
+      communityId,
+      ritualId,
+      originalDate,
+    });
+    if (!ritual) throw ritualNotFound();
+    if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
+    props.check?.({ ritual, row: occurrence });
+    const stale = () =>
+      staleVersion(
+        "Someone changed this session after you opened it. Look at it again, then retry.",
+        { current: presentOccurrenceRow(ritual, occurrence, originalDate) },
+      );
+    if (props.ifMatch !== null && props.ifMatch !== (occurrence?.etag ?? untouchedOccurrenceEtag)) {
+      throw stale();
+    }
+    const edit = props.edit({ ritual, row: occurrence });
+    try {
+      const saved = await store.rituals.saveOccurrence(
+        tenantId,
+        communityId,
+        { ...edit.row, ritualId, originalDate, expectedEtag: occurrence?.etag ?? null },
+        edit.ritual ? { entity: edit.ritual, expectedEtag: ritual.etag } : undefined,
+      );
+      const savedRitual = edit.ritual
+        ? { ...edit.ritual, etag: saved.ritualEtag ?? ritual.etag }
+        : ritual;
+      return { ritual: savedRitual, row: saved.occurrence };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (attempt >= attempts) throw stale();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { Ritual, RitualFields } from "@practice-hub/shared";
+import type { Viewer } from "../policies";
+import { presentRitual } from "../presenters/rituals";
+import { ConcurrencyError, type Store } from "../store";
+import { ritualNotFound, staleRitual } from "./ritualErrors";
+
+/**
+ * Replaces a ritual's fields if the caller edited the current version (412 with the current
+ * ritual otherwise), or deletes it when `fields` is null. Volunteers and rotation state stay.
+ * The caller must already be authorized.
+ */
+export async function ritualUpdater(props: {
+  store: Store;
+  viewer: Viewer;
+  communityId: string;
+  ritualId: string;
+  fields: RitualFields | null;
+  ifMatch: string;
+}): Promise<Ritual | null> {
+  const { store, communityId, ritualId } = props;
+  const { tenantId } = props.viewer.actor;
+  const current = await store.rituals.readRitual(tenantId, communityId, ritualId);
+  if (!current) throw ritualNotFound();
+  if (current.etag !== props.ifMatch) throw staleRitual(current);
+  try {
+    if (props.fields === null) {
+      await store.rituals.deleteRitual(tenantId, communityId, ritualId, current.etag);
+      return null;
+    }
+    const { etag, ...rest } = current;
+    const saved = await store.rituals.replaceRitual(
+      tenantId,
+      communityId,
+      { ...rest, fields: props.fields, sequence: rest.sequence + 1 },
+      etag,
+    );
+    return presentRitual(saved);
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError)) throw error;
+    const latest = await store.rituals.readRitual(tenantId, communityId, ritualId);
+    if (!latest) throw ritualNotFound();
+    throw staleRitual(latest);
+  }
+}

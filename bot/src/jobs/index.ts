@@ -1,0 +1,162 @@
+/**
+ * The proactive delivery backbone (DESIGN.md "Proactive messages and jobs"): one scheduler leader
+ * elected with a lease in Table Storage turns due work into queued deliveries; the leader's queue
+ * workers send them within Teams' limits, retry what Teams asks to retry, and keep an
+ * idempotency record per key.
+ */
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { createWorkQueue, type WorkQueue } from "../queue";
+import { createDeliveryWorker } from "./deliveryWorker";
+import type { FaultHook } from "./faults";
+import { encodePointer } from "./queueMessage";
+import { createRateLimiter } from "./rateLimiter";
+import { createScheduler } from "./scheduler";
+import type { Delivery, Jobs, JobsProps } from "./types";
+
+export type * from "./types";
+export { SimulatedCrash, type FaultHook, type FaultPoint } from "./faults";
+
+/** Teams' published per-conversation limits. */
+export const perConversationLimits = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 60, windowMs: 30_000 },
+];
+
+/** Options tests and the benchmark add to JobsProps. */
+export interface JobsTestOptions {
+  /** This instance's name in the lease and in claims; random by default. */
+  instanceId?: string;
+  /** Simulated crash points (tests only). */
+  faults?: FaultHook;
+  /** A queue other than the one named by the config (tests). */
+  queue?: WorkQueue;
+}
+
+/** Builds the backbone; nothing runs until `start()` (or `tick()`/`drain()` in tests). */
+export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
+  const { config, store, now } = props;
+  const logger = props.logger.child({ component: "jobs" });
+  const instanceId = props.instanceId ?? randomUUID();
+  const queue =
+    props.queue ??
+    createWorkQueue({
+      connectionString: config.STORAGE_CONNECTION_STRING,
+      name: config.JOBS_QUEUE_NAME,
+    });
+  let queueReady: Promise<void> | null = null;
+  const ensureQueue = () => (queueReady ??= queue.ensure());
+
+  async function enqueueDelivery(delivery: Delivery) {
+    await ensureQueue();
+    const existing = await store.deliveries.create(delivery, now());
+    if (existing && existing.state !== "pending") {
+      return { status: "alreadyDone" as const, record: existing };
+    }
+    // A pending record may have lost its message in a crash: another pointer is harmless.
+    await queue.send(encodePointer({ tenantId: delivery.tenantId, key: delivery.key }));
+    return { status: "queued" as const };
+  }
+
+  const scheduler = createScheduler({
+    leases: store.leases,
+    sources: props.sources,
+    enqueue: enqueueDelivery,
+    logger,
+    holder: instanceId,
+    leaseMs: config.JOBS_LEASE_SECONDS * 1_000,
+    firstWindowMs: config.JOBS_TICK_SECONDS * 1_000,
+    now,
+  });
+  const worker = createDeliveryWorker({
+    queue,
+    deliveries: store.deliveries,
+    conversationByKey: store.conversationByKey,
+    sender: props.sender,
+    limiter: createRateLimiter({
+      perApp: [{ limit: config.JOBS_APP_RATE_PER_SECOND, windowMs: 1_000 }],
+      perConversation: perConversationLimits,
+      clock: () => performance.now(),
+    }),
+    logger,
+    workerId: instanceId,
+    visibilitySeconds: config.JOBS_VISIBILITY_SECONDS,
+    concurrency: config.JOBS_CONCURRENCY,
+    mayWork: () => scheduler.isLeader(),
+    now,
+    clock: () => performance.now(),
+    ...(props.faults ? { faults: props.faults } : {}),
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> = Promise.resolve();
+  let started = false;
+
+  function scheduleTick(delayMs: number): void {
+    timer = setTimeout(() => {
+      ticking = ensureQueue()
+        .then(() => scheduler.tick())
+        .catch((error: unknown) => logger.error({ err: error }, "scheduler tick failed"))
+        .finally(() => {
+          // Renew well inside the lease, and look for due work at least every tick.
+          if (started) {
+            scheduleTick(Math.min(config.JOBS_TICK_SECONDS, config.JOBS_LEASE_SECONDS / 3) * 1_000);
+          }
+        });
+    }, delayMs);
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      scheduleTick(0);
+      worker.start();
+    },
+    async stop() {
+      started = false;
+      clearTimeout(timer);
+      await ticking;
+      await worker.stop();
+      // A stop must not fail because storage is gone: the lease then simply runs out.
+      await scheduler
+        .resign()
+        .catch((error: unknown) => logger.warn({ err: error }, "could not give the lease up"));
+    },
+    async tick() {
+      await ensureQueue();
+      await scheduler.tick();
+    },
+    async drain() {
+      await ensureQueue();
+      if (!scheduler.isLeader()) await scheduler.lead();
+      // Without start() nothing renews the lease, and a long drain would outlive it.
+      const renewal = started
+        ? undefined
+        : setInterval(
+            () => {
+              scheduler
+                .lead()
+                .catch((error: unknown) => logger.error({ err: error }, "lease renewal failed"));
+            },
+            (config.JOBS_LEASE_SECONDS * 1_000) / 3,
+          );
+      try {
+        await worker.drain();
+      } finally {
+        clearInterval(renewal);
+      }
+    },
+    enqueueDelivery,
+    async findDelivery({ tenantId, key }) {
+      const record = await store.deliveries.find(tenantId, key);
+      if (!record) return null;
+      const { delivery: _delivery, attempts: _attempts, etag: _etag, ...visible } = record;
+      const { claimedBy: _by, claimedUntil: _until, ...rest } = visible;
+      return rest;
+    },
+    listUnreachable(tenantId) {
+      return store.deliveries.listUnreachable(tenantId);
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import {
+  addDays,
+  maxMoveDays,
+  ritualFacilitatorCard,
+  ritualReminderCard,
+  type Occurrence,
+} from "@practice-hub/shared";
+import type { Logger } from "../logger";
+import { presentCalendar } from "../presenters/rituals";
+import type { Store } from "../store";
+import { conversationRowKey } from "../store/conversationReferenceRepository";
+import type { Delivery, DueWorkSource } from "./types";
+
+/** The facilitator hears three days ahead, in time to find someone else. */
+export const facilitatorLeadMinutes = 3 * 24 * 60;
+
+/** The idempotency key of one channel reminder: one per occurrence and lead time. */
+export function reminderDeliveryKey(props: {
+  tenantId: string;
+  communityId: string;
+  ritualId: string;
+  originalDate: string;
+  leadMinutes: number;
+}): string {
+  return `ritual-reminder:${props.tenantId}:${props.communityId}:${props.ritualId}:${props.originalDate}:${props.leadMinutes}`;
+}
+
+/** The idempotency key of the facilitator's personal card for one occurrence. */
+export function facilitatorDeliveryKey(props: {
+  tenantId: string;
+  communityId: string;
+  ritualId: string;
+  originalDate: string;
+}): string {
+  return `ritual-facilitator:${props.tenantId}:${props.communityId}:${props.ritualId}:${props.originalDate}`;
+}
+
+const cardOccurrence = (o: Occurrence) => ({
+  ...o,
+  facilitatorName: o.facilitator?.person.displayName ?? null,
+});
+
+/**
+ * Ritual reminders as due work: for each community with rituals and a linked channel, a card in
+ * the channel at each of the ritual's lead times (24 hours and 15 minutes by default), and the
+ * facilitator's personal card three days ahead. A reminder is due when `start - lead` falls in
+ * (since, now]; one whose session has already started is dropped (after downtime it would only
+ * be noise). Cancelled sessions get nothing. Keys make a repeated window harmless.
+ */
+export function createReminderSource(props: {
+  store: Store;
+  tabUrl: string;
+  logger: Logger;
+}): DueWorkSource {
+  const { store, tabUrl, logger } = props;
+  return {
+    name: "ritual-reminders",
+    async due({ now, since }) {
+      const deliveries: Delivery[] = [];
+      for (const { tenantId, communityId } of await store.rituals.listIndexedCommunities()) {
+        const { rituals, occurrences: rows } = await store.rituals.readCalendar({
+          tenantId,
+          communityId,
+          fromDate: addDays(since.toISOString().slice(0, 10), -maxMoveDays - 1),
+          toDate: addDays(now.toISOString().slice(0, 10), maxMoveDays + 5),
+        });
+        if (rituals.length === 0) continue;
+        const leads = new Set([
+          facilitatorLeadMinutes,
+          ...rituals.flatMap((r) => r.fields.reminderOffsetsMinutes),
+        ]);
+        const [link, conversations] = await Promise.all([
+          store.channelLinks.findByCommunity(tenantId, communityId),
+          store.conversationReferences.listForTenant(tenantId),
+        ]);
+        for (const lead of leads) {
+          const window = {
+            from: new Date(since.getTime() + lead * 60_000 + 1),
+            to: new Date(now.getTime() + lead * 60_000 + 1),
+          };
+          const calendar = presentCalendar({
+            rituals,
+            rows,
+            ...window,
+            now,
+            viewerId: "",
+            allowedActions: [],
+          });
+          for (const occurrence of calendar.occurrences) {
+            if (occurrence.status === "cancelled") continue;
+            if (Date.parse(occurrence.start) <= now.getTime()) continue;
+            const ritual = rituals.find((r) => r.ritualId === occurrence.ritualId);
+            const ref = { tenantId, communityId, ...occurrence };
+            const card = {
+              communityId,
+              occurrence: cardOccurrence(occurrence),
+              leadMinutes: lead,
+              tabUrl,
+            };
+            if (link && ritual?.fields.reminderOffsetsMinutes.includes(lead)) {
+              deliveries.push({
+                key: reminderDeliveryKey({ ...ref, leadMinutes: lead }),
+                tenantId,
+                conversationKey: conversationRowKey(link.conversationId),
+                card: ritualReminderCard(card),
+                summary: `${occurrence.ritualName} is coming up`,
+              });
+            }
+            const facilitatorId = occurrence.facilitator?.person.id;
+            if (lead === facilitatorLeadMinutes && facilitatorId) {
+              const chat = conversations.find(
+                (c) => c.kind === "personal" && c.aadObjectId === facilitatorId,
+              );
+              if (!chat) {
+                logger.info({ communityId }, "facilitator has no personal chat with the bot");
+                continue;
+              }
+              deliveries.push({
+                key: facilitatorDeliveryKey(ref),
+                tenantId,
+                conversationKey: conversationRowKey(chat.conversationId),
+                card: ritualFacilitatorCard(card),
+                summary: `You are facilitating ${occurrence.ritualName}`,
+              });
+            }
+          }
+        }
+      }
+      return deliveries;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * When and how often a delivery is tried again (DESIGN.md: 429/412/502/503/504 are retried
+ * honouring Retry-After, else with jittered backoff; 403 MessageWritesBlocked never).
+ */
+
+/** Attempts after which a delivery Teams keeps refusing is marked failed. */
+export const maxSendAttempts = 8;
+
+const baseDelayMs = 250;
+const maxDelayMs = 60_000;
+
+/**
+ * The wait before attempt `attempt + 1`, after `attempt` retryable refusals (1 for the first).
+ * Teams' Retry-After wins when given, plus a little jitter so waiters do not return together;
+ * otherwise exponential backoff with "equal jitter" (half fixed, half random).
+ */
+export function retryDelayMs(props: {
+  attempt: number;
+  retryAfterMs?: number;
+  random?: () => number;
+}): number {
+  const random = props.random ?? Math.random;
+  if (props.retryAfterMs !== undefined) {
+    return Math.ceil(props.retryAfterMs + random() * Math.min(250, props.retryAfterMs * 0.1 + 50));
+  }
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, props.attempt - 1));
+  return Math.ceil(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/**
+ * Reads a Retry-After header: delay-seconds or an HTTP date. Undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
+  if (value === null || value === undefined || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1_000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
+}

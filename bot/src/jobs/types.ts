@@ -1,0 +1,127 @@
+/**
+ * The contract of the proactive delivery backbone (DESIGN.md "Proactive messages and jobs").
+ * Ritual reminders, digests and owner cards produce Deliveries; the backbone queues them, sends
+ * each at most at Teams' limits, retries what Teams asks to retry, and records every key so a
+ * retry, a restart or a second instance never sends it twice.
+ */
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import type { Store } from "../store";
+import type { StoredConversationReference } from "../teams/conversationReferences";
+
+/** One message for one conversation, identified by an idempotency key. */
+export interface Delivery {
+  /**
+   * The idempotency key: one per (job, recipient, period), e.g.
+   * "reminder:<tenant>:<occurrence>:<offset>" or "digest:<tenant>:<recipient>:<isoWeek>".
+   * A key that was delivered once is never delivered again.
+   */
+  key: string;
+  tenantId: string;
+  /**
+   * The RowKey of the stored conversation reference (`conversationRowKey(conversationId)` in
+   * bot/src/store/conversationReferenceRepository.ts).
+   */
+  conversationKey: string;
+  /** The Adaptive Card JSON sent as the message's only attachment. */
+  card: object;
+  /** The notification text Teams shows in the activity feed and previews. */
+  summary: string;
+}
+
+/** Something that knows which deliveries fall due in a window (reminders, digests). */
+export interface DueWorkSource {
+  /** Stable and unique: the scheduler persists its progress under this name. */
+  name: string;
+  /**
+   * The deliveries due in (since, now]. The scheduler calls it on every tick of the leader with
+   * the window since the source's last completed tick, so a restart neither skips nor repeats a
+   * window; returning an item twice is harmless because keys are idempotent.
+   */
+  due(props: { now: Date; since: Date }): Promise<Delivery[]>;
+}
+
+/** What one send attempt came to, as the proactive sender reads Bot Connector's answer. */
+export type SendOutcome =
+  /** Teams accepted the message; the id lets a later card update replace it. */
+  | { kind: "sent"; activityId?: string }
+  /** 429, 412, 502, 503, 504 or no answer: try again, after `retryAfterMs` when Teams said so. */
+  | { kind: "retry"; status?: number; retryAfterMs?: number; reason: string }
+  /** 403 MessageWritesBlocked (the person blocked the bot, or the chat is gone): never retried. */
+  | { kind: "unreachable"; status: number; reason: string }
+  /** Any other refusal (400, 401, 404...): retrying would not help. */
+  | { kind: "failed"; status?: number; reason: string };
+
+/** Sends one card to one stored conversation (bot/src/teams/proactiveSender.ts). */
+export interface ProactiveSender {
+  send(props: {
+    reference: StoredConversationReference;
+    card: object;
+    summary: string;
+  }): Promise<SendOutcome>;
+}
+
+/** Where a delivery key stands; champions see the unreachable ones. */
+export type DeliveryState = "pending" | "sent" | "unreachable" | "failed";
+
+/** The idempotency record of one delivery key. */
+export interface DeliveryRecord {
+  key: string;
+  tenantId: string;
+  conversationKey: string;
+  state: DeliveryState;
+  /** The activity id Teams gave the message, when sent: reminders update their card with it. */
+  activityId?: string;
+  /** Why the delivery is unreachable or failed. */
+  reason?: string;
+  /** ISO instant of the last change. */
+  updatedAt: string;
+}
+
+/** A conversation Teams refused with 403 MessageWritesBlocked. */
+export interface UnreachableConversation {
+  tenantId: string;
+  conversationKey: string;
+  reason: string;
+  /** ISO instant of the refusal. */
+  since: string;
+}
+
+/** What `enqueueDelivery` did with a delivery. */
+export type EnqueueResult =
+  /** Queued: a worker will send it. */
+  | { status: "queued" }
+  /** This key was already sent (or is known unreachable or failed): nothing queued. */
+  | { status: "alreadyDone"; record: DeliveryRecord };
+
+/** The dependencies of `createJobs`; the composition root (bot/src/server.ts) provides them. */
+export interface JobsProps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  sender: ProactiveSender;
+  sources: DueWorkSource[];
+  /** The clock; tests fix or advance it. */
+  now: () => Date;
+}
+
+/** The running backbone: scheduler (when leader), queue workers and the direct send path. */
+export interface Jobs {
+  /** Starts the scheduler loop and the queue workers. */
+  start(): void;
+  /** Stops both loops, lets in-flight sends finish, and gives up the lease. */
+  stop(): Promise<void>;
+  /** One scheduler tick: takes or renews the lease and, when leader, enqueues due work. */
+  tick(): Promise<void>;
+  /** Works the queue until it is empty and nothing is in flight (tests and the benchmark). */
+  drain(): Promise<void>;
+  /**
+   * "Send now": the same queue, limiter and idempotency records as scheduled work. Resolves when
+   * the delivery is queued (or known to be done already), not when it is sent.
+   */
+  enqueueDelivery(delivery: Delivery): Promise<EnqueueResult>;
+  /** The idempotency record of a key; null when it was never queued. */
+  findDelivery(props: { tenantId: string; key: string }): Promise<DeliveryRecord | null>;
+  /** The tenant's conversations that refused messages (403 MessageWritesBlocked), for champions. */
+  listUnreachable(tenantId: string): Promise<UnreachableConversation[]>;
+}

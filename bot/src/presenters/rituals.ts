@@ -1,0 +1,300 @@
+import {
+  concentrationWindow,
+  facilitationIsConcentrated,
+  isStartingBig,
+  occurrencesBetween,
+  planRotation,
+  protectedTimeUse,
+  wallClockOf,
+  type Occurrence,
+  type OccurrenceException,
+  type OccurrencesResponse,
+  type Ritual,
+  type RitualAction,
+  type RsvpResponse,
+  type ScheduledOccurrence,
+  type ServedRecord,
+} from "@practice-hub/shared";
+import type { OccurrenceEntity, RitualEntity } from "../store";
+
+/** A ritual as the tab sees it. */
+export function presentRitual(entity: RitualEntity): Ritual {
+  return {
+    id: entity.ritualId,
+    ...entity.fields,
+    volunteers: entity.volunteers,
+    createdAt: entity.createdAt,
+    etag: entity.etag,
+  };
+}
+
+/** The ETag of an occurrence nobody has changed or answered yet (If-Match inserts then). */
+export const untouchedOccurrenceEtag = 'W/"untouched"';
+
+/** RSVP counts of an occurrence row. */
+export function rsvpCounts(row: OccurrenceEntity | null): Occurrence["rsvpCounts"] {
+  const counts = { going: 0, maybe: 0, notGoing: 0 };
+  for (const entry of Object.values(row?.rsvps ?? {})) counts[entry.response] += 1;
+  return counts;
+}
+
+function exceptionOf(row: OccurrenceEntity): OccurrenceException {
+  return { originalDate: row.originalDate, ...row.change };
+}
+
+interface Planned {
+  ritual: RitualEntity;
+  occurrence: ScheduledOccurrence;
+  row: OccurrenceEntity | null;
+}
+
+/** The whole history the rotation and the concentration signal know about. */
+function historyOf(ritual: RitualEntity): ServedRecord[] {
+  return Object.entries(ritual.lastServed).map(([personId, date]) => ({ personId, date }));
+}
+
+/**
+ * One occurrence as the tab sees it. `facilitatorId` is who runs it: recorded after the session,
+ * assigned by an exception, or chosen by the rotation.
+ */
+export function presentOccurrence(props: {
+  ritual: RitualEntity;
+  occurrence: ScheduledOccurrence;
+  row: OccurrenceEntity | null;
+  facilitator: Occurrence["facilitator"];
+  viewerId: string;
+  /** The viewer is a champion of the community. */
+  viewerSchedules: boolean;
+}): Occurrence {
+  const { ritual, occurrence, row, viewerId } = props;
+  // Mirrors ritualAttendanceRecorder's check; the service enforces it.
+  const recordedOrAssigned = row?.attendance?.facilitatorId ?? row?.change.facilitatorId ?? null;
+  const canRecord =
+    props.viewerSchedules ||
+    (recordedOrAssigned !== null
+      ? recordedOrAssigned === viewerId
+      : ritual.volunteers.some((v) => v.id === viewerId));
+  return {
+    ritualId: ritual.ritualId,
+    ritualName: ritual.fields.name,
+    segment: ritual.fields.segment,
+    originalDate: occurrence.originalDate,
+    start: occurrence.start.toISOString(),
+    end: occurrence.end.toISOString(),
+    timeZone: ritual.fields.schedule.timeZone,
+    status: occurrence.status,
+    cancelledReason: occurrence.cancelledReason,
+    facilitator: props.facilitator,
+    rsvpCounts: rsvpCounts(row),
+    myRsvp: (row?.rsvps[viewerId]?.response ?? null) as RsvpResponse | null,
+    responses: Object.entries(row?.rsvps ?? {}).map(([id, entry]) => ({
+      person: { id, displayName: entry.displayName },
+      response: entry.response,
+    })),
+    canRecord,
+    attendance: row?.attendance
+      ? {
+          count: row.attendance.attendeeIds.length,
+          attendeeIds: row.attendance.attendeeIds,
+          notes: row.attendance.notes,
+          recordingUrl: row.attendance.recordingUrl,
+        }
+      : null,
+    etag: row?.etag ?? untouchedOccurrenceEtag,
+  };
+}
+
+/** Every occurrence starting in [from, to), each presented for the viewer. */
+function calendarOccurrences(props: {
+  rituals: RitualEntity[];
+  rows: OccurrenceEntity[];
+  from: Date;
+  to: Date;
+  now: Date;
+  viewerId: string;
+  allowedActions: RitualAction[];
+}): Occurrence[] {
+  const { from, to, now } = props;
+  const rowsByKey = new Map(props.rows.map((row) => [`${row.ritualId}|${row.originalDate}`, row]));
+  const planFrom = new Date(Math.min(from.getTime(), now.getTime()));
+  const result: Occurrence[] = [];
+
+  for (const ritual of props.rituals) {
+    const own = props.rows.filter((row) => row.ritualId === ritual.ritualId);
+    const planned: Planned[] = occurrencesBetween(
+      ritual.fields.schedule,
+      own.map(exceptionOf),
+      planFrom,
+      to,
+    ).map((occurrence) => ({
+      ritual,
+      occurrence,
+      row: rowsByKey.get(`${ritual.ritualId}|${occurrence.originalDate}`) ?? null,
+    }));
+    const names = new Map(ritual.volunteers.map((v) => [v.id, v.displayName]));
+    const upcoming = planned.filter(
+      (p) => p.occurrence.start.getTime() >= now.getTime() && p.occurrence.status !== "cancelled",
+    );
+    const choices = planRotation(
+      ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates })),
+      historyOf(ritual),
+      upcoming.map((p) => ({
+        date: wallClockOf(p.occurrence.start, ritual.fields.schedule.timeZone).date,
+        facilitatorId: p.occurrence.facilitatorOverrideId,
+      })),
+    );
+    const facilitatorOf = new Map<Planned, Occurrence["facilitator"]>();
+    upcoming.forEach((p, index) => {
+      const choice = choices[index];
+      if (!choice) return;
+      const assigned = p.occurrence.facilitatorOverrideId !== null;
+      const displayName = assigned
+        ? (p.row?.facilitatorName ?? names.get(choice.personId) ?? "")
+        : (names.get(choice.personId) ?? "");
+      facilitatorOf.set(p, {
+        person: { id: choice.personId, displayName },
+        source: assigned ? "assigned" : "rotation",
+        lastServedDate: choice.lastServedDate,
+      });
+    });
+
+    for (const p of planned) {
+      if (p.occurrence.start.getTime() < from.getTime()) continue;
+      const pastId = p.row?.attendance?.facilitatorId ?? p.occurrence.facilitatorOverrideId;
+      const facilitator =
+        facilitatorOf.get(p) ??
+        (pastId
+          ? {
+              person: {
+                id: pastId,
+                displayName: names.get(pastId) ?? p.row?.facilitatorName ?? "",
+              },
+              source: "assigned" as const,
+              lastServedDate: null,
+            }
+          : null);
+      result.push(
+        presentOccurrence({
+          ...p,
+          facilitator,
+          viewerId: props.viewerId,
+          viewerSchedules: props.allowedActions.includes("schedule"),
+        }),
+      );
+    }
+  }
+  return result.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/** The first instant of the calendar month (UTC) of `now` and of the month after. */
+export function monthAround(now: Date): { from: Date; to: Date } {
+  return {
+    from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+    to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
+  };
+}
+
+/**
+ * The calendar between `from` and `to`: every series expanded with its exceptions, the
+ * facilitator of each occurrence (past: who was recorded or assigned; upcoming: the fair
+ * rotation, planned forward from now so it moves on from one session to the next), RSVP counts,
+ * the warnings, and the viewer's protected time in the current month whatever range is shown
+ * (`rows` must cover that month too).
+ */
+export function presentCalendar(props: {
+  rituals: RitualEntity[];
+  rows: OccurrenceEntity[];
+  from: Date;
+  to: Date;
+  now: Date;
+  viewerId: string;
+  allowedActions: RitualAction[];
+}): OccurrencesResponse {
+  const { now } = props;
+  const result = calendarOccurrences(props);
+  const month = monthAround(now);
+  const rowsByKey = new Map(props.rows.map((row) => [`${row.ritualId}|${row.originalDate}`, row]));
+
+  const recent = props.rituals
+    .flatMap((r) => r.recentSessions)
+    .sort((a, b) => (a.date < b.date ? 1 : -1))
+    .slice(0, concentrationWindow);
+  const createdOn = props.rituals
+    .map((r) => r.communityCreatedAt.slice(0, 10))
+    .filter((d) => d !== "")
+    .sort()[0];
+  const today = now.toISOString().slice(0, 10);
+  const myMinutes = calendarOccurrences({ ...props, ...month })
+    .filter((o) => o.status !== "cancelled")
+    .filter((o) => {
+      const row = rowsByKey.get(`${o.ritualId}|${o.originalDate}`);
+      return row?.attendance
+        ? row.attendance.attendeeIds.includes(props.viewerId)
+        : o.myRsvp === "going";
+    })
+    .map((o) => (Date.parse(o.end) - Date.parse(o.start)) / 60_000);
+
+  return {
+    occurrences: result,
+    warnings: {
+      startingBig:
+        createdOn !== undefined &&
+        isStartingBig({
+          communityCreatedOn: createdOn,
+          today,
+          activeRituals: props.rituals.length,
+        }),
+      facilitationConcentrated: facilitationIsConcentrated(recent),
+    },
+    protectedTime: protectedTimeUse(myMinutes),
+    allowedActions: props.allowedActions,
+  };
+}
+
+/**
+ * One occurrence from its series and row alone (answers to writes and card actions): the
+ * facilitator shown is the one recorded or assigned, since the rotation needs the whole calendar.
+ */
+export function presentOccurrenceRow(
+  ritual: RitualEntity,
+  row: OccurrenceEntity | null,
+  originalDate: string | undefined = row?.originalDate,
+  viewerId = "",
+  viewerSchedules = false,
+): Occurrence {
+  const date = originalDate ?? "";
+  const exceptions = row ? [exceptionOf(row)] : [];
+  const around = (days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
+  const occurrence = occurrencesBetween(
+    ritual.fields.schedule,
+    exceptions,
+    around(-30),
+    around(31),
+  ).find((o) => o.originalDate === date) ?? {
+    originalDate: date,
+    start: around(0),
+    end: around(0),
+    status: "scheduled" as const,
+    cancelledReason: null,
+    facilitatorOverrideId: null,
+  };
+  const facilitatorId = row?.attendance?.facilitatorId ?? row?.change.facilitatorId ?? null;
+  const names = new Map(ritual.volunteers.map((v) => [v.id, v.displayName]));
+  return presentOccurrence({
+    ritual,
+    occurrence,
+    row,
+    facilitator: facilitatorId
+      ? {
+          person: {
+            id: facilitatorId,
+            displayName: names.get(facilitatorId) ?? row?.facilitatorName ?? "",
+          },
+          source: "assigned",
+          lastServedDate: null,
+        }
+      : null,
+    viewerId,
+    viewerSchedules,
+  });
+}

@@ -1,0 +1,253 @@
+import { createHash } from "node:crypto";
+import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
+import { odata } from "@azure/data-tables";
+import type {
+  Delivery,
+  DeliveryRecord,
+  DeliveryState,
+  UnreachableConversation,
+} from "../jobs/types";
+import { isConflict, isNotFound } from "./storageErrors";
+import { prefixUpperBound } from "./tables";
+
+const deliveryPrefix = "delivery|";
+const unreachablePrefix = "unreachable|";
+/** Table Storage caps a string property at 64 KiB (32 K UTF-16 characters); cards can be 80 KB. */
+const chunkLength = 30_000;
+
+/** A delivery's idempotency record as stored, with the delivery itself and its claim. */
+export interface StoredDelivery extends DeliveryRecord {
+  delivery: Delivery;
+  /** Send attempts that Teams asked to retry so far. */
+  attempts: number;
+  /** The worker sending it now, until `claimedUntil` (ISO); absent when unclaimed. */
+  claimedBy?: string;
+  claimedUntil?: string;
+  etag: string;
+}
+
+/**
+ * The idempotency records of proactive deliveries, in the "deliveries" table: one row per key in
+ * the tenant's partition. The row is written before the queue message, carries the card (queue
+ * messages are too small for an 80 KB card) and ends in a terminal state: sent, unreachable or
+ * failed. A key is sent only by the worker holding its claim.
+ */
+export interface DeliveryRecordRepository {
+  /** Inserts a pending record; resolves null when created, else the record already stored. */
+  create(delivery: Delivery, now: Date): Promise<StoredDelivery | null>;
+  find(tenantId: string, key: string): Promise<StoredDelivery | null>;
+  /**
+   * Claims a pending record for one send, conditional on the version read. Resolves the claimed
+   * record, or null when another worker changed it first.
+   */
+  claim(
+    record: StoredDelivery,
+    claim: { by: string; until: Date; now: Date },
+  ): Promise<StoredDelivery | null>;
+  /** Terminal: Teams accepted the message. */
+  markSent(record: StoredDelivery, props: { activityId?: string; now: Date }): Promise<void>;
+  /** Teams asked to retry: counts the attempt and keeps others off the key until `until`. */
+  deferRetry(record: StoredDelivery, props: { until: Date; now: Date }): Promise<void>;
+  /** Terminal: 403 MessageWritesBlocked; the conversation is listed as unreachable too. */
+  markUnreachable(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
+  /** Terminal: refused for good, or out of attempts. */
+  markFailed(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
+  /** The tenant's unreachable conversations: one partition range query. */
+  listUnreachable(tenantId: string): Promise<UnreachableConversation[]>;
+}
+
+interface DeliveryRow {
+  partitionKey: string;
+  rowKey: string;
+  key: string;
+  conversationKey: string;
+  summary: string;
+  cardChunks: number;
+  state: DeliveryState;
+  attempts: number;
+  claimedBy?: string;
+  claimedUntil?: string;
+  activityId?: string;
+  reason?: string;
+  updatedAt: string;
+  [chunk: `card${number}`]: string;
+}
+
+type UnreachableRow = {
+  partitionKey: string;
+  rowKey: string;
+  reason: string;
+  since: string;
+};
+
+/** Keys may hold characters Table Storage forbids in a RowKey ("/", "#", "?"): hash them. */
+export function deliveryRowKey(key: string): string {
+  return deliveryPrefix + createHash("sha256").update(key).digest("base64url");
+}
+
+function toRow(delivery: Delivery, now: Date): DeliveryRow {
+  const card = JSON.stringify(delivery.card);
+  const row: DeliveryRow = {
+    partitionKey: delivery.tenantId,
+    rowKey: deliveryRowKey(delivery.key),
+    key: delivery.key,
+    conversationKey: delivery.conversationKey,
+    summary: delivery.summary,
+    cardChunks: Math.max(1, Math.ceil(card.length / chunkLength)),
+    state: "pending",
+    attempts: 0,
+    updatedAt: now.toISOString(),
+  };
+  for (let index = 0; index < row.cardChunks; index += 1) {
+    row[`card${index}`] = card.slice(index * chunkLength, (index + 1) * chunkLength);
+  }
+  return row;
+}
+
+function fromRow(row: TableEntityResult<DeliveryRow>): StoredDelivery {
+  let card = "";
+  for (let index = 0; index < row.cardChunks; index += 1) card += row[`card${index}`] ?? "";
+  return {
+    key: row.key,
+    tenantId: row.partitionKey,
+    conversationKey: row.conversationKey,
+    state: row.state,
+    ...(row.activityId ? { activityId: row.activityId } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
+    updatedAt: row.updatedAt,
+    delivery: {
+      key: row.key,
+      tenantId: row.partitionKey,
+      conversationKey: row.conversationKey,
+      summary: row.summary,
+      card: JSON.parse(card) as object,
+    },
+    attempts: row.attempts,
+    ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}),
+    ...(row.claimedUntil ? { claimedUntil: row.claimedUntil } : {}),
+    etag: row.etag,
+  };
+}
+
+/** The Table Storage implementation of DeliveryRecordRepository. */
+export function createDeliveryRecordRepository(table: TableClient): DeliveryRecordRepository {
+  function keysOf(record: StoredDelivery) {
+    return { partitionKey: record.tenantId, rowKey: deliveryRowKey(record.key) };
+  }
+
+  async function find(tenantId: string, key: string): Promise<StoredDelivery | null> {
+    try {
+      return fromRow(await table.getEntity<DeliveryRow>(tenantId, deliveryRowKey(key)));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Terminal states are final whoever writes them, so these merges need no ETag. */
+  async function finish(
+    record: StoredDelivery,
+    fields: { state: DeliveryState; activityId?: string; reason?: string; now: Date },
+  ): Promise<void> {
+    const { now, ...rest } = fields;
+    await table.updateEntity(
+      { ...keysOf(record), ...rest, claimedUntil: now.toISOString(), updatedAt: now.toISOString() },
+      "Merge",
+    );
+  }
+
+  return {
+    async create(delivery, now) {
+      try {
+        await table.createEntity(toRow(delivery, now));
+        return null;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+      const stored = await find(delivery.tenantId, delivery.key);
+      if (!stored) throw new Error(`delivery ${delivery.key} vanished while being created`);
+      return stored;
+    },
+    find,
+    async claim(record, { by, until, now }) {
+      const fields = {
+        claimedBy: by,
+        claimedUntil: until.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      try {
+        const response = await table.updateEntity({ ...keysOf(record), ...fields }, "Merge", {
+          etag: record.etag,
+        });
+        return { ...record, ...fields, etag: response.etag ?? record.etag };
+      } catch (error) {
+        if (isConflict(error)) return null;
+        throw error;
+      }
+    },
+    markSent(record, { activityId, now }) {
+      return finish(record, { state: "sent", ...(activityId ? { activityId } : {}), now });
+    },
+    async deferRetry(record, { until, now }) {
+      try {
+        await table.updateEntity(
+          {
+            ...keysOf(record),
+            attempts: record.attempts + 1,
+            claimedUntil: until.toISOString(),
+            updatedAt: now.toISOString(),
+          },
+          "Merge",
+          { etag: record.etag },
+        );
+      } catch (error) {
+        // Our claim ran out and another worker took the key: its own outcome counts.
+        if (!isConflict(error)) throw error;
+      }
+    },
+    async markUnreachable(record, { reason, now }) {
+      const unreachable: UnreachableRow = {
+        partitionKey: record.tenantId,
+        rowKey: unreachablePrefix + record.conversationKey,
+        reason,
+        since: now.toISOString(),
+      };
+      // One transaction: the record and the champions' list never disagree.
+      const actions: TransactionAction[] = [
+        [
+          "update",
+          {
+            ...keysOf(record),
+            state: "unreachable",
+            reason,
+            claimedUntil: now.toISOString(),
+            updatedAt: now.toISOString(),
+          },
+          "Merge",
+        ],
+        ["upsert", unreachable, "Replace"],
+      ];
+      await table.submitTransaction(actions);
+    },
+    markFailed(record, { reason, now }) {
+      return finish(record, { state: "failed", reason, now });
+    },
+    async listUnreachable(tenantId) {
+      const rows = table.listEntities<UnreachableRow>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${tenantId} and RowKey gt ${unreachablePrefix} and RowKey lt ${prefixUpperBound("unreachable")}`,
+        },
+      });
+      const list: UnreachableConversation[] = [];
+      for await (const row of rows) {
+        list.push({
+          tenantId: row.partitionKey,
+          conversationKey: row.rowKey.slice(unreachablePrefix.length),
+          reason: row.reason,
+          since: row.since,
+        });
+      }
+      return list;
+    },
+  };
+}

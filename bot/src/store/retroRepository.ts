@@ -1,0 +1,479 @@
+import type { TableClient, TransactionAction } from "@azure/data-tables";
+import type {
+  PersonRef,
+  RetroActionKind,
+  RetroActionStatus,
+  RetroPhase,
+  RetroTheme,
+} from "@practice-hub/shared";
+import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
+
+/** The format as stored with a retro, so later edits of a custom format never change it. */
+export interface StoredRetroFormat {
+  id: "keepDropAdd" | "quarterly" | "fourHeadlines" | "pulse" | "custom";
+  title: string;
+  prompts: { id: string; label: string; hint?: string; linksTo?: "canvasPurpose" }[];
+  scored: boolean;
+}
+
+/** The retro header: everything but its entries, votes and actions. */
+export interface RetroEntity {
+  retroId: string;
+  title: string;
+  format: StoredRetroFormat;
+  phase: RetroPhase;
+  votesPerPerson: number;
+  startedAt: string;
+  startedBy: PersonRef;
+  closedAt: string | null;
+  themes: RetroTheme[];
+  /** The channel the retro card was posted to, when it was. */
+  conversationId: string | null;
+  /** Written on close, so the history lists results without reading every retro's votes. */
+  summary: RetroSummary | null;
+  etag: string;
+}
+
+/** What a closed retro came to. */
+export interface RetroSummary {
+  topThemes: { title: string; votes: number }[];
+  pulse: { average: number; count: number } | null;
+}
+
+/**
+ * One entry. An anonymous entry has `author` null and the row holds no author property at all;
+ * its id derives from the submission key, never from the person.
+ */
+export interface RetroEntryEntity {
+  entryId: string;
+  promptId: string;
+  text: string;
+  score: number | null;
+  author: PersonRef | null;
+  hidden: { reason: string; by: PersonRef; at: string } | null;
+  etag: string;
+}
+
+/** One vote: person, slot (0-based, below votesPerPerson) and target. */
+export interface RetroVoteEntity {
+  userId: string;
+  slot: number;
+  target: string;
+}
+
+/** An action decided in a retro; community-wide so open actions outlive their retro. */
+export interface RetroActionEntity {
+  actionId: string;
+  retroId: string;
+  text: string;
+  kind: RetroActionKind;
+  owner: PersonRef;
+  dueDate: string;
+  escalate: boolean;
+  status: RetroActionStatus;
+  createdAt: string;
+  updatedAt: string;
+  etag: string;
+}
+
+/** A retro with everything in it, plus every action of the community (open ones are reviewed). */
+export interface RetroAggregate {
+  retro: RetroEntity;
+  entries: RetroEntryEntity[];
+  votes: RetroVoteEntity[];
+  /** Hashed submission keys of votes already stored, to answer retries without a new vote. */
+  voteKeys: Set<string>;
+  communityActions: RetroActionEntity[];
+}
+
+/** Result of inserting a vote. */
+export type CastVoteResult = "created" | "duplicate" | "slotTaken";
+
+/** Retro storage: everything of a community in its partition (DESIGN.md "Data in Table Storage"). */
+export interface RetroRepository {
+  /** Inserts a new retro header. */
+  create(props: {
+    tenantId: string;
+    communityId: string;
+    retro: Omit<RetroEntity, "etag">;
+  }): Promise<RetroEntity>;
+  /**
+   * The retro, its entries and votes, and the community's actions: one partition query (the
+   * rows are ranges of one partition joined by OR), null when there is no such retro.
+   */
+  read(tenantId: string, communityId: string, retroId: string): Promise<RetroAggregate | null>;
+  /** Retro headers newest first (at most `limit`) and every action: one partition query. */
+  list(
+    tenantId: string,
+    communityId: string,
+    limit: number,
+  ): Promise<{ retros: RetroEntity[]; actions: RetroActionEntity[] }>;
+  /** Merges header fields, conditional on the ETag; ConcurrencyError when it changed. */
+  updateRetro(props: {
+    tenantId: string;
+    communityId: string;
+    retroId: string;
+    expectedEtag: string;
+    changes: Partial<
+      Pick<RetroEntity, "phase" | "closedAt" | "themes" | "conversationId" | "summary">
+    >;
+  }): Promise<string>;
+  /**
+   * Inserts an entry under its id; when the id exists (the same submission again) nothing is
+   * written and `created` is false.
+   */
+  addEntry(props: {
+    tenantId: string;
+    communityId: string;
+    retroId: string;
+    entry: Omit<RetroEntryEntity, "etag" | "hidden">;
+  }): Promise<{ created: boolean }>;
+  /** Records who hid an entry and why, conditional on the entry's ETag. */
+  hideEntry(props: {
+    tenantId: string;
+    communityId: string;
+    retroId: string;
+    entryId: string;
+    hidden: { reason: string; by: PersonRef; at: string };
+    expectedEtag: string;
+  }): Promise<void>;
+  /**
+   * Inserts a vote into the person's slot together with its submission-key marker, in one
+   * transaction: "duplicate" when the key was used, "slotTaken" when a parallel vote won the slot.
+   */
+  castVote(props: {
+    tenantId: string;
+    communityId: string;
+    retroId: string;
+    vote: RetroVoteEntity;
+    keyHash: string;
+  }): Promise<CastVoteResult>;
+  /** Inserts an action. */
+  addAction(props: {
+    tenantId: string;
+    communityId: string;
+    action: Omit<RetroActionEntity, "etag">;
+  }): Promise<RetroActionEntity>;
+  /** One point read of an action. */
+  readAction(
+    tenantId: string,
+    communityId: string,
+    actionId: string,
+  ): Promise<RetroActionEntity | null>;
+  /** Sets an action's status, conditional on its ETag; answers the new ETag. */
+  updateActionStatus(props: {
+    tenantId: string;
+    communityId: string;
+    actionId: string;
+    status: RetroActionStatus;
+    updatedAt: string;
+    expectedEtag: string;
+  }): Promise<string>;
+}
+
+const retroKey = (retroId: string) => `retro|${retroId}`;
+const contentPrefix = (retroId: string) => `r|${retroId}|`;
+const entryKey = (retroId: string, entryId: string) => `r|${retroId}|e|${entryId}`;
+const voteKey = (retroId: string, userId: string, slot: number) =>
+  `r|${retroId}|v|${userId}|${String(slot).padStart(2, "0")}`;
+const voteMarkerKey = (retroId: string, keyHash: string) => `r|${retroId}|k|${keyHash}`;
+const actionKey = (actionId: string) => `action|${actionId}`;
+
+interface Row {
+  partitionKey: string;
+  rowKey: string;
+  etag: string;
+  [property: string]: unknown;
+}
+
+function str(row: Row, name: string): string {
+  const value = row[name];
+  return typeof value === "string" ? value : "";
+}
+
+function optionalStr(row: Row, name: string): string | null {
+  const value = row[name];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+function json<T>(row: Row, name: string, fallback: T): T {
+  const value = row[name];
+  return typeof value === "string" && value !== "" ? (JSON.parse(value) as T) : fallback;
+}
+
+function retroFromRow(row: Row): RetroEntity {
+  return {
+    retroId: row.rowKey.slice("retro|".length),
+    title: str(row, "title"),
+    format: json<StoredRetroFormat>(row, "formatJson", {
+      id: "custom",
+      title: "",
+      prompts: [],
+      scored: false,
+    }),
+    phase: str(row, "phase") as RetroPhase,
+    votesPerPerson: Number(row["votesPerPerson"] ?? 0),
+    startedAt: str(row, "startedAt"),
+    startedBy: { id: str(row, "startedById"), displayName: str(row, "startedByName") },
+    closedAt: optionalStr(row, "closedAt"),
+    themes: json<RetroTheme[]>(row, "themesJson", []),
+    conversationId: optionalStr(row, "conversationId"),
+    summary: json<RetroSummary | null>(row, "summaryJson", null),
+    etag: row.etag,
+  };
+}
+
+function entryFromRow(row: Row): RetroEntryEntity {
+  const authorId = optionalStr(row, "authorId");
+  const hiddenReason = optionalStr(row, "hiddenReason");
+  return {
+    entryId: row.rowKey.split("|")[3] ?? "",
+    promptId: str(row, "promptId"),
+    text: str(row, "text"),
+    score: typeof row["score"] === "number" ? row["score"] : null,
+    author: authorId ? { id: authorId, displayName: str(row, "authorName") } : null,
+    hidden: hiddenReason
+      ? {
+          reason: hiddenReason,
+          by: { id: str(row, "hiddenById"), displayName: str(row, "hiddenByName") },
+          at: str(row, "hiddenAt"),
+        }
+      : null,
+    etag: row.etag,
+  };
+}
+
+function voteFromRow(row: Row): RetroVoteEntity {
+  const parts = row.rowKey.split("|");
+  return { userId: parts[3] ?? "", slot: Number(parts[4] ?? 0), target: str(row, "target") };
+}
+
+function actionFromRow(row: Row): RetroActionEntity {
+  return {
+    actionId: row.rowKey.slice("action|".length),
+    retroId: str(row, "retroId"),
+    text: str(row, "text"),
+    kind: str(row, "kind") as RetroActionKind,
+    owner: { id: str(row, "ownerId"), displayName: str(row, "ownerName") },
+    dueDate: str(row, "dueDate"),
+    escalate: row["escalate"] === true,
+    status: str(row, "status") as RetroActionStatus,
+    createdAt: str(row, "createdAt"),
+    updatedAt: str(row, "updatedAt"),
+    etag: row.etag,
+  };
+}
+
+function retroFields(retro: Omit<RetroEntity, "etag" | "retroId">) {
+  return {
+    title: retro.title,
+    formatJson: JSON.stringify(retro.format),
+    phase: retro.phase,
+    votesPerPerson: retro.votesPerPerson,
+    startedAt: retro.startedAt,
+    startedById: retro.startedBy.id,
+    startedByName: retro.startedBy.displayName,
+    closedAt: retro.closedAt ?? "",
+    themesJson: JSON.stringify(retro.themes),
+    conversationId: retro.conversationId ?? "",
+    summaryJson: retro.summary ? JSON.stringify(retro.summary) : "",
+  };
+}
+
+function actionFields(action: Omit<RetroActionEntity, "etag" | "actionId">) {
+  return {
+    retroId: action.retroId,
+    text: action.text,
+    kind: action.kind,
+    ownerId: action.owner.id,
+    ownerName: action.owner.displayName,
+    dueDate: action.dueDate,
+    escalate: action.escalate,
+    status: action.status,
+    createdAt: action.createdAt,
+    updatedAt: action.updatedAt,
+  };
+}
+
+const actionRange = `(RowKey ge 'action|' and RowKey lt ${odataString(prefixUpperBound("action"))})`;
+
+/** The Table Storage implementation of RetroRepository. */
+export function createRetroRepository(table: TableClient): RetroRepository {
+  return {
+    async create({ tenantId, communityId, retro }) {
+      const response = await table.createEntity({
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        rowKey: retroKey(retro.retroId),
+        ...retroFields(retro),
+      });
+      return { ...retro, etag: response.etag ?? "" };
+    },
+
+    async read(tenantId, communityId, retroId) {
+      const pk = odataString(communityPartitionKey(tenantId, communityId));
+      const prefix = contentPrefix(retroId);
+      const filter =
+        `PartitionKey eq ${pk} and (RowKey eq ${odataString(retroKey(retroId))} or ` +
+        `(RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`r|${retroId}}`)}) or ${actionRange})`;
+      let retro: RetroEntity | null = null;
+      const entries: RetroEntryEntity[] = [];
+      const votes: RetroVoteEntity[] = [];
+      const voteKeys = new Set<string>();
+      const communityActions: RetroActionEntity[] = [];
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
+        const key = row.rowKey;
+        if (key === retroKey(retroId)) retro = retroFromRow(row);
+        else if (key.startsWith(`${prefix}e|`)) entries.push(entryFromRow(row));
+        else if (key.startsWith(`${prefix}v|`)) votes.push(voteFromRow(row));
+        else if (key.startsWith(`${prefix}k|`)) voteKeys.add(key.slice(`${prefix}k|`.length));
+        else if (key.startsWith("action|")) communityActions.push(actionFromRow(row));
+      }
+      return retro ? { retro, entries, votes, voteKeys, communityActions } : null;
+    },
+
+    async list(tenantId, communityId, limit) {
+      const pk = odataString(communityPartitionKey(tenantId, communityId));
+      const filter = `PartitionKey eq ${pk} and ((RowKey ge 'retro|' and RowKey lt ${odataString(prefixUpperBound("retro"))}) or ${actionRange})`;
+      const retros: RetroEntity[] = [];
+      const actions: RetroActionEntity[] = [];
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
+        if (row.rowKey.startsWith("retro|")) {
+          // Retro ids start with a newest-first key, so the first rows are the latest retros.
+          if (retros.length < limit) retros.push(retroFromRow(row));
+        } else actions.push(actionFromRow(row));
+      }
+      return { retros, actions };
+    },
+
+    async updateRetro({ tenantId, communityId, retroId, expectedEtag, changes }) {
+      const entity = {
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        rowKey: retroKey(retroId),
+        ...(changes.phase !== undefined ? { phase: changes.phase } : {}),
+        ...(changes.closedAt !== undefined ? { closedAt: changes.closedAt ?? "" } : {}),
+        ...(changes.themes !== undefined ? { themesJson: JSON.stringify(changes.themes) } : {}),
+        ...(changes.conversationId !== undefined
+          ? { conversationId: changes.conversationId ?? "" }
+          : {}),
+        ...(changes.summary !== undefined
+          ? { summaryJson: changes.summary ? JSON.stringify(changes.summary) : "" }
+          : {}),
+      };
+      try {
+        const response = await table.updateEntity(entity, "Merge", { etag: expectedEtag });
+        return response.etag ?? "";
+      } catch (error) {
+        if (isConflict(error)) throw new ConcurrencyError("The retro changed since it was read.");
+        throw error;
+      }
+    },
+
+    async addEntry({ tenantId, communityId, retroId, entry }) {
+      try {
+        await table.createEntity({
+          partitionKey: communityPartitionKey(tenantId, communityId),
+          rowKey: entryKey(retroId, entry.entryId),
+          promptId: entry.promptId,
+          text: entry.text,
+          ...(entry.score !== null ? { score: entry.score } : {}),
+          // Anonymous entries carry no author property at all, not even an empty one.
+          ...(entry.author
+            ? { authorId: entry.author.id, authorName: entry.author.displayName }
+            : {}),
+        });
+        return { created: true };
+      } catch (error) {
+        if (isConflict(error)) return { created: false };
+        throw error;
+      }
+    },
+
+    async hideEntry({ tenantId, communityId, retroId, entryId, hidden, expectedEtag }) {
+      try {
+        await table.updateEntity(
+          {
+            partitionKey: communityPartitionKey(tenantId, communityId),
+            rowKey: entryKey(retroId, entryId),
+            hiddenReason: hidden.reason,
+            hiddenById: hidden.by.id,
+            hiddenByName: hidden.by.displayName,
+            hiddenAt: hidden.at,
+          },
+          "Merge",
+          { etag: expectedEtag },
+        );
+      } catch (error) {
+        if (isConflict(error)) throw new ConcurrencyError("The entry changed since it was read.");
+        throw error;
+      }
+    },
+
+    async castVote({ tenantId, communityId, retroId, vote, keyHash }) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      const actions: TransactionAction[] = [
+        ["create", { partitionKey, rowKey: voteMarkerKey(retroId, keyHash), userId: vote.userId }],
+        [
+          "create",
+          {
+            partitionKey,
+            rowKey: voteKey(retroId, vote.userId, vote.slot),
+            target: vote.target,
+            keyHash,
+          },
+        ],
+      ];
+      try {
+        await table.submitTransaction(actions);
+        return "created";
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        // The transaction says which row existed only in its message; one point read is clearer.
+        try {
+          await table.getEntity(partitionKey, voteMarkerKey(retroId, keyHash));
+          return "duplicate";
+        } catch (readError) {
+          if (isNotFound(readError)) return "slotTaken";
+          throw readError;
+        }
+      }
+    },
+
+    async addAction({ tenantId, communityId, action }) {
+      const response = await table.createEntity({
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        rowKey: actionKey(action.actionId),
+        ...actionFields(action),
+      });
+      return { ...action, etag: response.etag ?? "" };
+    },
+
+    async readAction(tenantId, communityId, actionId) {
+      try {
+        const row = await table.getEntity<Row>(
+          communityPartitionKey(tenantId, communityId),
+          actionKey(actionId),
+        );
+        return actionFromRow(row);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async updateActionStatus({ tenantId, communityId, actionId, status, updatedAt, expectedEtag }) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      try {
+        const response = await table.updateEntity(
+          { partitionKey, rowKey: actionKey(actionId), status, updatedAt },
+          "Merge",
+          { etag: expectedEtag },
+        );
+        return response.etag ?? "";
+      } catch (error) {
+        if (isConflict(error)) throw new ConcurrencyError("The action changed since it was read.");
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,404 @@
+import type { TableClient, TransactionAction } from "@azure/data-tables";
+import type {
+  LocalDate,
+  OccurrenceChange,
+  RitualFields,
+  RsvpResponse,
+  Volunteer,
+} from "@practice-hub/shared";
+import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
+
+/** A ritual series as stored, with its rotation state. */
+export interface RitualEntity {
+  ritualId: string;
+  fields: RitualFields;
+  volunteers: Volunteer[];
+  /** The most recent session each person ran, filled in when attendance is recorded. */
+  lastServed: Record<string, LocalDate>;
+  /** The last sessions of this series with who ran them, newest first (at most ten). */
+  recentSessions: { personId: string; date: LocalDate }[];
+  /** When the community began: kept here so the calendar's "starting big" check costs no read. */
+  communityCreatedAt: string;
+  createdAt: string;
+  /** RFC 5545 SEQUENCE of the series: bumped when its fields change. */
+  sequence: number;
+  etag: string;
+}
+
+/** An RSVP with the name to show beside it. */
+export interface RsvpEntry {
+  response: RsvpResponse;
+  displayName: string;
+}
+
+/** What the facilitator recorded after a session. */
+export interface AttendanceRecord {
+  attendeeIds: string[];
+  notes: string;
+  recordingUrl: string | null;
+  facilitatorId: string | null;
+  recordedAt: string;
+}
+
+/**
+ * Everything about one occurrence that differs from the plan: its exception, RSVPs and
+ * attendance. A row exists only once someone changed or answered something.
+ */
+export interface OccurrenceEntity {
+  ritualId: string;
+  originalDate: LocalDate;
+  change: OccurrenceChange;
+  facilitatorName: string | null;
+  rsvps: Record<string, RsvpEntry>;
+  attendance: AttendanceRecord | null;
+  /** RFC 5545 SEQUENCE: bumped whenever the time or status changes. */
+  sequence: number;
+  etag: string;
+}
+
+/** An occurrence row to write; `expectedEtag` null inserts a row that must not exist yet. */
+export type OccurrenceWrite = Omit<OccurrenceEntity, "etag"> & { expectedEtag: string | null };
+
+/** The calendar feed's secret, one per community. */
+export interface FeedTokenEntity {
+  token: string;
+  etag: string;
+}
+
+/** Ritual storage: one partition per community holds series, occurrences and the feed token. */
+export interface RitualRepository {
+  /**
+   * Every series, plus occurrence rows with planned dates in [fromDate, toDate): one partition
+   * query, whatever the number of rituals.
+   */
+  readCalendar(props: {
+    tenantId: string;
+    communityId: string;
+    fromDate: LocalDate;
+    toDate: LocalDate;
+  }): Promise<{ rituals: RitualEntity[]; occurrences: OccurrenceEntity[] }>;
+  /** Every series of the community: one partition query. */
+  listRituals(tenantId: string, communityId: string): Promise<RitualEntity[]>;
+  /** One point read. */
+  readRitual(tenantId: string, communityId: string, ritualId: string): Promise<RitualEntity | null>;
+  /** A series and one of its occurrence rows in one query. */
+  readRitualAndOccurrence(props: {
+    tenantId: string;
+    communityId: string;
+    ritualId: string;
+    originalDate: LocalDate;
+  }): Promise<{ ritual: RitualEntity | null; occurrence: OccurrenceEntity | null }>;
+  /** Inserts new series in one transaction (the starter rhythm is all or nothing). */
+  createRituals(
+    tenantId: string,
+    communityId: string,
+    rituals: Omit<RitualEntity, "etag">[],
+  ): Promise<RitualEntity[]>;
+  /** Replaces a series if its ETag still matches; ConcurrencyError otherwise. */
+  replaceRitual(
+    tenantId: string,
+    communityId: string,
+    ritual: Omit<RitualEntity, "etag">,
+    expectedEtag: string,
+  ): Promise<RitualEntity>;
+  /** Deletes a series if its ETag still matches; ConcurrencyError otherwise. */
+  deleteRitual(
+    tenantId: string,
+    communityId: string,
+    ritualId: string,
+    expectedEtag: string,
+  ): Promise<void>;
+  /**
+   * Writes an occurrence row (conditional on its ETag, or on not existing), and with it the
+   * series when given (conditional too): one transaction.
+   */
+  saveOccurrence(
+    tenantId: string,
+    communityId: string,
+    write: OccurrenceWrite,
+    ritual?: { entity: Omit<RitualEntity, "etag">; expectedEtag: string },
+  ): Promise<{ occurrence: OccurrenceEntity; ritualEtag: string | null }>;
+  /**
+   * Notes that a community has rituals, in one partition the reminder job reads (jobs are the
+   * one place allowed to look across communities; request paths never do).
+   */
+  indexCommunity(tenantId: string, communityId: string): Promise<void>;
+  /** Every community that has (or had) rituals: one partition query. */
+  listIndexedCommunities(): Promise<{ tenantId: string; communityId: string }[]>;
+  /** The feed token row; null before a champion created one. */
+  readFeedToken(tenantId: string, communityId: string): Promise<FeedTokenEntity | null>;
+  /** Sets (or replaces, when `expectedEtag` is given) the feed token; "" revokes it. */
+  saveFeedToken(
+    tenantId: string,
+    communityId: string,
+    token: string,
+    expectedEtag: string | null,
+  ): Promise<FeedTokenEntity>;
+}
+
+const ritualPrefix = "ritual";
+const occurrencePrefix = "occ";
+const feedRowKey = "feed";
+/** The partition of the community index; community partitions always contain "__". */
+const indexPartition = "index";
+const ritualKey = (ritualId: string) => `${ritualPrefix}|${ritualId}`;
+// Planned date first, so a date range is one contiguous RowKey range across all series.
+const occurrenceKey = (date: LocalDate, ritualId: string) =>
+  `${occurrencePrefix}|${date}|${ritualId}`;
+
+interface Row {
+  partitionKey: string;
+  rowKey: string;
+  etag: string;
+  [property: string]: unknown;
+}
+
+function parseJson<T>(value: unknown, fallback: T): T {
+  if (typeof value !== "string" || value === "") return fallback;
+  return JSON.parse(value) as T;
+}
+
+function ritualToRow(partitionKey: string, ritual: Omit<RitualEntity, "etag">) {
+  return {
+    partitionKey,
+    rowKey: ritualKey(ritual.ritualId),
+    name: ritual.fields.name,
+    // Structured fields are JSON text: Table Storage has no nested properties, and each stays
+    // far below 32K characters thanks to the caps in ritualLimits.
+    fields: JSON.stringify(ritual.fields),
+    volunteers: JSON.stringify(ritual.volunteers),
+    lastServed: JSON.stringify(ritual.lastServed),
+    recentSessions: JSON.stringify(ritual.recentSessions),
+    communityCreatedAt: ritual.communityCreatedAt,
+    createdAt: ritual.createdAt,
+    sequence: ritual.sequence,
+  };
+}
+
+function ritualFromRow(row: Row): RitualEntity {
+  return {
+    ritualId: row.rowKey.slice(ritualPrefix.length + 1),
+    fields: parseJson<RitualFields>(row["fields"], {} as RitualFields),
+    volunteers: parseJson<Volunteer[]>(row["volunteers"], []),
+    lastServed: parseJson<Record<string, LocalDate>>(row["lastServed"], {}),
+    recentSessions: parseJson<{ personId: string; date: LocalDate }[]>(row["recentSessions"], []),
+    communityCreatedAt: String(row["communityCreatedAt"] ?? ""),
+    createdAt: String(row["createdAt"] ?? ""),
+    sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
+    etag: row.etag,
+  };
+}
+
+function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceEntity, "etag">) {
+  return {
+    partitionKey,
+    rowKey: occurrenceKey(write.originalDate, write.ritualId),
+    change: JSON.stringify(write.change),
+    facilitatorName: write.facilitatorName ?? "",
+    rsvps: JSON.stringify(write.rsvps),
+    attendance: write.attendance ? JSON.stringify(write.attendance) : "",
+    sequence: write.sequence,
+  };
+}
+
+function occurrenceFromRow(row: Row): OccurrenceEntity {
+  const [, originalDate = "", ritualId = ""] = row.rowKey.split("|");
+  const facilitatorName = typeof row["facilitatorName"] === "string" ? row["facilitatorName"] : "";
+  return {
+    ritualId,
+    originalDate,
+    change: parseJson<OccurrenceChange>(row["change"], {
+      movedTo: null,
+      cancelledReason: null,
+      facilitatorId: null,
+    }),
+    facilitatorName: facilitatorName === "" ? null : facilitatorName,
+    rsvps: parseJson<Record<string, RsvpEntry>>(row["rsvps"], {}),
+    attendance: parseJson<AttendanceRecord | null>(row["attendance"], null),
+    sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
+    etag: row.etag,
+  };
+}
+
+/** The Table Storage implementation of RitualRepository. */
+export function createRitualRepository(table: TableClient): RitualRepository {
+  async function query(filter: string) {
+    const rituals: RitualEntity[] = [];
+    const occurrences: OccurrenceEntity[] = [];
+    for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
+      if (row.rowKey.startsWith(`${ritualPrefix}|`)) rituals.push(ritualFromRow(row));
+      else if (row.rowKey.startsWith(`${occurrencePrefix}|`))
+        occurrences.push(occurrenceFromRow(row));
+    }
+    return { rituals, occurrences };
+  }
+  const ritualRange = `RowKey gt ${odataString(`${ritualPrefix}|`)} and RowKey lt ${odataString(prefixUpperBound(ritualPrefix))}`;
+  const pk = (tenantId: string, communityId: string) =>
+    odataString(communityPartitionKey(tenantId, communityId));
+
+  return {
+    async readCalendar({ tenantId, communityId, fromDate, toDate }) {
+      const occurrenceRange = `RowKey ge ${odataString(`${occurrencePrefix}|${fromDate}`)} and RowKey lt ${odataString(`${occurrencePrefix}|${toDate}`)}`;
+      // Series and occurrence rows ride in one query (an OR inside one partition).
+      return query(
+        `PartitionKey eq ${pk(tenantId, communityId)} and ((${ritualRange}) or (${occurrenceRange}))`,
+      );
+    },
+
+    async listRituals(tenantId, communityId) {
+      return (await query(`PartitionKey eq ${pk(tenantId, communityId)} and ${ritualRange}`))
+        .rituals;
+    },
+
+    async readRitual(tenantId, communityId, ritualId) {
+      try {
+        const row = await table.getEntity<Row>(
+          communityPartitionKey(tenantId, communityId),
+          ritualKey(ritualId),
+        );
+        return ritualFromRow(row);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async readRitualAndOccurrence({ tenantId, communityId, ritualId, originalDate }) {
+      const result = await query(
+        `PartitionKey eq ${pk(tenantId, communityId)} and (RowKey eq ${odataString(ritualKey(ritualId))} or RowKey eq ${odataString(occurrenceKey(originalDate, ritualId))})`,
+      );
+      return { ritual: result.rituals[0] ?? null, occurrence: result.occurrences[0] ?? null };
+    },
+
+    async createRituals(tenantId, communityId, rituals) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      const actions: TransactionAction[] = rituals.map((r) => [
+        "create",
+        ritualToRow(partitionKey, r),
+      ]);
+      const response = await table.submitTransaction(actions);
+      return rituals.map((ritual, index) => {
+        const etag = response.subResponses[index]?.etag;
+        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
+        return { ...ritual, etag };
+      });
+    },
+
+    async replaceRitual(tenantId, communityId, ritual, expectedEtag) {
+      const row = ritualToRow(communityPartitionKey(tenantId, communityId), ritual);
+      try {
+        const response = await table.updateEntity(row, "Replace", { etag: expectedEtag });
+        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
+        return { ...ritual, etag: response.etag };
+      } catch (error) {
+        if (isConflict(error)) throw new ConcurrencyError("The ritual changed since it was read.");
+        throw error;
+      }
+    },
+
+    async deleteRitual(tenantId, communityId, ritualId, expectedEtag) {
+      try {
+        await table.deleteEntity(
+          communityPartitionKey(tenantId, communityId),
+          ritualKey(ritualId),
+          {
+            etag: expectedEtag,
+          },
+        );
+      } catch (error) {
+        if (isConflict(error)) throw new ConcurrencyError("The ritual changed since it was read.");
+        if (isNotFound(error)) throw new ConcurrencyError("The ritual is already gone.");
+        throw error;
+      }
+    },
+
+    async saveOccurrence(tenantId, communityId, write, ritual) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      const { expectedEtag, ...entity } = write;
+      const row = occurrenceToRow(partitionKey, entity);
+      const actions: TransactionAction[] = [
+        expectedEtag === null
+          ? ["create", row]
+          : ["update", row, "Replace", { etag: expectedEtag }],
+      ];
+      if (ritual) {
+        actions.push([
+          "update",
+          ritualToRow(partitionKey, ritual.entity),
+          "Replace",
+          { etag: ritual.expectedEtag },
+        ]);
+      }
+      try {
+        const response = await table.submitTransaction(actions);
+        const etag = response.subResponses[0]?.etag;
+        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
+        return {
+          occurrence: { ...entity, etag },
+          ritualEtag: ritual ? (response.subResponses[1]?.etag ?? null) : null,
+        };
+      } catch (error) {
+        if (isConflict(error))
+          throw new ConcurrencyError("The occurrence changed since it was read.");
+        throw error;
+      }
+    },
+
+    async indexCommunity(tenantId, communityId) {
+      await table.upsertEntity(
+        {
+          partitionKey: indexPartition,
+          rowKey: communityPartitionKey(tenantId, communityId),
+          tenantId,
+          communityId,
+        },
+        "Replace",
+      );
+    },
+
+    async listIndexedCommunities() {
+      const found: { tenantId: string; communityId: string }[] = [];
+      const rows = table.listEntities<Row>({
+        queryOptions: { filter: `PartitionKey eq ${odataString(indexPartition)}` },
+      });
+      for await (const row of rows) {
+        found.push({ tenantId: String(row["tenantId"]), communityId: String(row["communityId"]) });
+      }
+      return found;
+    },
+
+    async readFeedToken(tenantId, communityId) {
+      try {
+        const row = await table.getEntity<Row>(
+          communityPartitionKey(tenantId, communityId),
+          feedRowKey,
+        );
+        return { token: String(row["token"] ?? ""), etag: row.etag };
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async saveFeedToken(tenantId, communityId, token, expectedEtag) {
+      const row = {
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        rowKey: feedRowKey,
+        token,
+      };
+      try {
+        const response =
+          expectedEtag === null
+            ? await table.createEntity(row)
+            : await table.updateEntity(row, "Replace", { etag: expectedEtag });
+        if (!response.etag) throw new Error("Table Storage answered without an ETag.");
+        return { token, etag: response.etag };
+      } catch (error) {
+        if (isConflict(error))
+          throw new ConcurrencyError("The feed token changed since it was read.");
+        throw error;
+      }
+    },
+  };
+}

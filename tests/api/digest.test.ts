@@ -1,0 +1,288 @@
+import {
+  apiPaths,
+  digestPreviewResponseSchema,
+  digestSendResponseSchema,
+  digestSettingsResponseSchema,
+  healthSignalsResponseSchema,
+  unreachableResponseSchema,
+  libraryResourceSchema,
+  suggestResourceResponseSchema,
+  type AdaptiveCard,
+} from "@practice-hub/shared";
+import { cardBytes, cardProblems } from "../../shared/src/cards/testing";
+import { createDigestSource, digestDeliveryKey } from "../../bot/src/jobs/digests";
+import { createLogger } from "../../bot/src/logger";
+import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { createStore, type Store } from "../../bot/src/store";
+import { conversationRowKey } from "../../bot/src/store/conversationReferenceRepository";
+import { apiClient, type ApiClient } from "../support/api";
+import { startStack, type DemoPerson, type Stack } from "../support/stack";
+
+/** Monday 23 November 2026, 09:00:30 in London: just after the default digest slot. */
+const now = new Date("2026-11-23T09:00:30.000Z");
+const headChat = "a:personal-chat-of-demo-head";
+
+let stack: Stack;
+let api: ApiClient;
+let store: Store;
+
+beforeAll(async () => {
+  stack = await startStack({ now: () => now });
+  api = apiClient(stack);
+  store = createStore(stack.storageConnectionString);
+  await store.conversationReferences.save({
+    tenantId: demoTenantId,
+    conversationId: headChat,
+    kind: "personal",
+    aadObjectId: "demo-head",
+    serviceUrl: "https://smba.example.com/",
+    reference: JSON.stringify({ conversation: { id: headChat } }),
+    updatedAt: now.toISOString(),
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function preview(as: DemoPerson, query = "") {
+  const response = await api.get(`${apiPaths.digestPreview}${query}`, { as });
+  expect(response.status).toBe(200);
+  return digestPreviewResponseSchema.parse(response.body);
+}
+
+function cardText(card: unknown): string {
+  return JSON.stringify(card);
+}
+
+describe("the digest preview", () => {
+  it("shows a head of profession every community of the tenant with joiners, sessions, picks and the handbook", async () => {
+    const { card, week, empty } = await preview("demo-head");
+    const text = cardText(card);
+
+    expect(week).toBe("2026-W48");
+    expect(empty).toBe(false);
+    expect(text).toContain("Product Management");
+    expect(text).toContain("Ben Member");
+    expect(text).toContain("product strategy");
+    expect(text).toContain("How we welcome new product managers");
+    expect(text).toContain("Coming up in the next two weeks");
+    expect(text).toMatch(/Office hours: run by [A-Z]/);
+    expect(text).not.toContain("Interview snapshot board");
+    expect(cardProblems(card as unknown as AdaptiveCard)).toEqual([]);
+    expect(cardBytes(card as unknown as AdaptiveCard)).toBeLessThan(80 * 1024);
+  });
+
+  it("shows the members' version to a champion without the warning signs", async () => {
+    const lead = cardText((await preview("demo-head")).card);
+    const members = cardText(
+      (await preview("demo-champion", `?audience=members&communityId=${demoCommunityId}`)).card,
+    );
+
+    expect(lead).toContain("Worth a look");
+    expect(members).not.toContain("Worth a look");
+    expect(members).toContain("This week in our community");
+  });
+
+  it("includes a suggestion in the next digest once a curator approves it", async () => {
+    const suggestion = suggestResourceResponseSchema.parse(
+      (
+        await api.post(apiPaths.libraryResources(demoCommunityId), {
+          as: "demo-member",
+          body: {
+            section: "caseStudies",
+            title: "How the payments team cut onboarding time",
+            url: "https://example.com/case-studies/payments-onboarding",
+            why: "A real before-and-after with the numbers.",
+            tags: [],
+          },
+        })
+      ).body,
+    );
+    if (suggestion.outcome !== "suggested") throw new Error("expected a new suggestion");
+    expect(cardText((await preview("demo-head")).card)).not.toContain("payments team");
+
+    const approved = await api.post(
+      apiPaths.libraryDecision(demoCommunityId, suggestion.resource.id),
+      {
+        as: "demo-champion",
+        headers: { "if-match": suggestion.resource.etag },
+        body: { decision: "approve" },
+      },
+    );
+    expect(libraryResourceSchema.parse(approved.body).status).toBe("approved");
+
+    expect(cardText((await preview("demo-head")).card)).toContain("payments team");
+  });
+});
+
+describe("scheduled delivery", () => {
+  it("sends the head of profession the exact card the preview showed, keyed by ISO week", async () => {
+    const previewed = await preview("demo-head");
+    const source = createDigestSource({
+      store,
+      config: stack.config,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+    });
+
+    const deliveries = await source.due({ since: new Date(now.getTime() - 60_000), now });
+
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({
+      key: digestDeliveryKey(demoTenantId, "demo-head", "2026-W48"),
+      conversationKey: conversationRowKey(headChat),
+    });
+    expect(deliveries[0]?.card).toEqual(previewed.card);
+  });
+
+  it("never picks the same resources again for the same person", async () => {
+    const after = cardText((await preview("demo-head")).card);
+
+    expect(after).not.toContain("payments team");
+    expect(after).not.toContain("How we welcome new product managers");
+  });
+
+  it("sends nothing for a window that does not contain the recipient's slot", async () => {
+    const source = createDigestSource({
+      store,
+      config: stack.config,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+    });
+
+    const deliveries = await source.due({
+      since: new Date(now.getTime() + 60_000),
+      now: new Date(now.getTime() + 120_000),
+    });
+
+    expect(deliveries).toEqual([]);
+  });
+});
+
+describe("delivery settings", () => {
+  it("default to Monday 09:00 in the person's zone until they save", async () => {
+    const response = await api.get(`${apiPaths.digestSettings}?timeZone=America/New_York`, {
+      as: "demo-champion",
+    });
+
+    expect(digestSettingsResponseSchema.parse(response.body)).toEqual({
+      settings: { day: "monday", time: "09:00", timeZone: "America/New_York" },
+      saved: false,
+    });
+  });
+
+  it("are saved per person", async () => {
+    const settings = { day: "thursday", time: "16:30", timeZone: "Europe/Berlin" };
+
+    await api.put(apiPaths.digestSettings, { as: "demo-champion", body: settings });
+    const response = await api.get(apiPaths.digestSettings, { as: "demo-champion" });
+
+    expect(digestSettingsResponseSchema.parse(response.body)).toEqual({ settings, saved: true });
+  });
+
+  it("refuse a zone that does not exist", async () => {
+    const response = await api.put(apiPaths.digestSettings, {
+      as: "demo-champion",
+      body: { day: "monday", time: "09:00", timeZone: "Mars/Olympus" },
+    });
+
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("sending the members' digest now", () => {
+  it("is for champions only", async () => {
+    const response = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-member" });
+
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("health signals", () => {
+  it("list, per community the caller leads, what fired and why", async () => {
+    const response = await api.get(apiPaths.healthSignals, { as: "demo-head" });
+
+    const body = healthSignalsResponseSchema.parse(response.body);
+    const serviceDesign = body.communities.find((c) => c.communityId === "service-design");
+    expect(serviceDesign?.signals.map((s) => s.kind)).toEqual(["canvasNotReviewed"]);
+    expect(body.communities.find((c) => c.communityId === demoCommunityId)?.signals).toEqual([]);
+  });
+
+  it("are empty for a member who leads nothing", async () => {
+    const response = await api.get(apiPaths.healthSignals, { as: "demo-member" });
+
+    expect(healthSignalsResponseSchema.parse(response.body).communities).toEqual([]);
+  });
+});
+
+describe("recipients Teams refused", () => {
+  it("are shown to the community's champions, named, and to nobody else", async () => {
+    const memberChat = "a:personal-chat-of-demo-member";
+    await store.conversationReferences.save({
+      tenantId: demoTenantId,
+      conversationId: memberChat,
+      kind: "personal",
+      aadObjectId: "demo-member",
+      serviceUrl: "https://smba.example.com/",
+      reference: JSON.stringify({ conversation: { id: memberChat } }),
+      updatedAt: now.toISOString(),
+    });
+    const key = `test:${demoTenantId}:blocked`;
+    await store.deliveries.create(
+      {
+        key,
+        tenantId: demoTenantId,
+        conversationKey: conversationRowKey(memberChat),
+        card: {},
+        summary: "test",
+      },
+      now,
+    );
+    const record = await store.deliveries.find(demoTenantId, key);
+    if (!record) throw new Error("expected the delivery record");
+    await store.deliveries.markUnreachable(record, { reason: "MessageWritesBlocked", now });
+
+    const champion = await api.get(apiPaths.digestUnreachable(demoCommunityId), {
+      as: "demo-champion",
+    });
+    const member = await api.get(apiPaths.digestUnreachable(demoCommunityId), {
+      as: "demo-member",
+    });
+
+    expect(unreachableResponseSchema.parse(champion.body).recipients).toEqual([
+      expect.objectContaining({ kind: "personal", displayName: "Ben Member" }),
+    ]);
+    expect(member.status).toBe(403);
+  });
+});
+
+describe("sending the members' digest now as a champion", () => {
+  it("queues exactly the card the preview shows, once per week, for the community's channel", async () => {
+    const channel = "19:practice-hub-demo-general@thread.tacv2";
+    await store.conversationReferences.save({
+      tenantId: demoTenantId,
+      conversationId: channel,
+      kind: "channel",
+      teamId: channel,
+      channelId: channel,
+      // Nothing listens here: the send is retried in the background and never reaches Teams.
+      serviceUrl: "http://127.0.0.1:9/",
+      reference: JSON.stringify({ conversation: { id: channel } }),
+      updatedAt: now.toISOString(),
+    });
+    const previewed = await preview(
+      "demo-champion",
+      `?audience=members&communityId=${demoCommunityId}`,
+    );
+
+    const first = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-champion" });
+    const again = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-champion" });
+
+    const sent = digestSendResponseSchema.parse(first.body);
+    expect(first.status).toBe(202);
+    expect(sent.key).toBe(`digest-channel:${demoTenantId}:${demoCommunityId}:2026-W48`);
+    expect(digestSendResponseSchema.parse(again.body).key).toBe(sent.key);
+    const record = await store.deliveries.find(demoTenantId, sent.key);
+    expect(record?.delivery.card).toEqual(previewed.card);
+    expect(record?.delivery.conversationKey).toBe(conversationRowKey(channel));
+  });
+});

@@ -1,0 +1,364 @@
+import {
+  apiErrorSchema,
+  apiPaths,
+  occurrencesResponseSchema,
+  ritualSchema,
+  type Occurrence,
+  type OccurrencesResponse,
+  type Ritual,
+  type RitualInput,
+} from "@practice-hub/shared";
+import { demoCommunityId } from "../../bot/src/local/demoIdentities";
+import { apiClient, type ApiClient } from "../support/api";
+import { communityFactory } from "../support/factories";
+import { startStack, type DemoPerson, type Stack } from "../support/stack";
+
+// A fixed clock: Monday 9 March 2026, between New York's and London's spring changes.
+const now = new Date("2026-03-09T12:00:00Z");
+let stack: Stack;
+let api: ApiClient;
+let sequence = 0;
+
+beforeAll(async () => {
+  stack = await startStack({ now: () => now });
+  api = apiClient(stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function ritualInputFactory(overrides: Partial<RitualInput> = {}): RitualInput {
+  sequence += 1;
+  return {
+    name: `Test ritual ${sequence}`,
+    purpose: "Made by a test.",
+    schedule: {
+      startDate: "2026-03-02",
+      startTime: "09:00",
+      durationMinutes: 60,
+      timeZone: "Europe/London",
+      recurrence: { kind: "weekly", interval: 1, weekday: "MO" },
+      until: null,
+    },
+    ...overrides,
+  };
+}
+
+async function ritualFactory(
+  communityId = demoCommunityId,
+  overrides: Partial<RitualInput> = {},
+): Promise<Ritual> {
+  const response = await api.post(apiPaths.rituals(communityId), {
+    as: "demo-champion",
+    body: ritualInputFactory(overrides),
+  });
+  if (response.status !== 201)
+    throw new Error(`ritual not created: ${JSON.stringify(response.body)}`);
+  return ritualSchema.parse(response.body);
+}
+
+async function calendar(
+  from: string,
+  to: string,
+  as: DemoPerson = "demo-member",
+  communityId = demoCommunityId,
+): Promise<OccurrencesResponse> {
+  const response = await api.get(
+    `${apiPaths.occurrences(communityId)}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    { as },
+  );
+  if (response.status !== 200) throw new Error(`calendar: ${JSON.stringify(response.body)}`);
+  return occurrencesResponseSchema.parse(response.body);
+}
+
+const of = (response: OccurrencesResponse, ritual: Ritual): Occurrence[] =>
+  response.occurrences.filter((o) => o.ritualId === ritual.id);
+
+async function occurrenceOn(ritual: Ritual, date: string, as: DemoPerson = "demo-member") {
+  const response = await calendar("2026-02-01T00:00:00Z", "2026-05-01T00:00:00Z", as);
+  const occurrence = of(response, ritual).find((o) => o.originalDate === date);
+  if (!occurrence) throw new Error(`no occurrence on ${date}`);
+  return occurrence;
+}
+
+describe("rituals", () => {
+  it("lets a champion create a ritual that members then see", async () => {
+    const ritual = await ritualFactory();
+    const response = await api.get<{ rituals: Ritual[] }>(apiPaths.rituals(demoCommunityId), {
+      as: "demo-member",
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.rituals.map((r) => r.id)).toContain(ritual.id);
+    expect(ritual.reminderOffsetsMinutes).toEqual([1440, 15]);
+  });
+
+  it("refuses a member who tries to create a ritual with 403", async () => {
+    const response = await api.post(apiPaths.rituals(demoCommunityId), {
+      as: "demo-member",
+      body: ritualInputFactory(),
+    });
+    expect(response.status).toBe(403);
+    expect(apiErrorSchema.parse(response.body).error).toBe("forbidden");
+  });
+
+  it("answers 404 to someone from another organisation", async () => {
+    const response = await api.get(apiPaths.rituals(demoCommunityId), { as: "demo-outsider" });
+    expect(response.status).toBe(404);
+  });
+
+  it("refuses a schedule in an unknown time zone, naming the field", async () => {
+    const input = ritualInputFactory();
+    const response = await api.post(apiPaths.rituals(demoCommunityId), {
+      as: "demo-champion",
+      body: { ...input, schedule: { ...input.schedule, timeZone: "Mars/Olympus" } },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain("schedule.timeZone");
+  });
+
+  it("answers 428 to an update without If-Match and 412 with the current ritual to a stale one", async () => {
+    const ritual = await ritualFactory();
+    const path = apiPaths.ritual(demoCommunityId, ritual.id);
+    const body = ritualInputFactory({ name: "Renamed" });
+    expect((await api.put(path, { as: "demo-champion", body })).status).toBe(428);
+
+    const saved = await api.put<Ritual>(path, {
+      as: "demo-champion",
+      body,
+      headers: { "if-match": ritual.etag },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.name).toBe("Renamed");
+
+    const stale = await api.put(path, {
+      as: "demo-champion",
+      body: ritualInputFactory({ name: "Lost" }),
+      headers: { "if-match": ritual.etag },
+    });
+    expect(stale.status).toBe(412);
+    const error = apiErrorSchema.parse(stale.body);
+    expect((error.data as { current: Ritual }).current.name).toBe("Renamed");
+  });
+
+  it("deletes a ritual with its current etag", async () => {
+    const ritual = await ritualFactory();
+    const path = apiPaths.ritual(demoCommunityId, ritual.id);
+    const response = await api.request("DELETE", path, {
+      as: "demo-champion",
+      headers: { "if-match": ritual.etag },
+    });
+    expect(response.status).toBe(204);
+    const list = await api.get<{ rituals: Ritual[] }>(apiPaths.rituals(demoCommunityId), {
+      as: "demo-member",
+    });
+    expect(list.body.rituals.map((r) => r.id)).not.toContain(ritual.id);
+  });
+
+  it("creates the starter rhythm in one step", async () => {
+    const community = await communityFactory(api);
+    const response = await api.post<{ rituals: Ritual[] }>(apiPaths.starterRhythm(community.id), {
+      as: "demo-champion",
+      body: { from: "2026-03-09", weekday: "WE", time: "12:00", timeZone: "Europe/London" },
+    });
+    expect(response.status).toBe(201);
+    const result = await calendar(
+      "2026-03-09T00:00:00Z",
+      "2026-04-06T00:00:00Z",
+      "demo-champion",
+      community.id,
+    );
+    expect(result.occurrences.map((o) => [o.start.slice(0, 10), o.ritualName])).toEqual([
+      ["2026-03-11", "Office hours"],
+      ["2026-03-18", "Show and tell"],
+      ["2026-03-25", "Office hours"],
+      ["2026-04-01", "Learning session"],
+    ]);
+    expect(result.warnings.startingBig).toBe(false);
+  });
+
+  it("warns a young community that runs more than three rituals", async () => {
+    const community = await communityFactory(api);
+    for (let i = 0; i < 4; i += 1) await ritualFactory(community.id);
+    const result = await calendar(
+      "2026-03-09T00:00:00Z",
+      "2026-03-20T00:00:00Z",
+      "demo-champion",
+      community.id,
+    );
+    expect(result.warnings.startingBig).toBe(true);
+  });
+});
+
+describe("occurrences", () => {
+  it("keeps a London 09:00 session at 09:00 local across the change to summer time", async () => {
+    const ritual = await ritualFactory();
+    const result = await calendar("2026-03-23T00:00:00Z", "2026-04-01T00:00:00Z");
+    expect(of(result, ritual).map((o) => o.start)).toEqual([
+      "2026-03-23T09:00:00.000Z",
+      "2026-03-30T08:00:00.000Z",
+    ]);
+  });
+
+  it("refuses a range longer than 100 days", async () => {
+    const response = await api.get(
+      `${apiPaths.occurrences(demoCommunityId)}?from=2026-01-01T00:00:00Z&to=2026-05-01T00:00:00Z`,
+      { as: "demo-member" },
+    );
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).message).toContain("100 days");
+  });
+
+  it("cancels one occurrence with a reason and moves another, leaving the series alone", async () => {
+    const ritual = await ritualFactory();
+    const cancel = await occurrenceOn(ritual, "2026-03-16");
+    const cancelled = await api.put<Occurrence>(
+      apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-16"),
+      {
+        as: "demo-champion",
+        body: { cancelledReason: "Everyone is at the offsite" },
+        headers: { "if-match": cancel.etag },
+      },
+    );
+    expect(cancelled.status).toBe(200);
+    const move = await occurrenceOn(ritual, "2026-03-23");
+    const moved = await api.put(apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-23"), {
+      as: "demo-champion",
+      body: { movedTo: { date: "2026-03-24", time: "14:00" } },
+      headers: { "if-match": move.etag },
+    });
+    expect(moved.status).toBe(200);
+
+    const result = await calendar("2026-03-09T00:00:00Z", "2026-04-01T00:00:00Z");
+    expect(of(result, ritual).map((o) => [o.originalDate, o.start, o.status])).toEqual([
+      ["2026-03-09", "2026-03-09T09:00:00.000Z", "scheduled"],
+      ["2026-03-16", "2026-03-16T09:00:00.000Z", "cancelled"],
+      ["2026-03-23", "2026-03-24T14:00:00.000Z", "moved"],
+      ["2026-03-30", "2026-03-30T08:00:00.000Z", "scheduled"],
+    ]);
+    expect(of(result, ritual)[1]?.cancelledReason).toBe("Everyone is at the offsite");
+  });
+
+  it("answers 412 to a change made against an old version of the occurrence", async () => {
+    const ritual = await ritualFactory();
+    const before = await occurrenceOn(ritual, "2026-03-16");
+    const path = apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-16");
+    const first = await api.put(path, {
+      as: "demo-champion",
+      body: { cancelledReason: "Bank holiday" },
+      headers: { "if-match": before.etag },
+    });
+    expect(first.status).toBe(200);
+    const second = await api.put(path, {
+      as: "demo-champion",
+      body: { cancelledReason: "Another reason" },
+      headers: { "if-match": before.etag },
+    });
+    expect(second.status).toBe(412);
+  });
+
+  it("answers 404 for a date on which the ritual does not happen", async () => {
+    const ritual = await ritualFactory();
+    const response = await api.put(
+      apiPaths.occurrenceRsvp(demoCommunityId, ritual.id, "2026-03-17"),
+      {
+        as: "demo-member",
+        body: { response: "going" },
+      },
+    );
+    expect(response.status).toBe(404);
+  });
+
+  it("counts RSVPs and shows each person their own answer", async () => {
+    const ritual = await ritualFactory();
+    const path = apiPaths.occurrenceRsvp(demoCommunityId, ritual.id, "2026-03-16");
+    await api.put(path, { as: "demo-member", body: { response: "going" } });
+    await api.put(path, { as: "demo-champion", body: { response: "maybe" } });
+    await api.put(path, { as: "demo-member", body: { response: "notGoing" } });
+
+    const mine = await occurrenceOn(ritual, "2026-03-16", "demo-member");
+    expect(mine.rsvpCounts).toEqual({ going: 0, maybe: 1, notGoing: 1 });
+    expect(mine.myRsvp).toBe("notGoing");
+  });
+});
+
+describe("rotation and attendance", () => {
+  it("rotates facilitators among volunteers and explains who served when", async () => {
+    const ritual = await ritualFactory();
+    for (const person of ["demo-champion", "demo-member"] as const) {
+      const response = await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), {
+        as: person,
+        body: {},
+      });
+      expect(response.status).toBe(200);
+    }
+    const result = await calendar("2026-03-10T00:00:00Z", "2026-04-01T00:00:00Z");
+    expect(of(result, ritual).map((o) => o.facilitator?.person.id)).toEqual([
+      "demo-champion",
+      "demo-member",
+      "demo-champion",
+    ]);
+    expect(of(result, ritual)[2]?.facilitator?.lastServedDate).toBe("2026-03-16");
+  });
+
+  it("lets a volunteer record attendance of a past session and moves the rotation on", async () => {
+    const ritual = await ritualFactory();
+    await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), {
+      as: "demo-champion",
+      body: {},
+    });
+    await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), {
+      as: "demo-member",
+      body: {},
+    });
+    const past = await occurrenceOn(ritual, "2026-03-02");
+    const response = await api.put<Occurrence>(
+      apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-02"),
+      {
+        as: "demo-member",
+        body: {
+          attendeeIds: ["demo-member", "demo-champion"],
+          notes: "Good questions about discovery.",
+          recordingUrl: "https://example.com/recording",
+        },
+        headers: { "if-match": past.etag },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.attendance).toEqual({
+      count: 2,
+      attendeeIds: ["demo-member", "demo-champion"],
+      notes: "Good questions about discovery.",
+      recordingUrl: "https://example.com/recording",
+    });
+    const next = await occurrenceOn(ritual, "2026-03-16");
+    expect(next.facilitator?.person.id).toBe("demo-champion");
+  });
+
+  it("refuses attendance from a member who does not facilitate", async () => {
+    const ritual = await ritualFactory();
+    const past = await occurrenceOn(ritual, "2026-03-02");
+    const response = await api.put(
+      apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-02"),
+      { as: "demo-member", body: { attendeeIds: [] }, headers: { "if-match": past.etag } },
+    );
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("demo data", () => {
+  it("gives the demo community the starter rhythm with past attendance and upcoming sessions", async () => {
+    const result = await calendar("2026-02-01T00:00:00Z", "2026-04-01T00:00:00Z");
+    const seeded = result.occurrences.filter((o) => o.ritualId.startsWith("seed"));
+    const past = seeded.filter((o) => o.start < now.toISOString());
+    const upcoming = seeded.filter((o) => o.start >= now.toISOString());
+    expect(new Set(seeded.map((o) => o.ritualName))).toEqual(
+      new Set(["Office hours", "Show and tell", "Learning session"]),
+    );
+    expect(past.length).toBeGreaterThan(0);
+    expect(past.every((o) => o.attendance !== null && o.facilitator !== null)).toBe(true);
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(upcoming.every((o) => o.facilitator?.source === "rotation")).toBe(true);
+    expect(result.warnings.facilitationConcentrated).toBe(false);
+  });
+});

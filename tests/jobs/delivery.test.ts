@@ -1,0 +1,188 @@
+import "../support/longTimeout";
+import { SimulatedCrash, type FaultPoint } from "../../bot/src/jobs";
+import {
+  deliveryFactory,
+  queueNameFactory,
+  startJobsHarness,
+  testTenantId,
+  type JobsHarness,
+} from "./support/jobsHarness";
+
+let harness: JobsHarness;
+
+beforeAll(async () => {
+  harness = await startJobsHarness();
+});
+
+afterEach(async () => {
+  await harness.stopJobs();
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+/** A fault hook that crashes once at `point`. */
+function crashOnceAt(point: FaultPoint) {
+  let crashed = false;
+  return (at: FaultPoint) => {
+    if (at === point && !crashed) {
+      crashed = true;
+      throw new SimulatedCrash(point);
+    }
+  };
+}
+
+describe("proactive delivery through the queue", () => {
+  it("sends a delivery once and records it as sent with the activity id Teams gave", async () => {
+    const conversation = await harness.conversation();
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    const received = harness.standIn.deliveredTo(conversation.conversationId);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.activity).toMatchObject({
+      type: "message",
+      summary: delivery.summary,
+      attachments: [
+        { contentType: "application/vnd.microsoft.card.adaptive", content: delivery.card },
+      ],
+    });
+    const record = await jobs.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record).toMatchObject({ state: "sent", activityId: expect.stringMatching(/^stand-in/) });
+    await jobs.stop();
+  });
+
+  it("sends a key once however often it is enqueued", async () => {
+    const conversation = await harness.conversation();
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+    const again = await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    expect(again.status).toBe("alreadyDone");
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    await jobs.stop();
+  });
+
+  it.each([
+    ["before the send", "beforeSend" as const],
+    ["after the send was recorded", "afterRecord" as const],
+  ])("sends exactly once when the worker dies %s", async (_name, point) => {
+    const conversation = await harness.conversation();
+    const queueName = queueNameFactory();
+    const crashing = harness.jobs({ queueName, faults: crashOnceAt(point) });
+    const delivery = deliveryFactory(conversation);
+    await crashing.enqueueDelivery(delivery);
+    await crashing.drain().catch(() => undefined);
+    await crashing.stop();
+
+    const restarted = harness.jobs({ queueName });
+    await restarted.drain();
+
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    const record = await restarted.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record?.state).toBe("sent");
+    await restarted.stop();
+  });
+
+  it("sends at most one duplicate when the worker dies after Teams accepted and before the record", async () => {
+    const conversation = await harness.conversation();
+    const queueName = queueNameFactory();
+    const crashing = harness.jobs({ queueName, faults: crashOnceAt("afterSend") });
+    const delivery = deliveryFactory(conversation);
+    await crashing.enqueueDelivery(delivery);
+    await crashing.drain().catch(() => undefined);
+    await crashing.stop();
+
+    const restarted = harness.jobs({ queueName });
+    await restarted.drain();
+    await restarted.enqueueDelivery(delivery);
+    await restarted.drain();
+
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(2);
+    const record = await restarted.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record?.state).toBe("sent");
+    await restarted.stop();
+  });
+});
+
+describe("answers from Teams", () => {
+  it("waits at least the Retry-After of a 429 before sending again", async () => {
+    const conversation = await harness.conversation();
+    harness.standIn.failNext(conversation.conversationId, { status: 429, retryAfterSeconds: 1 });
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    const before = harness.standIn.requests;
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    const received = harness.standIn.deliveredTo(conversation.conversationId);
+    expect(received).toHaveLength(1);
+    expect(harness.standIn.requests - before).toBe(2);
+    expect(harness.standIn.refusedAt(conversation.conversationId)).toHaveLength(1);
+    const refused = harness.standIn.refusedAt(conversation.conversationId)[0] ?? Infinity;
+    expect((received[0]?.at ?? 0) - refused).toBeGreaterThanOrEqual(1_000);
+    await jobs.stop();
+  });
+
+  it("retries 502, 503 and 504 answers until the message is delivered", async () => {
+    const conversation = await harness.conversation();
+    harness.standIn.failNext(conversation.conversationId, { status: 503, count: 3 });
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    expect(harness.standIn.refusedAt(conversation.conversationId)).toHaveLength(3);
+    await jobs.stop();
+  });
+
+  it("marks a recipient who blocked the bot unreachable, never retries, and lists it for champions", async () => {
+    const conversation = await harness.conversation();
+    harness.standIn.block(conversation.conversationId);
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    const before = harness.standIn.requests;
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    expect(harness.standIn.requests - before).toBe(1);
+    const record = await jobs.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record).toMatchObject({ state: "unreachable", reason: "MessageWritesBlocked" });
+    const unreachable = await jobs.listUnreachable(testTenantId);
+    expect(unreachable).toContainEqual(
+      expect.objectContaining({
+        conversationKey: conversation.conversationKey,
+        reason: "MessageWritesBlocked",
+      }),
+    );
+    await jobs.stop();
+  });
+
+  it("marks a delivery failed without retrying when Teams refuses it for good", async () => {
+    const conversation = await harness.conversation();
+    harness.standIn.failNext(conversation.conversationId, { status: 400 });
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    const record = await jobs.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record?.state).toBe("failed");
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(0);
+    await jobs.stop();
+  });
+});

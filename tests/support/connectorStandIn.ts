@@ -1,0 +1,290 @@
+/**
+ * TEST STAND-IN for the Bot Connector service (never used in production). It serves Bot
+ * Connector's send-to-conversation endpoint, POST /v3/conversations/{id}/activities, and enforces
+ * Teams' published limits for bots: 7 messages a second and 60 per 30 seconds per conversation,
+ * and (by default) 50 a second per app, answering 429 with Retry-After when a request breaks
+ * one. It can inject 5xx answers and 403 MessageWritesBlocked, and it counts deliveries, limit
+ * violations and duplicates so tests and the benchmark can check the sender.
+ *
+ * Counting rules: an accepted message (201) and a 403 count against the limits; a request the
+ * stand-in refuses with an injected 5xx or a 429 does not (Teams did not take it).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+
+/** One accepted message. */
+export interface ReceivedMessage {
+  conversationId: string;
+  /** The activity as posted. */
+  activity: {
+    type?: string;
+    summary?: string;
+    attachments?: { contentType?: string; content?: unknown }[];
+  };
+  /** performance.now() when it arrived. */
+  at: number;
+}
+
+/** Options of the stand-in. */
+export interface ConnectorStandInOptions {
+  /** Per-app limit per second (Teams: 50). */
+  appRatePerSecond?: number;
+  /** Share of requests answered with a random 502/503/504 (0 to 1). */
+  failureRate?: number;
+  /** The random source for injected failures; seeded in tests for repeatable runs. */
+  random?: () => number;
+  /**
+   * Serves GET /stand-in/stats with its counts and received messages, for a stand-in run in its
+   * own process (tests/bench/standInMain.ts).
+   */
+  statsRoute?: boolean;
+  /** Milliseconds on a monotonic clock; tests freeze it to check the limits without timing. */
+  clock?: () => number;
+}
+
+/** What GET /stand-in/stats answers. */
+export interface StandInStats {
+  received: { conversationId: string; summary: string; at: number }[];
+  violations: number;
+  requests: number;
+  injectedFailures: number;
+  duplicates: number;
+}
+
+/** A running stand-in. */
+export interface ConnectorStandIn {
+  /** The serviceUrl to store in conversation references. */
+  serviceUrl: string;
+  received: ReceivedMessage[];
+  /** Requests refused with 429 because they broke a limit. */
+  violations: number;
+  /** Every request, whatever the answer. */
+  requests: number;
+  /** Injected 5xx answers given. */
+  injectedFailures: number;
+  /** Accepted messages whose conversation and content had been accepted before. */
+  duplicates(): number;
+  /** Messages accepted for a conversation. */
+  deliveredTo(conversationId: string): ReceivedMessage[];
+  /** When (performance.now()) requests to a conversation were refused with 429 or 5xx. */
+  refusedAt(conversationId: string): number[];
+  /** Answers the next `count` requests to this conversation with `status` (e.g. 503 or 429). */
+  failNext(
+    conversationId: string,
+    props: { status: number; count?: number; retryAfterSeconds?: number },
+  ): void;
+  /** Answers every request to this conversation with 403 MessageWritesBlocked. */
+  block(conversationId: string): void;
+  /** Forgets what it received (limits keep their windows). */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+interface InjectedFailure {
+  status: number;
+  remaining: number;
+  retryAfterSeconds?: number;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function countSince(times: number[], since: number): number {
+  let count = 0;
+  for (let index = times.length - 1; index >= 0 && (times[index] ?? 0) > since; index -= 1) {
+    count += 1;
+  }
+  return count;
+}
+
+/** Starts the stand-in on a free port of 127.0.0.1. */
+export async function startConnectorStandIn(
+  options: ConnectorStandInOptions = {},
+): Promise<ConnectorStandIn> {
+  const appRate = options.appRatePerSecond ?? 50;
+  const random = options.random ?? Math.random;
+  const clock = options.clock ?? (() => performance.now());
+  const appTimes: number[] = [];
+  const conversationTimes = new Map<string, number[]>();
+  const injected = new Map<string, InjectedFailure>();
+  const blocked = new Set<string>();
+  const seen = new Map<string, number>();
+  const refused = new Map<string, number[]>();
+
+  function noteRefusal(conversationId: string, at: number): void {
+    refused.set(conversationId, [...(refused.get(conversationId) ?? []), at]);
+  }
+  let nextId = 1;
+
+  const state = {
+    received: [] as ReceivedMessage[],
+    violations: 0,
+    requests: 0,
+    injectedFailures: 0,
+  };
+
+  function answer(res: ServerResponse, status: number, body: object, headers = {}): void {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  function limited(conversationId: string, now: number): boolean {
+    const own = conversationTimes.get(conversationId) ?? [];
+    return (
+      countSince(own, now - 1_000) >= 7 ||
+      countSince(own, now - 30_000) >= 60 ||
+      countSince(appTimes, now - 1_000) >= appRate
+    );
+  }
+
+  function count(conversationId: string, now: number): void {
+    appTimes.push(now);
+    let own = conversationTimes.get(conversationId);
+    if (!own) {
+      own = [];
+      conversationTimes.set(conversationId, own);
+    }
+    own.push(now);
+  }
+
+  function duplicates(): number {
+    let count = 0;
+    for (const times of seen.values()) count += times - 1;
+    return count;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (options.statsRoute && req.method === "GET" && req.url === "/stand-in/stats") {
+      const stats: StandInStats = {
+        received: state.received.map((message) => ({
+          conversationId: message.conversationId,
+          summary: message.activity.summary ?? "",
+          at: message.at,
+        })),
+        violations: state.violations,
+        requests: state.requests,
+        injectedFailures: state.injectedFailures,
+        duplicates: duplicates(),
+      };
+      answer(res, 200, stats);
+      return;
+    }
+    const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(
+      (req.url ?? "").split("?")[0] ?? "",
+    );
+    const body = await readBody(req);
+    if (req.method !== "POST" || !match?.[1]) {
+      answer(res, 404, { error: { code: "NotFound", message: "not served by the stand-in" } });
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]);
+    const now = clock();
+    state.requests += 1;
+
+    const failure = injected.get(conversationId);
+    if (failure && failure.remaining > 0) {
+      failure.remaining -= 1;
+      state.injectedFailures += 1;
+      noteRefusal(conversationId, now);
+      const headers =
+        failure.retryAfterSeconds !== undefined
+          ? { "retry-after": String(failure.retryAfterSeconds) }
+          : {};
+      answer(res, failure.status, { error: { code: "Injected", message: "injected" } }, headers);
+      return;
+    }
+    if (options.failureRate && random() < options.failureRate) {
+      state.injectedFailures += 1;
+      noteRefusal(conversationId, now);
+      const statuses = [502, 503, 504];
+      const status = statuses[Math.floor(random() * statuses.length)] ?? 503;
+      answer(res, status, { error: { code: "ServiceUnavailable", message: "injected" } });
+      return;
+    }
+    if (limited(conversationId, now)) {
+      state.violations += 1;
+      noteRefusal(conversationId, now);
+      answer(
+        res,
+        429,
+        { error: { code: "TooManyRequests", message: "Too many requests" } },
+        { "retry-after": "1" },
+      );
+      return;
+    }
+    count(conversationId, now);
+    if (blocked.has(conversationId)) {
+      answer(res, 403, {
+        error: { code: "MessageWritesBlocked", message: "Thread is blocked by the user." },
+      });
+      return;
+    }
+    const activity = JSON.parse(body) as ReceivedMessage["activity"];
+    const fingerprint = `${conversationId}\n${JSON.stringify(activity.attachments ?? [])}\n${activity.summary ?? ""}`;
+    seen.set(fingerprint, (seen.get(fingerprint) ?? 0) + 1);
+    state.received.push({ conversationId, activity, at: now });
+    answer(res, 201, { id: `stand-in-activity-${nextId++}` });
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      answer(res, 500, { error: { code: "StandInError", message: String(error) } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    get received() {
+      return state.received;
+    },
+    get violations() {
+      return state.violations;
+    },
+    get requests() {
+      return state.requests;
+    },
+    get injectedFailures() {
+      return state.injectedFailures;
+    },
+    duplicates,
+    deliveredTo(conversationId) {
+      return state.received.filter((message) => message.conversationId === conversationId);
+    },
+    refusedAt(conversationId) {
+      return refused.get(conversationId) ?? [];
+    },
+    failNext(conversationId, { status, count = 1, retryAfterSeconds }) {
+      injected.set(conversationId, {
+        status,
+        remaining: count,
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      });
+    },
+    block(conversationId) {
+      blocked.add(conversationId);
+    },
+    reset() {
+      state.received = [];
+      state.violations = 0;
+      state.requests = 0;
+      state.injectedFailures = 0;
+      seen.clear();
+      refused.clear();
+    },
+    stop() {
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
