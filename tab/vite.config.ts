@@ -11,7 +11,18 @@ const sharedEntry = fileURLToPath(new URL("../shared/src/index.ts", import.meta.
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: { "@practice-hub/shared": sharedEntry } },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, target: "es2022", manifest: true },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    target: "es2022",
+    manifest: true,
+    rollupOptions: {
+      // rrule declares no sideEffects field, so the bundler keeps it in the first route whenever
+      // the shared barrel is imported; it is pure, and only the calendar page needs it.
+      treeshake: { moduleSideEffects: (id: string) => !/node_modules[\\/]rrule[\\/]/.test(id) },
+    },
+  },
   server: {
     // `npm run dev -w tab` talks to a locally running service (npm start) on its default port.
     proxy: { "/api": "http://localhost:3978" },

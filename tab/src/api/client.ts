@@ -23,6 +23,11 @@ import {
   type MeResponse,
   type PublicConfig,
 } from "@practice-hub/shared";
+import { createCalendarApi, type CalendarApi } from "../pages/calendar/calendarApi";
+import { createDigestApi, type DigestApi } from "../pages/health/digestApi";
+import { createLibraryApi, type LibraryApi } from "../pages/library/libraryApi";
+import { createPeopleApi, type PeopleApi } from "../pages/people/peopleApi";
+import { createRetrosApi, type RetrosApi } from "../pages/retros/retrosApi";
 import { ApiRequestError, signInError } from "./errors";
 import { apiRequest } from "./request";
 
@@ -62,6 +67,16 @@ export interface ApiClient {
     cursor?: string | null;
   }): Promise<CanvasHistoryResponse>;
   markReviewed(communityId: string): Promise<CanvasReviewResponse>;
+  /** The ritual calendar (tab/src/pages/calendar/calendarApi.ts). */
+  calendar: CalendarApi;
+  /** The curated library (tab/src/pages/library/libraryApi.ts). */
+  library: LibraryApi;
+  /** Members and roles (tab/src/pages/people/peopleApi.ts). */
+  people: PeopleApi;
+  /** Health signals, the digest preview and delivery settings (tab/src/pages/health/digestApi.ts). */
+  digest: DigestApi;
+  /** Retros (tab/src/pages/retros/retrosApi.ts). */
+  retros: RetrosApi;
 }
 
 /** Builds the client over a token source (Teams SSO or a local demo token). */
@@ -127,5 +142,10 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         schema: canvasReviewResponseSchema,
         token: await getToken(),
       }),
+    calendar: createCalendarApi(getToken),
+    library: createLibraryApi(getToken),
+    people: createPeopleApi(getToken),
+    digest: createDigestApi(getToken),
+    retros: createRetrosApi(getToken),
   };
 }

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from "react";
 import {
   Button,
-  Caption1,
   Field,
   makeStyles,
   MessageBar,
@@ -21,19 +20,15 @@ import { Loading } from "./Loading";
 import { useLoad } from "./useLoad";
 
 const CanvasPage = lazy(() => import("../pages/canvas/CanvasPage"));
+const CalendarPage = lazy(() => import("../pages/calendar/CalendarPage"));
+const RetrosPage = lazy(() => import("../pages/retros/RetrosPage"));
 const CommunitiesPage = lazy(() => import("../pages/CommunitiesPage"));
 const NoCommunities = lazy(() => import("../pages/NoCommunities"));
+const LibraryPage = lazy(() => import("../pages/library/LibraryPage"));
+const PeoplePage = lazy(() => import("../pages/people/PeoplePage"));
+const HealthPage = lazy(() => import("../pages/health/HealthPage"));
 
-/** Areas that arrive with later issues; shown so people know they are coming, but not usable. */
-const comingSoon = [
-  { value: "calendar", label: "Calendar", about: "Ritual calendar: coming soon" },
-  { value: "retros", label: "Retros", about: "Community retros: coming soon" },
-  { value: "library", label: "Library", about: "Curated library: coming soon" },
-  { value: "people", label: "People", about: "Learning goals and small groups: coming soon" },
-  { value: "health", label: "Health", about: "Health across communities: coming soon" },
-] as const;
-
-type Page = "communities" | "canvas";
+type Page = "communities" | "canvas" | "calendar" | "retros" | "library" | "people" | "health";
 
 const useStyles = makeStyles({
   header: {
@@ -53,7 +48,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  soon: { marginInlineStart: tokens.spacingHorizontalXS },
   main: {
     paddingBlock: tokens.spacingVerticalL,
     paddingInline: tokens.spacingHorizontalXL,
@@ -133,14 +127,11 @@ export function AppShell({ personal }: { personal: boolean }) {
         >
           {personal && <Tab value="communities">My communities</Tab>}
           <Tab value="canvas">Canvas</Tab>
-          {comingSoon.map((area) => (
-            // A native title instead of a Fluent Tooltip: disabled tabs get no pointer events
-            // for a tooltip to follow, and it keeps the positioning engine out of the first load.
-            <Tab key={area.value} value={area.value} disabled title={area.about}>
-              {area.label}
-              <Caption1 className={styles.soon}>(soon)</Caption1>
-            </Tab>
-          ))}
+          <Tab value="calendar">Calendar</Tab>
+          <Tab value="retros">Retros</Tab>
+          <Tab value="library">Library</Tab>
+          <Tab value="people">People</Tab>
+          <Tab value="health">Health</Tab>
         </TabList>
       </nav>
       <main className={styles.main}>
@@ -174,6 +165,13 @@ export function AppShell({ personal }: { personal: boolean }) {
             />
           )}
           {selected && page === "canvas" && <CanvasPage key={selected.id} community={selected} />}
+          {selected && page === "calendar" && (
+            <CalendarPage key={selected.id} community={selected} />
+          )}
+          {selected && page === "retros" && <RetrosPage key={selected.id} community={selected} />}
+          {selected && page === "library" && <LibraryPage key={selected.id} community={selected} />}
+          {selected && page === "people" && <PeoplePage key={selected.id} community={selected} />}
+          {selected && page === "health" && <HealthPage key={selected.id} community={selected} />}
         </Suspense>
       </main>
     </>

@@ -1,0 +1,176 @@
+import {
+  apiPaths,
+  occurrenceSchema,
+  occurrencesResponseSchema,
+  ritualSchema,
+  ritualsResponseSchema,
+  calendarFeedResponseSchema,
+  type CalendarFeedResponse,
+  starterRhythmResponseSchema,
+  type AttendanceRequest,
+  type Occurrence,
+  type OccurrenceChangeRequest,
+  type OccurrencesResponse,
+  type Ritual,
+  type RitualInput,
+  type RitualsResponse,
+  type RsvpResponse,
+  type StarterRhythmRequest,
+} from "@practice-hub/shared";
+import { ApiRequestError, networkError, toApiError } from "../../api/errors";
+import { apiRequest } from "../../api/request";
+
+/** The calendar's calls; the shared ApiClient exposes them as `api.calendar`. */
+export interface CalendarApi {
+  rituals(communityId: string): Promise<RitualsResponse>;
+  occurrences(communityId: string, from: Date, to: Date): Promise<OccurrencesResponse>;
+  createRitual(communityId: string, input: RitualInput): Promise<Ritual>;
+  startStarterRhythm(communityId: string, request: StarterRhythmRequest): Promise<Ritual[]>;
+  volunteer(communityId: string, ritualId: string): Promise<Ritual>;
+  rsvp(props: {
+    communityId: string;
+    occurrence: Occurrence;
+    response: RsvpResponse;
+  }): Promise<Occurrence>;
+  /** Moves, cancels or reassigns one occurrence, if `occurrence.etag` is still current. */
+  changeOccurrence(props: {
+    communityId: string;
+    occurrence: Occurrence;
+    change: OccurrenceChangeRequest;
+  }): Promise<Occurrence>;
+  recordAttendance(props: {
+    communityId: string;
+    occurrence: Occurrence;
+    attendance: AttendanceRequest;
+  }): Promise<Occurrence>;
+  /** The community's subscription URL, or null when the feed is off (champions only). */
+  feed(communityId: string): Promise<CalendarFeedResponse>;
+  /** Turns the feed on, or replaces its secret so the old URL stops working. */
+  renewFeed(communityId: string): Promise<CalendarFeedResponse>;
+  revokeFeed(communityId: string): Promise<void>;
+  /** One occurrence as an .ics file. */
+  occurrenceFile(communityId: string, occurrence: Occurrence): Promise<Blob>;
+}
+
+/** A call whose answer is not JSON (a file) or empty; errors still come in the one shape. */
+async function rawRequest(
+  method: "GET" | "DELETE",
+  path: string,
+  token: string,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers: { Authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiRequestError(networkError());
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ApiRequestError(
+      toApiError(response.status, body, response.headers.get("x-request-id")),
+    );
+  }
+  return response;
+}
+
+/** Builds the calendar calls over the client's token source. */
+export function createCalendarApi(getToken: () => Promise<string>): CalendarApi {
+  const occurrencePath = (communityId: string, o: Occurrence) =>
+    apiPaths.occurrence(communityId, o.ritualId, o.originalDate);
+  return {
+    rituals: async (communityId) =>
+      apiRequest({
+        method: "GET",
+        path: apiPaths.rituals(communityId),
+        schema: ritualsResponseSchema,
+        token: await getToken(),
+      }),
+    occurrences: async (communityId, from, to) =>
+      apiRequest({
+        method: "GET",
+        path: `${apiPaths.occurrences(communityId)}?${new URLSearchParams({
+          from: from.toISOString(),
+          to: to.toISOString(),
+        }).toString()}`,
+        schema: occurrencesResponseSchema,
+        token: await getToken(),
+      }),
+    createRitual: async (communityId, input) =>
+      apiRequest({
+        method: "POST",
+        path: apiPaths.rituals(communityId),
+        schema: ritualSchema,
+        body: input,
+        token: await getToken(),
+      }),
+    startStarterRhythm: async (communityId, request) =>
+      (
+        await apiRequest({
+          method: "POST",
+          path: apiPaths.starterRhythm(communityId),
+          schema: starterRhythmResponseSchema,
+          body: request,
+          token: await getToken(),
+        })
+      ).rituals,
+    volunteer: async (communityId, ritualId) =>
+      apiRequest({
+        method: "PUT",
+        path: apiPaths.ritualVolunteer(communityId, ritualId),
+        schema: ritualSchema,
+        body: {},
+        token: await getToken(),
+      }),
+    rsvp: async ({ communityId, occurrence, response }) =>
+      apiRequest({
+        method: "PUT",
+        path: `${occurrencePath(communityId, occurrence)}/rsvp`,
+        schema: occurrenceSchema,
+        body: { response },
+        token: await getToken(),
+      }),
+    changeOccurrence: async ({ communityId, occurrence, change }) =>
+      apiRequest({
+        method: "PUT",
+        path: occurrencePath(communityId, occurrence),
+        schema: occurrenceSchema,
+        body: change,
+        headers: { "If-Match": occurrence.etag },
+        token: await getToken(),
+      }),
+    recordAttendance: async ({ communityId, occurrence, attendance }) =>
+      apiRequest({
+        method: "PUT",
+        path: `${occurrencePath(communityId, occurrence)}/attendance`,
+        schema: occurrenceSchema,
+        body: attendance,
+        headers: { "If-Match": occurrence.etag },
+        token: await getToken(),
+      }),
+    feed: async (communityId) =>
+      apiRequest({
+        method: "GET",
+        path: apiPaths.calendarFeed(communityId),
+        schema: calendarFeedResponseSchema,
+        token: await getToken(),
+      }),
+    renewFeed: async (communityId) =>
+      apiRequest({
+        method: "POST",
+        path: apiPaths.calendarFeed(communityId),
+        schema: calendarFeedResponseSchema,
+        token: await getToken(),
+      }),
+    revokeFeed: async (communityId) => {
+      await rawRequest("DELETE", apiPaths.calendarFeed(communityId), await getToken());
+    },
+    occurrenceFile: async (communityId, occurrence) =>
+      (
+        await rawRequest(
+          "GET",
+          apiPaths.occurrenceIcs(communityId, occurrence.ritualId, occurrence.originalDate),
+          await getToken(),
+        )
+      ).blob(),
+  };
+}

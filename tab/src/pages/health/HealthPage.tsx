@@ -1,0 +1,255 @@
+import { useCallback, useState } from "react";
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  digestDays,
+  type Community,
+  type DigestDay,
+  type DigestSettings,
+} from "@practice-hub/shared";
+import { apiErrorOf } from "../../api/errors";
+import { useAnnounce } from "../../components/Announcer";
+import { ErrorState } from "../../components/ErrorState";
+import { Loading } from "../../components/Loading";
+import { useLoad } from "../../components/useLoad";
+import { useEnvironment } from "../../environment";
+import { AdaptiveCardView } from "./AdaptiveCardView";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalXL },
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  title: { margin: 0 },
+  signals: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  community: { display: "grid", gap: tokens.spacingVerticalXS },
+  settings: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "end",
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+const dayLabel = (day: DigestDay) => day.charAt(0).toUpperCase() + day.slice(1);
+
+function SettingsForm({ timeZone }: { timeZone: string }) {
+  const styles = useStyles();
+  const { api } = useEnvironment();
+  const announce = useAnnounce();
+  const load = useCallback(() => api.digest.settings(timeZone), [api, timeZone]);
+  const { state, update } = useLoad(load);
+  const [draft, setDraft] = useState<DigestSettings | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  if (state.status !== "ready") return null;
+  const settings = draft ?? state.data.settings;
+
+  const save = async () => {
+    try {
+      const saved = await api.digest.saveSettings(settings);
+      update(() => saved);
+      setDraft(null);
+      setMessage("Saved. Your digest arrives at this time each week.");
+      announce("Digest settings saved.");
+    } catch (error) {
+      setMessage(apiErrorOf(error).message);
+    }
+  };
+
+  return (
+    <form
+      className={styles.settings}
+      aria-label="When your digest arrives"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field label="Day">
+        <Select
+          value={settings.day}
+          onChange={(_e, v) => setDraft({ ...settings, day: v.value as DigestDay })}
+        >
+          {digestDays.map((day) => (
+            <option key={day} value={day}>
+              {dayLabel(day)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Time">
+        <Input
+          type="time"
+          value={settings.time}
+          onChange={(_e, v) => setDraft({ ...settings, time: v.value })}
+        />
+      </Field>
+      <Field label="Time zone">
+        <Input
+          value={settings.timeZone}
+          maxLength={64}
+          onChange={(_e, v) => setDraft({ ...settings, timeZone: v.value })}
+        />
+      </Field>
+      <Button type="submit" appearance="primary" disabled={draft === null}>
+        Save
+      </Button>
+      {message && <Text role="status">{message}</Text>}
+    </form>
+  );
+}
+
+/**
+ * Health across communities for heads of profession and champions: the warning signs with their
+ * reasons, the weekly digest exactly as it will arrive (with its delivery settings), and for a
+ * community's champions the members' version with "send now".
+ */
+export default function HealthPage({ community }: { community: Community }) {
+  const styles = useStyles();
+  const { api, host } = useEnvironment();
+  const announce = useAnnounce();
+  const loadMe = useCallback(() => api.me(), [api]);
+  const me = useLoad(loadMe);
+  const champion =
+    me.state.status === "ready" &&
+    me.state.data.communities.some(
+      (entry) => entry.communityId === community.id && entry.roles.includes("champion"),
+    );
+  const loadSignals = useCallback(() => api.digest.healthSignals(host.timeZone), [api, host]);
+  const signals = useLoad(loadSignals);
+  const loadLead = useCallback(
+    () => api.digest.preview({ audience: "lead", timeZone: host.timeZone }),
+    [api, host],
+  );
+  const lead = useLoad(loadLead);
+  const loadMembers = useCallback(
+    () =>
+      champion
+        ? api.digest.preview({
+            audience: "members",
+            communityId: community.id,
+            timeZone: host.timeZone,
+          })
+        : Promise.resolve(null),
+    [api, host, community.id, champion],
+  );
+  const members = useLoad(loadMembers);
+  const loadUnreachable = useCallback(
+    () => (champion ? api.digest.unreachable(community.id) : Promise.resolve(null)),
+    [api, community.id, champion],
+  );
+  const unreachable = useLoad(loadUnreachable);
+  const [sent, setSent] = useState<string | null>(null);
+
+  const sendNow = async () => {
+    try {
+      const result = await api.digest.sendNow(community.id);
+      const text =
+        result.status === "queued"
+          ? "Sent to the community's channel."
+          : "This week's digest was already posted to the channel.";
+      setSent(text);
+      announce(text);
+    } catch (error) {
+      setSent(apiErrorOf(error).message);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby="signals-heading">
+        <Title2 as="h2" id="signals-heading" className={styles.title}>
+          Health across your communities
+        </Title2>
+        {signals.state.status === "loading" && <Loading label="Loading health signals" />}
+        {signals.state.status === "failed" && (
+          <ErrorState title="Health signals did not load" error={signals.state.error} />
+        )}
+        {signals.state.status === "ready" && signals.state.data.communities.length === 0 && (
+          <Body1>Health signals show for the communities you lead.</Body1>
+        )}
+        {signals.state.status === "ready" &&
+          signals.state.data.communities.map((entry) => (
+            <div key={entry.communityId} className={styles.community}>
+              <Title3 as="h3" className={styles.title}>
+                {entry.name}
+              </Title3>
+              {entry.signals.length === 0 ? (
+                <Body1>No warning signs.</Body1>
+              ) : (
+                <ul className={styles.signals}>
+                  {entry.signals.map((signal) => (
+                    <li key={signal.kind + signal.summary}>
+                      <Body1>{signal.summary}</Body1>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+      </section>
+
+      <section className={styles.section} aria-labelledby="digest-heading">
+        <Title2 as="h2" id="digest-heading" className={styles.title}>
+          Your weekly digest
+        </Title2>
+        <SettingsForm timeZone={host.timeZone} />
+        {lead.state.status === "loading" && <Loading label="Loading the digest preview" />}
+        {lead.state.status === "failed" && (
+          <ErrorState title="The preview did not load" error={lead.state.error} />
+        )}
+        {lead.state.status === "ready" && (
+          <AdaptiveCardView card={lead.state.data.card} label="Preview of your weekly digest" />
+        )}
+      </section>
+
+      {champion && (
+        <section className={styles.section} aria-labelledby="members-digest-heading">
+          <Title2 as="h2" id="members-digest-heading" className={styles.title}>
+            {community.name}: the members' digest
+          </Title2>
+          {members.state.status === "ready" && members.state.data && (
+            <AdaptiveCardView
+              card={members.state.data.card}
+              label={`Preview of the members' digest of ${community.name}`}
+            />
+          )}
+          <div>
+            <Button appearance="primary" onClick={() => void sendNow()}>
+              Send to the channel now
+            </Button>
+          </div>
+          {sent && (
+            <MessageBar intent="info">
+              <MessageBarBody>{sent}</MessageBarBody>
+            </MessageBar>
+          )}
+          {unreachable.state.status === "ready" &&
+            unreachable.state.data &&
+            unreachable.state.data.recipients.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  Teams refused to deliver to:{" "}
+                  {unreachable.state.data.recipients
+                    .map((r) => `${r.displayName} (since ${r.since.slice(0, 10)})`)
+                    .join(", ")}
+                  . They may have blocked or removed the app; ask them to open Practice Hub in Teams
+                  again.
+                </MessageBarBody>
+              </MessageBar>
+            )}
+        </section>
+      )}
+    </div>
+  );
+}

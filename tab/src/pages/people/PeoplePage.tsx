@@ -1,0 +1,218 @@
+import { useCallback, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  communityRoles,
+  staleMemberDataSchema,
+  type Community,
+  type CommunityMember,
+  type CommunityRole,
+} from "@practice-hub/shared";
+import { ApiRequestError, apiErrorOf } from "../../api/errors";
+import { useAnnounce } from "../../components/Announcer";
+import { ErrorState } from "../../components/ErrorState";
+import { Loading } from "../../components/Loading";
+import { useLoad } from "../../components/useLoad";
+import { useEnvironment } from "../../environment";
+import { formatDateTime } from "../../format";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalL },
+  title: { margin: 0 },
+  roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  add: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
+  changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+const roleLabels: Record<CommunityRole, string> = {
+  member: "Member",
+  champion: "Champion",
+  curator: "Curator",
+  facilitator: "Facilitator",
+  moderator: "Moderator",
+};
+
+/**
+ * Who is in the community and what they do. Champions tick roles (saved against the member's
+ * version) and add people by hand; joins and leaves from the team's Teams membership are listed.
+ */
+export default function PeoplePage({ community }: { community: Community }) {
+  const styles = useStyles();
+  const { api, host } = useEnvironment();
+  const announce = useAnnounce();
+  const load = useCallback(() => api.people.people(community.id), [api, community.id]);
+  const { state, reload, update } = useLoad(load);
+  const [message, setMessage] = useState<{ intent: "success" | "warning"; text: string } | null>(
+    null,
+  );
+  const [newId, setNewId] = useState("");
+  const [newName, setNewName] = useState("");
+
+  const data = state.status === "ready" ? state.data : null;
+  const manage = data?.allowedActions.includes("manage") ?? false;
+
+  const replace = (next: CommunityMember) =>
+    update((current) => ({
+      ...current,
+      members: current.members.some((m) => m.person.id === next.person.id)
+        ? current.members.map((m) => (m.person.id === next.person.id ? next : m))
+        : [...current.members, next],
+    }));
+
+  const toggle = async (member: CommunityMember, role: CommunityRole, on: boolean) => {
+    const roles = on ? [...member.roles, role] : member.roles.filter((r) => r !== role);
+    setMessage(null);
+    try {
+      replace(await api.people.setRoles({ communityId: community.id, member, roles }));
+      announce(`${member.person.displayName}'s roles saved.`);
+    } catch (error) {
+      const current =
+        error instanceof ApiRequestError
+          ? staleMemberDataSchema.safeParse(error.detail.data).data?.current
+          : undefined;
+      if (current) replace(current);
+      setMessage({
+        intent: "warning",
+        text: current
+          ? `Someone changed ${current.person.displayName}'s roles first; their current roles are shown.`
+          : apiErrorOf(error).message,
+      });
+    }
+  };
+
+  const add = async () => {
+    setMessage(null);
+    try {
+      const member = await api.people.add(community.id, {
+        userId: newId,
+        displayName: newName,
+        roles: ["member"],
+      });
+      replace(member);
+      setNewId("");
+      setNewName("");
+      setMessage({ intent: "success", text: `${member.person.displayName} was added.` });
+      announce(`${member.person.displayName} was added.`);
+    } catch (error) {
+      setMessage({ intent: "warning", text: apiErrorOf(error).message });
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <Title2 as="h2" className={styles.title}>
+        People
+      </Title2>
+      {state.status === "loading" && <Loading label="Loading the people" />}
+      {state.status === "failed" && (
+        <ErrorState title="The people did not load" error={state.error} onRetry={reload} />
+      )}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {data && (
+        <>
+          <Table aria-label="Members and their roles" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Person</TableHeaderCell>
+                <TableHeaderCell>Roles</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.members.map((member) => (
+                <TableRow key={member.person.id}>
+                  <TableCell>{member.person.displayName}</TableCell>
+                  <TableCell>
+                    {manage ? (
+                      <div
+                        className={styles.roles}
+                        role="group"
+                        aria-label={`Roles of ${member.person.displayName}`}
+                      >
+                        {communityRoles.map((role) => (
+                          <Checkbox
+                            key={role}
+                            label={roleLabels[role]}
+                            checked={member.roles.includes(role)}
+                            onChange={(_e, value) =>
+                              void toggle(member, role, value.checked === true)
+                            }
+                          />
+                        ))}
+                      </div>
+                    ) : (
+                      <Text>{member.roles.map((role) => roleLabels[role]).join(", ")}</Text>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {manage && (
+            <form
+              className={styles.add}
+              aria-label="Add a person"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void add();
+              }}
+            >
+              <Field label="Their Microsoft Entra object id" required>
+                <Input value={newId} maxLength={100} onChange={(_e, v) => setNewId(v.value)} />
+              </Field>
+              <Field label="Name" required>
+                <Input value={newName} maxLength={120} onChange={(_e, v) => setNewName(v.value)} />
+              </Field>
+              <Button type="submit" disabled={!newId.trim() || !newName.trim()}>
+                Add person
+              </Button>
+            </form>
+          )}
+          <section aria-labelledby="changes-heading">
+            <Title3 as="h3" id="changes-heading">
+              Joins and leaves
+            </Title3>
+            {data.recentChanges.length === 0 ? (
+              <Text>Nobody joined or left in the last 90 days.</Text>
+            ) : (
+              <ul className={styles.changes}>
+                {data.recentChanges.map((change, index) => (
+                  <li key={`${change.person.id}-${change.at}-${index}`}>
+                    <Text>
+                      {change.person.displayName} {change.change}{" "}
+                    </Text>
+                    <Caption1>
+                      {formatDateTime(change.at, host.locale, host.timeZone)} (
+                      {change.source === "teams" ? "from Teams" : "added by a champion"})
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
