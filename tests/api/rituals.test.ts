@@ -2,6 +2,7 @@ import {
   apiErrorSchema,
   apiPaths,
   occurrencesResponseSchema,
+  ritualLimits,
   ritualSchema,
   type Occurrence,
   type OccurrencesResponse,
@@ -80,6 +81,15 @@ async function occurrenceOn(ritual: Ritual, date: string, as: DemoPerson = "demo
   const occurrence = of(response, ritual).find((o) => o.originalDate === date);
   if (!occurrence) throw new Error(`no occurrence on ${date}`);
   return occurrence;
+}
+
+async function volunteer(ritual: Ritual, as: DemoPerson, body: object = {}): Promise<Ritual> {
+  const response = await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), {
+    as,
+    body,
+  });
+  if (response.status !== 200) throw new Error(`volunteer: ${JSON.stringify(response.body)}`);
+  return ritualSchema.parse(response.body);
 }
 
 describe("rituals", () => {
@@ -177,6 +187,37 @@ describe("rituals", () => {
     expect(result.warnings.startingBig).toBe(false);
   });
 
+  it("does not count rituals that have ended towards starting big", async () => {
+    const community = await communityFactory(api);
+    const ended = ritualInputFactory().schedule;
+    await ritualFactory(community.id, {
+      schedule: { ...ended, startDate: "2026-02-02", until: "2026-03-02" },
+    });
+    for (let i = 0; i < 3; i += 1) await ritualFactory(community.id);
+    const result = await calendar(
+      "2026-03-09T00:00:00Z",
+      "2026-03-20T00:00:00Z",
+      "demo-champion",
+      community.id,
+    );
+    expect(result.warnings.startingBig).toBe(false);
+  });
+
+  it("refuses a ritual beyond the most a community may run", async () => {
+    const community = await communityFactory(api);
+    for (let i = 0; i < ritualLimits.ritualsPerCommunity; i += 1) {
+      await ritualFactory(community.id);
+    }
+    const response = await api.post(apiPaths.rituals(community.id), {
+      as: "demo-champion",
+      body: ritualInputFactory(),
+    });
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).message).toContain(
+      `at most ${ritualLimits.ritualsPerCommunity} rituals`,
+    );
+  });
+
   it("warns a young community that runs more than three rituals", async () => {
     const community = await communityFactory(api);
     for (let i = 0; i < 4; i += 1) await ritualFactory(community.id);
@@ -239,6 +280,41 @@ describe("occurrences", () => {
     expect(of(result, ritual)[1]?.cancelledReason).toBe("Everyone is at the offsite");
   });
 
+  it("keeps the assigned facilitator when a session is moved, and the move when it is cancelled", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-member");
+    const path = apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-16");
+    const before = await occurrenceOn(ritual, "2026-03-16");
+    const assigned = await api.put<Occurrence>(path, {
+      as: "demo-champion",
+      body: { facilitatorId: "demo-member" },
+      headers: { "if-match": before.etag },
+    });
+    const moved = await api.put<Occurrence>(path, {
+      as: "demo-champion",
+      body: { movedTo: { date: "2026-03-17", time: "14:00" } },
+      headers: { "if-match": assigned.body.etag },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.facilitator?.person.id).toBe("demo-member");
+    const shown = await occurrenceOn(ritual, "2026-03-16");
+    expect([shown.start, shown.facilitator?.person.id, shown.facilitator?.source]).toEqual([
+      "2026-03-17T14:00:00.000Z",
+      "demo-member",
+      "assigned",
+    ]);
+
+    const cancelled = await api.put<Occurrence>(path, {
+      as: "demo-champion",
+      body: { cancelledReason: "Room unavailable" },
+      headers: { "if-match": moved.body.etag },
+    });
+    expect([cancelled.body.status, cancelled.body.start]).toEqual([
+      "cancelled",
+      "2026-03-17T14:00:00.000Z",
+    ]);
+  });
+
   it("answers 412 to a change made against an old version of the occurrence", async () => {
     const ritual = await ritualFactory();
     const before = await occurrenceOn(ritual, "2026-03-16");
@@ -282,6 +358,98 @@ describe("occurrences", () => {
   });
 });
 
+describe("swap requests", () => {
+  const swapRequest = (ritual: Ritual, date: string) =>
+    apiPaths.occurrenceSwapRequest(demoCommunityId, ritual.id, date);
+  const acceptance = (ritual: Ritual, date: string) =>
+    apiPaths.occurrenceSwapAcceptance(demoCommunityId, ritual.id, date);
+
+  it("lets the facilitator ask for a swap and another volunteer take the session", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    await volunteer(ritual, "demo-member");
+    // The rotation gives 16 March to the first volunteer, the champion.
+    const before = await occurrenceOn(ritual, "2026-03-16", "demo-champion");
+    expect(before.canAskForSwap).toBe(true);
+
+    const asked = await api.post<Occurrence>(swapRequest(ritual, "2026-03-16"), {
+      as: "demo-champion",
+      headers: { "if-match": before.etag },
+    });
+    expect(asked.status).toBe(200);
+    const seen = await occurrenceOn(ritual, "2026-03-16", "demo-member");
+    expect(seen.swapRequestedBy?.id).toBe("demo-champion");
+    expect(seen.canTakeSwap).toBe(true);
+
+    const taken = await api.post<Occurrence>(acceptance(ritual, "2026-03-16"), {
+      as: "demo-member",
+      headers: { "if-match": seen.etag },
+    });
+    expect(taken.status).toBe(200);
+    const after = await occurrenceOn(ritual, "2026-03-16", "demo-member");
+    expect([after.facilitator?.person.id, after.facilitator?.source]).toEqual([
+      "demo-member",
+      "assigned",
+    ]);
+    expect(after.swapRequestedBy).toBeNull();
+  });
+
+  it("refuses a swap request from someone who is not the session's facilitator", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    await volunteer(ritual, "demo-member");
+    const before = await occurrenceOn(ritual, "2026-03-16", "demo-member");
+    expect(before.canAskForSwap).toBe(false);
+    const response = await api.post(swapRequest(ritual, "2026-03-16"), {
+      as: "demo-member",
+      headers: { "if-match": before.etag },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses acceptance from a non-volunteer and the requester, and a stale one with 412", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    const before = await occurrenceOn(ritual, "2026-03-16", "demo-champion");
+    await api.post(swapRequest(ritual, "2026-03-16"), {
+      as: "demo-champion",
+      headers: { "if-match": before.etag },
+    });
+    const open = await occurrenceOn(ritual, "2026-03-16", "demo-member");
+    expect(open.canTakeSwap).toBe(false);
+
+    const notVolunteer = await api.post(acceptance(ritual, "2026-03-16"), {
+      as: "demo-member",
+      headers: { "if-match": open.etag },
+    });
+    expect(notVolunteer.status).toBe(403);
+    const requester = await api.post(acceptance(ritual, "2026-03-16"), {
+      as: "demo-champion",
+      headers: { "if-match": open.etag },
+    });
+    expect(requester.status).toBe(403);
+
+    await volunteer(ritual, "demo-member");
+    const stale = await api.post(acceptance(ritual, "2026-03-16"), {
+      as: "demo-member",
+      headers: { "if-match": before.etag },
+    });
+    expect(stale.status).toBe(412);
+    expect((await occurrenceOn(ritual, "2026-03-16")).swapRequestedBy?.id).toBe("demo-champion");
+  });
+});
+
+describe("volunteers", () => {
+  it("keeps a volunteer's away days when they press Volunteer again", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-member", { awayDates: ["2026-03-16"] });
+    const again = await volunteer(ritual, "demo-member");
+    expect(again.volunteers.find((v) => v.id === "demo-member")?.awayDates).toEqual(["2026-03-16"]);
+    const seen = await occurrenceOn(ritual, "2026-03-16", "demo-member");
+    expect(seen.viewerVolunteers).toBe(true);
+  });
+});
+
 describe("rotation and attendance", () => {
   it("rotates facilitators among volunteers and explains who served when", async () => {
     const ritual = await ritualFactory();
@@ -298,24 +466,20 @@ describe("rotation and attendance", () => {
       "demo-member",
       "demo-champion",
     ]);
-    expect(of(result, ritual)[2]?.facilitator?.lastServedDate).toBe("2026-03-16");
+    // The champion's planned session on 16 March has not happened: nothing is recorded yet.
+    expect(of(result, ritual)[2]?.facilitator?.lastServedDate).toBeNull();
   });
 
-  it("lets a volunteer record attendance of a past session and moves the rotation on", async () => {
+  it("lets the rotation's facilitator record attendance of a past session and moves the rotation on", async () => {
     const ritual = await ritualFactory();
-    await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), {
-      as: "demo-champion",
-      body: {},
-    });
-    await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), {
-      as: "demo-member",
-      body: {},
-    });
+    await volunteer(ritual, "demo-champion");
+    await volunteer(ritual, "demo-member");
     const past = await occurrenceOn(ritual, "2026-03-02");
+    // With nobody recorded yet the rotation picks the first volunteer, the champion.
     const response = await api.put<Occurrence>(
       apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-02"),
       {
-        as: "demo-member",
+        as: "demo-champion",
         body: {
           attendeeIds: ["demo-member", "demo-champion"],
           notes: "Good questions about discovery.",
@@ -332,7 +496,84 @@ describe("rotation and attendance", () => {
       recordingUrl: "https://example.com/recording",
     });
     const next = await occurrenceOn(ritual, "2026-03-16");
-    expect(next.facilitator?.person.id).toBe("demo-champion");
+    expect(next.facilitator?.person.id).toBe("demo-member");
+  });
+
+  it("refuses attendance from a volunteer the rotation did not pick for that session", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    await volunteer(ritual, "demo-member");
+    const past = await occurrenceOn(ritual, "2026-03-02");
+    const response = await api.put(
+      apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-02"),
+      { as: "demo-member", body: { attendeeIds: [] }, headers: { "if-match": past.etag } },
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses attendance for a session moved to later today until it has ended", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    const today = await occurrenceOn(ritual, "2026-03-09");
+    // The clock says 12:00 UTC; the session now runs 14:00-15:00 London (UTC in March).
+    const moved = await api.put<Occurrence>(
+      apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-09"),
+      {
+        as: "demo-champion",
+        body: { movedTo: { date: "2026-03-09", time: "14:00" } },
+        headers: { "if-match": today.etag },
+      },
+    );
+    const response = await api.put(
+      apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-09"),
+      {
+        as: "demo-champion",
+        body: { attendeeIds: [] },
+        headers: { "if-match": moved.body.etag },
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).message).toContain("after the session has ended");
+  });
+
+  it("accepts attendance for a session moved earlier than its planned date once it is over", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    const planned = await occurrenceOn(ritual, "2026-03-16");
+    const moved = await api.put<Occurrence>(
+      apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-16"),
+      {
+        as: "demo-champion",
+        body: { movedTo: { date: "2026-03-06", time: "09:00" } },
+        headers: { "if-match": planned.etag },
+      },
+    );
+    const response = await api.put(
+      apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-16"),
+      {
+        as: "demo-champion",
+        body: { attendeeIds: ["demo-champion"] },
+        headers: { "if-match": moved.body.etag },
+      },
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it("keeps a facilitator's latest session when an older one is recorded afterwards", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    await volunteer(ritual, "demo-member");
+    for (const date of ["2026-03-09", "2026-03-02"]) {
+      const past = await occurrenceOn(ritual, date);
+      const response = await api.put(
+        apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, date),
+        { as: "demo-champion", body: { attendeeIds: [] }, headers: { "if-match": past.etag } },
+      );
+      expect(response.status).toBe(200);
+    }
+    const later = await occurrenceOn(ritual, "2026-03-23");
+    expect(later.facilitator?.person.id).toBe("demo-champion");
+    expect(later.facilitator?.lastServedDate).toBe("2026-03-09");
   });
 
   it("refuses attendance from a member who does not facilitate", async () => {

@@ -1,8 +1,10 @@
 import {
   apiPaths,
+  occurrencesResponseSchema,
   ritualSchema,
   ritualVerbs,
   type AdaptiveCard,
+  type Occurrence,
   type RitualInput,
 } from "@practice-hub/shared";
 import { registerRitualBot } from "../../bot/src/api/rituals/ritualBot";
@@ -84,6 +86,22 @@ async function ritualWithVolunteers(): Promise<string> {
   return ritual.id;
 }
 
+async function occurrenceOn(
+  ritualId: string,
+  date: string,
+  as: "demo-champion" | "demo-member",
+): Promise<Occurrence> {
+  const response = await api.get(
+    `${apiPaths.occurrences(demoCommunityId)}?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`,
+    { as },
+  );
+  const found = occurrencesResponseSchema
+    .parse(response.body)
+    .occurrences.find((o) => o.ritualId === ritualId && o.originalDate === date);
+  if (!found) throw new Error(`no occurrence on ${date}`);
+  return found;
+}
+
 function text(answer: CardActionAnswer): string {
   if (!("card" in answer)) throw new Error(`expected a card, got: ${answer.message}`);
   return JSON.stringify(answer.card satisfies AdaptiveCard);
@@ -120,6 +138,83 @@ describe("ritual card actions", () => {
     }>(apiPaths.rituals(demoCommunityId), { as: "demo-member" });
     const volunteers = ritual.body.rituals.find((r) => r.id === ritualId)?.volunteers;
     expect(volunteers?.find((v) => v.id === "demo-champion")?.awayDates).toEqual(["2026-03-16"]);
+  });
+
+  it("opens a swap request other volunteers see when the facilitator can't make it", async () => {
+    const ritualId = await ritualWithVolunteers();
+    await press(ritualVerbs.cantMakeIt, "demo-champion", {
+      communityId: demoCommunityId,
+      ritualId,
+      date: "2026-03-16",
+      lead: 4320,
+    });
+    const seen = await occurrenceOn(ritualId, "2026-03-16", "demo-member");
+    expect(seen.swapRequestedBy?.id).toBe("demo-champion");
+    expect(seen.canTakeSwap).toBe(true);
+  });
+
+  it("refuses I-can't-make-it from someone who does not facilitate that session", async () => {
+    const ritualId = await ritualWithVolunteers();
+    await expect(
+      press(ritualVerbs.cantMakeIt, "demo-member", {
+        communityId: demoCommunityId,
+        ritualId,
+        date: "2026-03-16",
+        lead: 4320,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    const seen = await occurrenceOn(ritualId, "2026-03-16", "demo-member");
+    expect(seen.swapRequestedBy).toBeNull();
+  });
+
+  it("does not sign up an assigned facilitator who has stopped volunteering", async () => {
+    const ritualId = await ritualWithVolunteers();
+    const before = await occurrenceOn(ritualId, "2026-03-23", "demo-champion");
+    await api.put(apiPaths.occurrence(demoCommunityId, ritualId, "2026-03-23"), {
+      as: "demo-champion",
+      body: { facilitatorId: "demo-member" },
+      headers: { "if-match": before.etag },
+    });
+    await api.request("DELETE", apiPaths.ritualVolunteer(demoCommunityId, ritualId), {
+      as: "demo-member",
+    });
+
+    await press(ritualVerbs.cantMakeIt, "demo-member", {
+      communityId: demoCommunityId,
+      ritualId,
+      date: "2026-03-23",
+      lead: 4320,
+    });
+    const list = await api.get<{ rituals: { id: string; volunteers: { id: string }[] }[] }>(
+      apiPaths.rituals(demoCommunityId),
+      { as: "demo-member" },
+    );
+    const volunteers = list.body.rituals.find((r) => r.id === ritualId)?.volunteers;
+    expect(volunteers?.map((v) => v.id)).toEqual(["demo-champion"]);
+    const seen = await occurrenceOn(ritualId, "2026-03-23", "demo-champion");
+    expect(seen.swapRequestedBy?.id).toBe("demo-member");
+  });
+
+  it("names the same facilitator on the card as the calendar when an earlier session was reassigned", async () => {
+    const ritualId = await ritualWithVolunteers();
+    // Assigning 16 March to the member makes the rotation give 23 March to the champion.
+    const before = await occurrenceOn(ritualId, "2026-03-16", "demo-champion");
+    await api.put(apiPaths.occurrence(demoCommunityId, ritualId, "2026-03-16"), {
+      as: "demo-champion",
+      body: { facilitatorId: "demo-member" },
+      headers: { "if-match": before.etag },
+    });
+    const shown = await occurrenceOn(ritualId, "2026-03-23", "demo-member");
+    expect(shown.facilitator?.person.displayName).toBe("Ana Champion");
+
+    const answer = await press(ritualVerbs.rsvp, "demo-member", {
+      communityId: demoCommunityId,
+      ritualId,
+      date: "2026-03-23",
+      lead: 1440,
+      response: "going",
+    });
+    expect(text(answer)).toContain('"value":"Ana Champion"');
   });
 
   it("refuses an RSVP to a community the person is not a member of", async () => {

@@ -76,6 +76,7 @@ async function communityWithRitual(): Promise<{
     conversationId: channel.conversationId,
     linkedAt: "2029-12-01T00:00:00.000Z",
     linkedBy: "test",
+    teamId: null,
   });
   return { communityId, ritualId, channel };
 }
@@ -130,6 +131,7 @@ describe("ritual reminders", () => {
       facilitatorName: null,
       rsvps: {},
       attendance: null,
+      swapRequest: null,
       sequence: 1,
       expectedEtag: null,
     });

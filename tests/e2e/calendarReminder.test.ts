@@ -106,6 +106,7 @@ it("takes an RSVP from the reminder card in the channel and shows the count in t
     conversationId: channelId,
     linkedAt: new Date().toISOString(),
     linkedBy: "demo-champion",
+    teamId: null,
   });
   const name = `Discovery clinic ${randomUUID().slice(0, 6)}`;
   const { ritual, start } = await ritualTomorrow(name);

@@ -1,14 +1,15 @@
 import { concentrationWindow, type Occurrence } from "@practice-hub/shared";
 import { badRequest } from "../errors";
 import { authorize, can, type Viewer } from "../policies";
-import { presentOccurrenceRow } from "../presenters/rituals";
+import { creditedFacilitator, presentOccurrenceRow } from "../presenters/rituals";
 import type { Store } from "../store";
 import { ritualOccurrenceWriter } from "./ritualOccurrenceWriter";
 
 /**
  * Records who came, notes and a recording link after a session, and moves the rotation on: the
  * facilitator's last session and the series' recent sessions are updated in the same
- * transaction. Only the session's facilitator (assigned or recorded) or a champion may record.
+ * transaction. The facilitator credited is decided once and is the same person the permission
+ * check uses; only they or a champion may record.
  */
 export async function ritualAttendanceRecorder(props: {
   store: Store;
@@ -22,36 +23,41 @@ export async function ritualAttendanceRecorder(props: {
   ifMatch: string;
   now: Date;
 }): Promise<Occurrence> {
-  const { viewer, communityId } = props;
+  const { viewer, communityId, originalDate } = props;
+  let facilitatorId: string | null = null;
   const { ritual, row } = await ritualOccurrenceWriter({
     store: props.store,
     tenantId: viewer.actor.tenantId,
     communityId,
     ritualId: props.ritualId,
-    originalDate: props.originalDate,
+    originalDate,
     ifMatch: props.ifMatch,
     check: ({ ritual: series, row: current }) => {
-      const facilitatorId =
-        current?.attendance?.facilitatorId ??
-        current?.change.facilitatorId ??
-        (series.volunteers.some((v) => v.id === viewer.actor.userId) ? viewer.actor.userId : null);
+      facilitatorId = creditedFacilitator(series, current, originalDate);
       authorize(viewer, "record", { kind: "ritual", communityId, facilitatorId });
-      if (props.originalDate > props.now.toISOString().slice(0, 10)) {
-        throw badRequest("Record attendance after the session has happened.");
+      // The end of the session as it happens (a move applied), against the instant now: a
+      // planned local date against today's UTC date is wrong on both sides of midnight.
+      const { end } = presentOccurrenceRow(series, current, originalDate);
+      if (Date.parse(end) > props.now.getTime()) {
+        throw badRequest("Record attendance after the session has ended.");
       }
     },
-    edit: ({ ritual: series, row: current }) => {
-      const facilitatorId =
-        current?.change.facilitatorId ??
-        (series.volunteers.some((v) => v.id === viewer.actor.userId) ? viewer.actor.userId : null);
+    edit: ({ ritual: series }) => {
       const { etag: _etag, ...rest } = series;
+      const stored = facilitatorId ? series.lastServed[facilitatorId] : undefined;
       const ritualUpdate = facilitatorId
         ? {
             ...rest,
-            lastServed: { ...series.lastServed, [facilitatorId]: props.originalDate },
+            // Recording an older session afterwards must not make a recent facilitator look
+            // rested: keep the later date.
+            lastServed: {
+              ...series.lastServed,
+              [facilitatorId]:
+                stored !== undefined && stored > originalDate ? stored : originalDate,
+            },
             recentSessions: [
-              { personId: facilitatorId, date: props.originalDate },
-              ...series.recentSessions.filter((s) => s.date !== props.originalDate),
+              { personId: facilitatorId, date: originalDate },
+              ...series.recentSessions.filter((s) => s.date !== originalDate),
             ]
               .sort((a, b) => (a.date < b.date ? 1 : -1))
               .slice(0, concentrationWindow),
@@ -59,9 +65,6 @@ export async function ritualAttendanceRecorder(props: {
         : undefined;
       return {
         row: {
-          change: current?.change ?? { movedTo: null, cancelledReason: null, facilitatorId: null },
-          facilitatorName: current?.facilitatorName ?? null,
-          rsvps: current?.rsvps ?? {},
           attendance: {
             attendeeIds: [...new Set(props.attendeeIds)],
             notes: props.notes,
@@ -69,7 +72,6 @@ export async function ritualAttendanceRecorder(props: {
             facilitatorId,
             recordedAt: props.now.toISOString(),
           },
-          sequence: current?.sequence ?? 0,
         },
         ...(ritualUpdate ? { ritual: ritualUpdate } : {}),
       };

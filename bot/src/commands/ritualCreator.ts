@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { toIso, type Ritual, type RitualFields } from "@practice-hub/shared";
+import { ritualLimits, toIso, type Ritual, type RitualFields } from "@practice-hub/shared";
+import { badRequest } from "../errors";
 import { communityNotFound } from "./communityAccessChecker";
 import type { Viewer } from "../policies";
 import { presentRitual } from "../presenters/rituals";
@@ -12,8 +13,10 @@ export function newRitualId(): string {
 
 /**
  * Creates one or more rituals in one transaction (the starter rhythm creates three at once), so
- * a community never ends up with half a rhythm. The caller must already be authorized. Four
- * round trips: the budget of three holds for every other write.
+ * a community never ends up with half a rhythm, and never beyond `ritualsPerCommunity` (every
+ * series is read by each calendar query). The caller must already be authorized. Five round trips
+ * (the community and its series are read in parallel): the budget of three holds for every
+ * other write.
  */
 export async function ritualCreator(props: {
   store: Store;
@@ -24,8 +27,16 @@ export async function ritualCreator(props: {
 }): Promise<Ritual[]> {
   const { store, viewer, communityId } = props;
   const { tenantId } = viewer.actor;
-  const community = await store.communities.find(tenantId, communityId);
+  const [community, existing] = await Promise.all([
+    store.communities.find(tenantId, communityId),
+    store.rituals.listRituals(tenantId, communityId),
+  ]);
   if (!community) throw communityNotFound();
+  if (existing.length + props.rituals.length > ritualLimits.ritualsPerCommunity) {
+    throw badRequest(
+      `A community can run at most ${ritualLimits.ritualsPerCommunity} rituals, and this one has ${existing.length}. Delete rituals that have ended first.`,
+    );
+  }
   const createdAt = toIso(props.now);
   const created = await store.rituals.createRituals(
     tenantId,

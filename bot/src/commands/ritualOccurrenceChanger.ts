@@ -1,4 +1,10 @@
-import { exceptionProblem, type Occurrence, type OccurrenceChange } from "@practice-hub/shared";
+import {
+  exceptionProblem,
+  mergeOccurrenceChange,
+  unchangedOccurrence,
+  type Occurrence,
+  type OccurrenceChangePatch,
+} from "@practice-hub/shared";
 import { badRequest } from "../errors";
 import type { Viewer } from "../policies";
 import { presentOccurrenceRow } from "../presenters/rituals";
@@ -12,9 +18,10 @@ const problems = {
 } as const;
 
 /**
- * Moves, cancels or reassigns one occurrence without touching the series. Bumps the occurrence's
- * SEQUENCE so calendar apps that subscribed to the feed pick the change up. The caller must
- * already be authorized.
+ * Moves, cancels or reassigns one occurrence without touching the series. Only the fields in
+ * `patch` change: the rest of the stored exception (a move, an assigned facilitator) stays.
+ * Bumps the occurrence's SEQUENCE so calendar apps that subscribed to the feed pick the change
+ * up. The caller must already be authorized.
  */
 export async function ritualOccurrenceChanger(props: {
   store: Store;
@@ -22,10 +29,10 @@ export async function ritualOccurrenceChanger(props: {
   communityId: string;
   ritualId: string;
   originalDate: string;
-  change: OccurrenceChange;
+  patch: OccurrenceChangePatch;
   ifMatch: string;
 }): Promise<Occurrence> {
-  const { change } = props;
+  const { patch } = props;
   const { ritual, row } = await ritualOccurrenceWriter({
     store: props.store,
     tenantId: props.viewer.actor.tenantId,
@@ -33,27 +40,37 @@ export async function ritualOccurrenceChanger(props: {
     ritualId: props.ritualId,
     originalDate: props.originalDate,
     ifMatch: props.ifMatch,
-    check: ({ ritual: series }) => {
+    check: ({ ritual: series, row: current }) => {
+      const change = mergeOccurrenceChange(current?.change ?? unchangedOccurrence, patch);
       const problem = exceptionProblem(series.fields.schedule, {
         originalDate: props.originalDate,
         ...change,
       });
       if (problem) throw badRequest(problems[problem]);
-      if (change.facilitatorId && !series.volunteers.some((v) => v.id === change.facilitatorId)) {
+      // Only a newly named facilitator is checked: one assigned earlier who has since stopped
+      // volunteering must not block moving or cancelling their session.
+      if (patch.facilitatorId && !series.volunteers.some((v) => v.id === patch.facilitatorId)) {
         throw badRequest("The facilitator must be one of the ritual's volunteers.");
       }
     },
-    edit: ({ ritual: series, row: current }) => ({
-      row: {
-        change,
-        facilitatorName: change.facilitatorId
-          ? (series.volunteers.find((v) => v.id === change.facilitatorId)?.displayName ?? null)
-          : null,
-        rsvps: current?.rsvps ?? {},
-        attendance: current?.attendance ?? null,
-        sequence: (current?.sequence ?? 0) + 1,
-      },
-    }),
+    edit: ({ ritual: series, row: current }) => {
+      const before = current?.change ?? unchangedOccurrence;
+      const change = mergeOccurrenceChange(before, patch);
+      const reassigned = change.facilitatorId !== before.facilitatorId;
+      return {
+        row: {
+          change,
+          facilitatorName: change.facilitatorId
+            ? (series.volunteers.find((v) => v.id === change.facilitatorId)?.displayName ??
+              current?.facilitatorName ??
+              null)
+            : null,
+          // Naming someone else answers an open swap request.
+          ...(reassigned ? { swapRequest: null } : {}),
+          sequence: (current?.sequence ?? 0) + 1,
+        },
+      };
+    },
   });
   return presentOccurrenceRow(ritual, row, row.originalDate, props.viewer.actor.userId, true);
 }

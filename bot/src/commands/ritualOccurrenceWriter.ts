@@ -1,12 +1,32 @@
-import { occursOn, type LocalDate } from "@practice-hub/shared";
+import { occursOn, unchangedOccurrence, type LocalDate } from "@practice-hub/shared";
 import { staleVersion } from "../errors";
 import { presentOccurrenceRow, untouchedOccurrenceEtag } from "../presenters/rituals";
 import { ConcurrencyError, type OccurrenceEntity, type RitualEntity, type Store } from "../store";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 
-/** What a change to an occurrence row computes from the current state. */
+type OccurrenceFields = Omit<OccurrenceEntity, "etag" | "ritualId" | "originalDate">;
+
+/** A row nobody has changed or answered yet. */
+const untouchedRow: OccurrenceFields = {
+  change: unchangedOccurrence,
+  facilitatorName: null,
+  rsvps: {},
+  attendance: null,
+  swapRequest: null,
+  sequence: 0,
+};
+
+function fieldsOf(row: OccurrenceEntity): OccurrenceFields {
+  const { etag: _etag, ritualId: _ritualId, originalDate: _originalDate, ...fields } = row;
+  return fields;
+}
+
+/**
+ * What a change to an occurrence row computes from the current state: only the fields it
+ * changes, so one kind of write (an RSVP, attendance) never drops what another stored.
+ */
 export type OccurrenceEdit = (current: { ritual: RitualEntity; row: OccurrenceEntity | null }) => {
-  row: Omit<OccurrenceEntity, "etag" | "ritualId" | "originalDate">;
+  row: Partial<OccurrenceFields>;
   /** The series, when the change updates it too (attendance moves the rotation on). */
   ritual?: Omit<RitualEntity, "etag">;
 };
@@ -49,11 +69,12 @@ export async function ritualOccurrenceWriter(props: {
       throw stale();
     }
     const edit = props.edit({ ritual, row: occurrence });
+    const current = occurrence ? fieldsOf(occurrence) : untouchedRow;
     try {
       const saved = await store.rituals.saveOccurrence(
         tenantId,
         communityId,
-        { ...edit.row, ritualId, originalDate, expectedEtag: occurrence?.etag ?? null },
+        { ...current, ...edit.row, ritualId, originalDate, expectedEtag: occurrence?.etag ?? null },
         edit.ritual ? { entity: edit.ritual, expectedEtag: ritual.etag } : undefined,
       );
       const savedRitual = edit.ritual

@@ -33,14 +33,10 @@ export async function ritualRsvpRecorder(props: {
     },
     edit: ({ row: current }) => ({
       row: {
-        change: current?.change ?? { movedTo: null, cancelledReason: null, facilitatorId: null },
-        facilitatorName: current?.facilitatorName ?? null,
         rsvps: {
           ...(current?.rsvps ?? {}),
           [actor.userId]: { response: props.response, displayName: actor.displayName },
         },
-        attendance: current?.attendance ?? null,
-        sequence: current?.sequence ?? 0,
       },
     }),
   });

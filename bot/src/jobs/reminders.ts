@@ -1,12 +1,11 @@
 import {
-  addDays,
-  maxMoveDays,
+  maxReminderLeadMinutes,
   ritualFacilitatorCard,
   ritualReminderCard,
   type Occurrence,
 } from "@practice-hub/shared";
 import type { Logger } from "../logger";
-import { presentCalendar } from "../presenters/rituals";
+import { calendarRowRange, presentCalendar } from "../presenters/rituals";
 import type { Store } from "../store";
 import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { Delivery, DueWorkSource } from "./types";
@@ -61,8 +60,15 @@ export function createReminderSource(props: {
         const { rituals, occurrences: rows } = await store.rituals.readCalendar({
           tenantId,
           communityId,
-          fromDate: addDays(since.toISOString().slice(0, 10), -maxMoveDays - 1),
-          toDate: addDays(now.toISOString().slice(0, 10), maxMoveDays + 5),
+          // The same window as the calendar shows for the furthest lead, so a reminder names
+          // the facilitator the tab names.
+          ...calendarRowRange({
+            from: since,
+            to: new Date(
+              now.getTime() + Math.max(maxReminderLeadMinutes, facilitatorLeadMinutes) * 60_000 + 1,
+            ),
+            now,
+          }),
         });
         if (rituals.length === 0) continue;
         const leads = new Set([

@@ -1,11 +1,13 @@
 import {
   addDays,
   concentrationWindow,
+  defaultReminderOffsets,
   expandSchedule,
   nextWeekday,
   ritualTemplate,
   starterRhythm,
   toIso,
+  unchangedOccurrence,
   wallClockOf,
   type LocalDate,
   type Volunteer,
@@ -76,7 +78,7 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
         rows.push({
           ritualId,
           originalDate: occurrence.originalDate,
-          change: { movedTo: null, cancelledReason: null, facilitatorId: null },
+          change: unchangedOccurrence,
           facilitatorName: null,
           rsvps: {
             "demo-member": { response: "going", displayName: nameOf("demo-member") },
@@ -93,6 +95,7 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
             facilitatorId: facilitator.id,
             recordedAt: toIso(occurrence.end),
           },
+          swapRequest: null,
           sequence: 0,
         });
       } else if (
@@ -101,10 +104,11 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
         rows.push({
           ritualId,
           originalDate: occurrence.originalDate,
-          change: { movedTo: null, cancelledReason: null, facilitatorId: null },
+          change: unchangedOccurrence,
           facilitatorName: null,
           rsvps: { "demo-champion": { response: "going", displayName: nameOf("demo-champion") } },
           attendance: null,
+          swapRequest: null,
           sequence: 0,
         });
       }
@@ -118,7 +122,7 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
         templateId,
         segment: null,
         schedule,
-        reminderOffsetsMinutes: [24 * 60, 15],
+        reminderOffsetsMinutes: [...defaultReminderOffsets],
       },
       volunteers,
       lastServed,

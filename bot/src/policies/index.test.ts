@@ -157,3 +157,49 @@ describe("ritual calendar policies", () => {
     expect(can(head, "record", { ...ritual, facilitatorId: "someone" })).toBe(false);
   });
 });
+
+describe("channel link policies", () => {
+  const channel = { kind: "channel", communityId: "pm" } as const;
+
+  it("lets only the community's champions link it to a channel", () => {
+    const champion = viewerFactory({ communityRoles: { pm: ["champion"] } });
+    const facilitator = viewerFactory({ communityRoles: { pm: ["facilitator", "member"] } });
+    const championElsewhere = viewerFactory({ communityRoles: { design: ["champion"] } });
+    const head = viewerFactory({ tenantRoles: ["headOfProfession"] });
+
+    expect(can(champion, "link", channel)).toBe(true);
+    expect([facilitator, championElsewhere, head].map((v) => can(v, "link", channel))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("ritual swap policies", () => {
+  const swap = (over: { facilitatorId?: string | null; requesterId?: string | null }) =>
+    ({
+      kind: "ritualSwap",
+      communityId: "pm",
+      facilitatorId: over.facilitatorId ?? null,
+      requesterId: over.requesterId ?? null,
+      volunteerIds: ["someone", "another"],
+    }) as const;
+
+  it("lets only the session's facilitator ask for a swap", () => {
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+
+    expect(can(member, "askSwap", swap({ facilitatorId: "someone" }))).toBe(true);
+    expect(can(member, "askSwap", swap({ facilitatorId: "another" }))).toBe(false);
+  });
+
+  it("lets another volunteer take a swap, never the one who asked or a non-volunteer", () => {
+    const member = viewerFactory({ communityRoles: { pm: ["member"] } });
+    const champion = viewerFactory({ communityRoles: { pm: ["champion"] } });
+    const notVolunteering = { ...swap({ requesterId: "another" }), volunteerIds: ["another"] };
+
+    expect(can(member, "takeSwap", swap({ requesterId: "another" }))).toBe(true);
+    expect(can(member, "takeSwap", swap({ requesterId: "someone" }))).toBe(false);
+    expect(can(champion, "takeSwap", notVolunteering)).toBe(false);
+  });
+});

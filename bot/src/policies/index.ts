@@ -19,6 +19,16 @@ export type PolicyResource =
   | { kind: "digest"; communityId: string }
   | { kind: "ritual"; communityId: string; facilitatorId?: string | null }
   | { kind: "retro"; communityId: string }
+  | { kind: "channel"; communityId: string }
+  | {
+      kind: "ritualSwap";
+      communityId: string;
+      /** Who runs the session now (rotation or assignment). */
+      facilitatorId: string | null;
+      /** Who asked for the swap, when someone did. */
+      requesterId: string | null;
+      volunteerIds: readonly string[];
+    }
   | { kind: "retroAction"; communityId: string; ownerId: string };
 
 export type PolicyAction =
@@ -36,7 +46,10 @@ export type PolicyAction =
   | "contribute"
   | "facilitate"
   | "moderate"
-  | "track";
+  | "track"
+  | "link"
+  | "askSwap"
+  | "takeSwap";
 
 /** The roles the viewer holds in one community (empty when not a member). */
 export function communityRolesOf(viewer: Viewer, communityId: string): CommunityRole[] {
@@ -99,6 +112,23 @@ export function can(viewer: Viewer, action: PolicyAction, resource: PolicyResour
       return (
         resource.kind === "retro" && (roles.includes("moderator") || roles.includes("champion"))
       );
+    // A session's facilitator may hand it over; another volunteer of the ritual takes it.
+    case "askSwap":
+      return (
+        resource.kind === "ritualSwap" &&
+        roles.length > 0 &&
+        resource.facilitatorId === viewer.actor.userId
+      );
+    case "takeSwap":
+      return (
+        resource.kind === "ritualSwap" &&
+        roles.length > 0 &&
+        resource.volunteerIds.includes(viewer.actor.userId) &&
+        resource.requesterId !== viewer.actor.userId
+      );
+    // Champions choose the channel (and team) a community lives in.
+    case "link":
+      return resource.kind === "channel" && roles.includes("champion");
     case "track":
       return (
         resource.kind === "retroAction" &&
@@ -126,6 +156,10 @@ const refusals: Record<PolicyAction, string> = {
   facilitate: "Only the community's champions and facilitators can run a retro.",
   moderate: "Only the community's moderators and champions can hide entries.",
   track: "Only the action's owner, a champion or a facilitator can change its status.",
+  link: "Only the community's champions can link it to a channel.",
+  askSwap: "Only the facilitator of this session can ask for a swap.",
+  takeSwap:
+    "Only another volunteer of this ritual can take over the session. Volunteer first, then accept.",
 };
 
 /** Throws a 403 AppError unless `can` allows the action. */

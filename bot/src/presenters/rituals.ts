@@ -1,11 +1,16 @@
 import {
+  addDays,
   concentrationWindow,
   facilitationIsConcentrated,
+  facilitatorToCredit,
   isStartingBig,
+  maxMoveDays,
   occurrencesBetween,
   planRotation,
   protectedTimeUse,
+  runsOnOrAfter,
   wallClockOf,
+  type LocalDate,
   type Occurrence,
   type OccurrenceException,
   type OccurrencesResponse,
@@ -54,6 +59,23 @@ function historyOf(ritual: RitualEntity): ServedRecord[] {
 }
 
 /**
+ * Who is credited with a past session (recorded, else assigned, else the rotation's pick that
+ * day): ritualAttendanceRecorder checks and writes this person, and `canRecord` mirrors it.
+ */
+export function creditedFacilitator(
+  ritual: RitualEntity,
+  row: OccurrenceEntity | null,
+  date: LocalDate,
+): string | null {
+  return facilitatorToCredit({
+    named: row?.attendance?.facilitatorId ?? row?.change.facilitatorId ?? null,
+    volunteers: ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates })),
+    history: [...historyOf(ritual), ...ritual.recentSessions],
+    date,
+  });
+}
+
+/**
  * One occurrence as the tab sees it. `facilitatorId` is who runs it: recorded after the session,
  * assigned by an exception, or chosen by the rotation.
  */
@@ -68,12 +90,13 @@ export function presentOccurrence(props: {
 }): Occurrence {
   const { ritual, occurrence, row, viewerId } = props;
   // Mirrors ritualAttendanceRecorder's check; the service enforces it.
-  const recordedOrAssigned = row?.attendance?.facilitatorId ?? row?.change.facilitatorId ?? null;
   const canRecord =
     props.viewerSchedules ||
-    (recordedOrAssigned !== null
-      ? recordedOrAssigned === viewerId
-      : ritual.volunteers.some((v) => v.id === viewerId));
+    (viewerId !== "" && creditedFacilitator(ritual, row, occurrence.originalDate) === viewerId);
+  // Mirror ritualSwapRequester's and ritualSwapAccepter's checks; the service enforces them.
+  const viewerVolunteers = ritual.volunteers.some((v) => v.id === viewerId);
+  const open = occurrence.status !== "cancelled" && !row?.attendance;
+  const swapRequestedBy = open ? (row?.swapRequest?.requestedBy ?? null) : null;
   return {
     ritualId: ritual.ritualId,
     ritualName: ritual.fields.name,
@@ -92,6 +115,10 @@ export function presentOccurrence(props: {
       response: entry.response,
     })),
     canRecord,
+    swapRequestedBy,
+    canAskForSwap: open && swapRequestedBy === null && props.facilitator?.person.id === viewerId,
+    canTakeSwap: swapRequestedBy !== null && viewerVolunteers && swapRequestedBy.id !== viewerId,
+    viewerVolunteers,
     attendance: row?.attendance
       ? {
           count: row.attendance.attendeeIds.length,
@@ -186,6 +213,26 @@ function calendarOccurrences(props: {
   return result.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
+/**
+ * The planned dates of the occurrence rows that presenting [from, to) needs: the current month
+ * too (protected time), everything from now on (the rotation plans forward from now, so an
+ * earlier session's exception changes who runs a later one), widened by `maxMoveDays` because
+ * rows are keyed by planned date and a session may have moved into the range. The occurrences
+ * route and the card actions both read this window, so a card names the calendar's facilitator.
+ */
+export function calendarRowRange(props: { from: Date; to: Date; now: Date }): {
+  fromDate: LocalDate;
+  toDate: LocalDate;
+} {
+  const month = monthAround(props.now);
+  const earliest = Math.min(props.from.getTime(), month.from.getTime(), props.now.getTime());
+  const latest = Math.max(props.to.getTime(), month.to.getTime());
+  return {
+    fromDate: addDays(new Date(earliest).toISOString().slice(0, 10), -maxMoveDays - 1),
+    toDate: addDays(new Date(latest).toISOString().slice(0, 10), maxMoveDays + 2),
+  };
+}
+
 /** The first instant of the calendar month (UTC) of `now` and of the month after. */
 export function monthAround(now: Date): { from: Date; to: Date } {
   return {
@@ -242,7 +289,8 @@ export function presentCalendar(props: {
         isStartingBig({
           communityCreatedOn: createdOn,
           today,
-          activeRituals: props.rituals.length,
+          activeRituals: props.rituals.filter((r) => runsOnOrAfter(r.fields.schedule, today))
+            .length,
         }),
       facilitationConcentrated: facilitationIsConcentrated(recent),
     },
@@ -252,8 +300,9 @@ export function presentCalendar(props: {
 }
 
 /**
- * One occurrence from its series and row alone (answers to writes and card actions): the
- * facilitator shown is the one recorded or assigned, since the rotation needs the whole calendar.
+ * One occurrence from its series and row alone (answers to writes): the facilitator shown is the
+ * one recorded or assigned, since the rotation needs the whole calendar, unless the caller read
+ * the calendar and passes the rotation's `knownFacilitator`.
  */
 export function presentOccurrenceRow(
   ritual: RitualEntity,
@@ -261,6 +310,7 @@ export function presentOccurrenceRow(
   originalDate: string | undefined = row?.originalDate,
   viewerId = "",
   viewerSchedules = false,
+  knownFacilitator: Occurrence["facilitator"] = null,
 ): Occurrence {
   const date = originalDate ?? "";
   const exceptions = row ? [exceptionOf(row)] : [];
@@ -285,15 +335,17 @@ export function presentOccurrenceRow(
     occurrence,
     row,
     facilitator: facilitatorId
-      ? {
-          person: {
-            id: facilitatorId,
-            displayName: names.get(facilitatorId) ?? row?.facilitatorName ?? "",
-          },
-          source: "assigned",
-          lastServedDate: null,
-        }
-      : null,
+      ? knownFacilitator?.person.id === facilitatorId
+        ? knownFacilitator
+        : {
+            person: {
+              id: facilitatorId,
+              displayName: names.get(facilitatorId) ?? row?.facilitatorName ?? "",
+            },
+            source: "assigned",
+            lastServedDate: null,
+          }
+      : knownFacilitator,
     viewerId,
     viewerSchedules,
   });

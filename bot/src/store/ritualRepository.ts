@@ -1,10 +1,11 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
-import type {
-  LocalDate,
-  OccurrenceChange,
-  RitualFields,
-  RsvpResponse,
-  Volunteer,
+import {
+  unchangedOccurrence,
+  type LocalDate,
+  type OccurrenceChange,
+  type RitualFields,
+  type RsvpResponse,
+  type Volunteer,
 } from "@practice-hub/shared";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
@@ -42,6 +43,15 @@ export interface AttendanceRecord {
 }
 
 /**
+ * A facilitator's request that another volunteer take their session. It lives on the occurrence
+ * row, so asking and accepting are both conditional on the row's ETag.
+ */
+export interface SwapRequest {
+  requestedBy: { id: string; displayName: string };
+  requestedAt: string;
+}
+
+/**
  * Everything about one occurrence that differs from the plan: its exception, RSVPs and
  * attendance. A row exists only once someone changed or answered something.
  */
@@ -52,6 +62,8 @@ export interface OccurrenceEntity {
   facilitatorName: string | null;
   rsvps: Record<string, RsvpEntry>;
   attendance: AttendanceRecord | null;
+  /** An open swap request, or null when the facilitator has not asked (or someone took over). */
+  swapRequest: SwapRequest | null;
   /** RFC 5545 SEQUENCE: bumped whenever the time or status changes. */
   sequence: number;
   etag: string;
@@ -198,6 +210,7 @@ function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceEntity, "et
     facilitatorName: write.facilitatorName ?? "",
     rsvps: JSON.stringify(write.rsvps),
     attendance: write.attendance ? JSON.stringify(write.attendance) : "",
+    swapRequest: write.swapRequest ? JSON.stringify(write.swapRequest) : "",
     sequence: write.sequence,
   };
 }
@@ -208,14 +221,12 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
   return {
     ritualId,
     originalDate,
-    change: parseJson<OccurrenceChange>(row["change"], {
-      movedTo: null,
-      cancelledReason: null,
-      facilitatorId: null,
-    }),
+    // Spread over the defaults: rows written before a field existed lack it.
+    change: { ...unchangedOccurrence, ...parseJson<Partial<OccurrenceChange>>(row["change"], {}) },
     facilitatorName: facilitatorName === "" ? null : facilitatorName,
     rsvps: parseJson<Record<string, RsvpEntry>>(row["rsvps"], {}),
     attendance: parseJson<AttendanceRecord | null>(row["attendance"], null),
+    swapRequest: parseJson<SwapRequest | null>(row["swapRequest"], null),
     sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
     etag: row.etag,
   };

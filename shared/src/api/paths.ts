@@ -6,6 +6,8 @@ export const apiPaths = {
   devPeople: "/api/dev/people",
   me: "/api/me",
   communities: "/api/communities",
+  communityChannel: (communityId: string) =>
+    `/api/communities/${encodeURIComponent(communityId)}/channel`,
   canvas: (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/canvas`,
   canvasSection: (communityId: string, sectionId: string) =>
     `/api/communities/${encodeURIComponent(communityId)}/canvas/sections/${encodeURIComponent(sectionId)}`,
@@ -47,6 +49,10 @@ export const apiPaths = {
     `/api/communities/${encodeURIComponent(communityId)}/rituals/${encodeURIComponent(ritualId)}/occurrences/${encodeURIComponent(date)}/rsvp`,
   occurrenceAttendance: (communityId: string, ritualId: string, date: string) =>
     `/api/communities/${encodeURIComponent(communityId)}/rituals/${encodeURIComponent(ritualId)}/occurrences/${encodeURIComponent(date)}/attendance`,
+  occurrenceSwapRequest: (communityId: string, ritualId: string, date: string) =>
+    `/api/communities/${encodeURIComponent(communityId)}/rituals/${encodeURIComponent(ritualId)}/occurrences/${encodeURIComponent(date)}/swap-request`,
+  occurrenceSwapAcceptance: (communityId: string, ritualId: string, date: string) =>
+    `/api/communities/${encodeURIComponent(communityId)}/rituals/${encodeURIComponent(ritualId)}/occurrences/${encodeURIComponent(date)}/swap-request/acceptance`,
   retros: (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/retros`,
   retro: (communityId: string, retroId: string) =>
     `/api/communities/${encodeURIComponent(communityId)}/retros/${encodeURIComponent(retroId)}`,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ritualTemplateIdSchema } from "../rituals/catalogue";
-import { occurrenceChangeSchema } from "../rituals/exceptions";
+import { occurrenceChangePatchSchema } from "../rituals/exceptions";
 import { ritualLimits } from "../rituals/limits";
 import { scheduleSchema, weekdaySchema } from "../rituals/recurrence";
 import { localDateSchema, localTimeSchema, timeZoneSchema } from "../rituals/zones";
@@ -20,6 +20,8 @@ export type RsvpResponse = z.infer<typeof rsvpResponseSchema>;
 
 /** Reminder lead times in minutes before the start; 24 hours and 15 minutes by default. */
 export const defaultReminderOffsets = [24 * 60, 15] as const;
+/** The longest reminder lead time a ritual may set: a week. */
+export const maxReminderLeadMinutes = 7 * 24 * 60;
 
 /** The editable fields of a ritual: POST creates one, PUT (with If-Match) replaces them. */
 export const ritualInputSchema = z.object({
@@ -35,16 +37,10 @@ export const ritualInputSchema = z.object({
   agenda: z.string().trim().max(ritualLimits.ritualAgenda).default(""),
   templateId: ritualTemplateIdSchema.nullable().default(null),
   /** A location or circle inside the community, or null for the whole community. */
-  segment: z.string().trim().min(1).max(60).nullable().default(null),
+  segment: z.string().trim().min(1).max(ritualLimits.segment).nullable().default(null),
   schedule: scheduleSchema,
   reminderOffsetsMinutes: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(5)
-        .max(7 * 24 * 60),
-    )
+    .array(z.number().int().min(5).max(maxReminderLeadMinutes))
     .max(ritualLimits.reminderOffsets)
     .default([...defaultReminderOffsets]),
 });
@@ -89,8 +85,12 @@ export type StarterRhythmRequest = z.infer<typeof starterRhythmRequestSchema>;
 /** The answer to the starter rhythm: the rituals it created. */
 export const starterRhythmResponseSchema = z.object({ rituals: z.array(ritualSchema) });
 
-/** PUT .../rituals/{ritualId}/occurrences/{date}: one occurrence's exception. */
-export const occurrenceChangeRequestSchema = occurrenceChangeSchema;
+/**
+ * PUT .../rituals/{ritualId}/occurrences/{date} (If-Match): changes one occurrence's exception.
+ * Only the fields sent change (null clears one), so cancelling keeps a move and moving keeps the
+ * assigned facilitator.
+ */
+export const occurrenceChangeRequestSchema = occurrenceChangePatchSchema;
 export type OccurrenceChangeRequest = z.input<typeof occurrenceChangeRequestSchema>;
 
 /** PUT .../occurrences/{date}/rsvp */
@@ -109,9 +109,12 @@ export const attendanceRequestSchema = z.object({
 });
 export type AttendanceRequest = z.input<typeof attendanceRequestSchema>;
 
-/** PUT .../rituals/{ritualId}/volunteers/me: volunteer (or update away days). */
+/**
+ * PUT .../rituals/{ritualId}/volunteers/me: volunteer (or update away days). Without `awayDates`
+ * the stored ones stay: pressing "Volunteer" twice must not wipe them.
+ */
 export const volunteerRequestSchema = z.object({
-  awayDates: z.array(localDateSchema).max(ritualLimits.awayDates).default([]),
+  awayDates: z.array(localDateSchema).max(ritualLimits.awayDates).optional(),
 });
 export type VolunteerRequest = z.input<typeof volunteerRequestSchema>;
 
@@ -162,6 +165,14 @@ export const occurrenceSchema = z.object({
   responses: z.array(z.object({ person: personRefSchema, response: rsvpResponseSchema })),
   /** True when the caller may record attendance, notes and a recording link. */
   canRecord: z.boolean(),
+  /** The facilitator who asked someone to take over this session, while nobody has yet. */
+  swapRequestedBy: personRefSchema.nullable(),
+  /** True when the caller runs this session and may ask for a swap. */
+  canAskForSwap: z.boolean(),
+  /** True when a swap is open and the caller, another volunteer, may take the session. */
+  canTakeSwap: z.boolean(),
+  /** True when the caller already volunteers for the ritual's rotation. */
+  viewerVolunteers: z.boolean(),
   attendance: z
     .object({
       count: z.number(),

@@ -114,7 +114,8 @@ export function ritualReminderCard(props: RitualCardProps): AdaptiveCard {
 
 /**
  * The facilitator's personal card three days before their session, with "I can't make it": the
- * bot marks them away for that day so the rotation asks the next volunteer.
+ * bot opens a swap request other volunteers can accept in the calendar, and marks them away for
+ * that day so the rotation asks the next volunteer meanwhile.
  */
 export function ritualFacilitatorCard(
   props: RitualCardProps & { answered?: string },

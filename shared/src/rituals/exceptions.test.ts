@@ -1,4 +1,10 @@
-import { exceptionProblem, occurrencesBetween, type OccurrenceException } from "./exceptions";
+import {
+  exceptionProblem,
+  mergeOccurrenceChange,
+  occurrenceChangePatchSchema,
+  occurrencesBetween,
+  type OccurrenceException,
+} from "./exceptions";
 import { scheduleFactory } from "./testing";
 
 function exceptionFactory(overrides: Partial<OccurrenceException> = {}): OccurrenceException {
@@ -88,5 +94,32 @@ describe("exceptionProblem", () => {
   it("accepts a move within four weeks", () => {
     const near = exceptionFactory({ movedTo: { date: "2026-02-05", time: "09:00" } });
     expect(exceptionProblem(scheduleFactory(), near)).toBeNull();
+  });
+});
+
+describe("mergeOccurrenceChange", () => {
+  const assigned = { movedTo: null, cancelledReason: null, facilitatorId: "ana" };
+
+  it("keeps the assigned facilitator when a request only moves the session", () => {
+    const patch = occurrenceChangePatchSchema.parse({
+      movedTo: { date: "2026-01-14", time: "15:00" },
+    });
+    expect(mergeOccurrenceChange(assigned, patch)).toEqual({
+      movedTo: { date: "2026-01-14", time: "15:00" },
+      cancelledReason: null,
+      facilitatorId: "ana",
+    });
+  });
+
+  it("keeps a move when a request only cancels, and clears a field sent as null", () => {
+    const moved = { ...assigned, movedTo: { date: "2026-01-14", time: "15:00" } };
+    const cancelled = mergeOccurrenceChange(
+      moved,
+      occurrenceChangePatchSchema.parse({ cancelledReason: "Offsite" }),
+    );
+    expect(cancelled.movedTo).toEqual({ date: "2026-01-14", time: "15:00" });
+    expect(
+      mergeOccurrenceChange(cancelled, occurrenceChangePatchSchema.parse({ facilitatorId: null })),
+    ).toEqual({ ...cancelled, facilitatorId: null });
   });
 });

@@ -9,25 +9,57 @@ import { addDays, daysFromTo, localDateSchema, localTimeSchema, type LocalDate }
  */
 export const maxMoveDays = 28;
 
-/** Changes to one occurrence that leave the rest of the series alone. */
+const movedToSchema = z.object({ date: localDateSchema, time: localTimeSchema });
+const cancelledReasonSchema = z
+  .string()
+  .trim()
+  .min(1, "Say why the session is cancelled.")
+  .max(limits.ritualCancelReason, `Keep the reason under ${limits.ritualCancelReason} characters.`);
+const facilitatorIdSchema = z.string().min(1).max(128);
+
+/** Changes to one occurrence that leave the rest of the series alone, as stored. */
 export const occurrenceChangeSchema = z.object({
   /** Moved to another local date and time in the ritual's zone, or null to keep the plan. */
-  movedTo: z.object({ date: localDateSchema, time: localTimeSchema }).nullable().default(null),
+  movedTo: movedToSchema.nullable().default(null),
   /** Why it is cancelled (shown to members), or null when it goes ahead. */
-  cancelledReason: z
-    .string()
-    .trim()
-    .min(1, "Say why the session is cancelled.")
-    .max(
-      limits.ritualCancelReason,
-      `Keep the reason under ${limits.ritualCancelReason} characters.`,
-    )
-    .nullable()
-    .default(null),
+  cancelledReason: cancelledReasonSchema.nullable().default(null),
   /** Someone other than the rotation's choice runs this one, or null to follow the rotation. */
-  facilitatorId: z.string().min(1).max(128).nullable().default(null),
+  facilitatorId: facilitatorIdSchema.nullable().default(null),
 });
 export type OccurrenceChange = z.infer<typeof occurrenceChangeSchema>;
+
+/** An occurrence that follows its series: the state before any change. */
+export const unchangedOccurrence: OccurrenceChange = {
+  movedTo: null,
+  cancelledReason: null,
+  facilitatorId: null,
+};
+
+/**
+ * A change as a request sends it: only the fields present change, and an explicit null clears
+ * one. No defaults here, or moving a session would silently clear its assigned facilitator.
+ */
+export const occurrenceChangePatchSchema = z
+  .object({
+    movedTo: movedToSchema.nullable(),
+    cancelledReason: cancelledReasonSchema.nullable(),
+    facilitatorId: facilitatorIdSchema.nullable(),
+  })
+  .partial();
+export type OccurrenceChangePatch = z.infer<typeof occurrenceChangePatchSchema>;
+
+/** The stored change with a patch applied: fields the patch leaves out keep their value. */
+export function mergeOccurrenceChange(
+  current: OccurrenceChange,
+  patch: OccurrenceChangePatch,
+): OccurrenceChange {
+  return {
+    movedTo: patch.movedTo === undefined ? current.movedTo : patch.movedTo,
+    cancelledReason:
+      patch.cancelledReason === undefined ? current.cancelledReason : patch.cancelledReason,
+    facilitatorId: patch.facilitatorId === undefined ? current.facilitatorId : patch.facilitatorId,
+  };
+}
 
 /** An exception as stored: the change plus the planned date it applies to. */
 export interface OccurrenceException extends OccurrenceChange {

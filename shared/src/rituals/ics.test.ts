@@ -124,6 +124,41 @@ describe("calendarFeed", () => {
     expect(moved?.startDate.toJSDate().toISOString()).toBe("2026-03-24T14:00:00.000Z");
   });
 
+  it("excludes cancelled occurrences with EXDATE but not moved ones, which the override replaces", () => {
+    const text = calendarFeed({
+      calendarName: "PM",
+      stamp: new Date("2026-03-01T00:00:00Z"),
+      series: [
+        seriesFactory({
+          exceptions: [
+            {
+              originalDate: "2026-03-16",
+              movedTo: null,
+              cancelledReason: "Offsite",
+              facilitatorId: null,
+              sequence: 1,
+            },
+            {
+              originalDate: "2026-03-23",
+              movedTo: { date: "2026-03-24", time: "14:00" },
+              cancelledReason: null,
+              facilitatorId: null,
+              sequence: 1,
+            },
+          ],
+        }),
+      ],
+    });
+    const events = parse(text)
+      .getAllSubcomponents("vevent")
+      .map((v) => new ICAL.Event(v));
+    const master = events.find((e) => !e.isRecurrenceException());
+    const excluded = (master?.component.getAllProperties("exdate") ?? []).flatMap((p) =>
+      p.getValues().map((v) => (v as InstanceType<typeof ICAL.Time>).toJSDate().toISOString()),
+    );
+    expect(excluded).toEqual(["2026-03-16T09:00:00.000Z"]);
+  });
+
   it("writes the last day of the month so ical.js puts February's session on the 28th", () => {
     const text = calendarFeed({
       calendarName: "PM",

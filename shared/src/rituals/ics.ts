@@ -67,7 +67,9 @@ function newCalendar(name: string) {
 
 /**
  * The subscription feed of a community: one VEVENT per series with its RRULE, EXDATEs for
- * cancelled and moved occurrences, and one more VEVENT (same UID, RECURRENCE-ID) per move.
+ * cancelled occurrences, and one more VEVENT (same UID, RECURRENCE-ID) per move. A moved
+ * occurrence gets no EXDATE: RFC 5545 clients (Google, Apple) drop an instance that is both
+ * excluded and overridden, so the move would vanish from their calendars.
  */
 export function calendarFeed(props: {
   calendarName: string;
@@ -81,7 +83,7 @@ export function calendarFeed(props: {
     if (first === null) continue;
     const rule = rruleLine(schedule);
     const skipped = series.exceptions
-      .filter((e) => e.cancelledReason !== null || e.movedTo !== null)
+      .filter((e) => e.cancelledReason !== null)
       .map((e) => basicLocal(e.originalDate, schedule.startTime));
     const sequence = Math.max(series.sequence, ...series.exceptions.map((e) => e.sequence));
     calendar.createEvent({

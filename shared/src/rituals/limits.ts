@@ -8,6 +8,8 @@ export const ritualLimits = {
   ritualPurpose: 500,
   ritualAgenda: 2_000,
   ritualCancelReason: 300,
+  /** A location or circle inside the community ("London", "Platform teams"). */
+  segment: 60,
   sessionNotes: 4_000,
   recordingUrl: 500,
   volunteers: 50,

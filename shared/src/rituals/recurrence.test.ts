@@ -1,4 +1,10 @@
-import { expandSchedule, firstOccurrenceDate, rruleLine, scheduleSchema } from "./recurrence";
+import {
+  expandSchedule,
+  firstOccurrenceDate,
+  rruleLine,
+  runsOnOrAfter,
+  scheduleSchema,
+} from "./recurrence";
 import { scheduleFactory } from "./testing";
 
 const range = (from: string, to: string) => [new Date(from), new Date(to)] as const;
@@ -195,5 +201,16 @@ describe("scheduleSchema", () => {
       scheduleFactory({ recurrence: { kind: "monthlyWeekday", nth: 6 as 5, weekday: "MO" } }),
     );
     expect(result.success).toBe(false);
+  });
+});
+
+describe("runsOnOrAfter", () => {
+  it("counts an open series and one ending later, not one that ended or a past one-off", () => {
+    const today = "2026-03-09";
+    expect(runsOnOrAfter(scheduleFactory({ until: null }), today)).toBe(true);
+    expect(runsOnOrAfter(scheduleFactory({ until: "2026-03-09" }), today)).toBe(true);
+    expect(runsOnOrAfter(scheduleFactory({ until: "2026-03-08" }), today)).toBe(false);
+    const once = scheduleFactory({ startDate: "2026-03-02", recurrence: { kind: "once" } });
+    expect(runsOnOrAfter(once, today)).toBe(false);
   });
 });

@@ -201,6 +201,15 @@ export function occursOn(schedule: Schedule, date: LocalDate): boolean {
   return rule.between(floating(date, "00:00"), floating(date, "23:59"), true).length > 0;
 }
 
+/**
+ * True when the series still has sessions on or after `today`: a one-off in the past or a series
+ * past its `until` date is over, and no longer counts as a ritual the community runs.
+ */
+export function runsOnOrAfter(schedule: Schedule, today: LocalDate): boolean {
+  if (schedule.recurrence.kind === "once") return schedule.startDate >= today;
+  return schedule.until === null || schedule.until >= today;
+}
+
 /** The RRULE line of a schedule (for the calendar feed), or null for a one-off. */
 export function rruleLine(schedule: Schedule): string | null {
   const options = toRRuleOptions(schedule.recurrence);

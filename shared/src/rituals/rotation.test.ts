@@ -65,6 +65,23 @@ describe("planRotation", () => {
     expect(plan.map((c) => c?.personId)).toEqual(["ana", "cy", "ben", "ana"]);
   });
 
+  it("explains each choice with recorded sessions only, never with planned ones", () => {
+    const plan = planRotation(
+      [volunteer("ana"), volunteer("ben")],
+      [{ personId: "ben", date: "2025-12-01" }],
+      [
+        { date: "2026-01-05", facilitatorId: null },
+        { date: "2026-01-12", facilitatorId: null },
+        { date: "2026-01-19", facilitatorId: null },
+      ],
+    );
+    expect(plan).toEqual([
+      { personId: "ana", lastServedDate: null },
+      { personId: "ben", lastServedDate: "2025-12-01" },
+      { personId: "ana", lastServedDate: null },
+    ]);
+  });
+
   it("never has anyone serve twice while an available volunteer has not served", () => {
     const sessionArb = fc.record({
       awayMask: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),

@@ -58,25 +58,42 @@ export function nextFacilitator(
 /**
  * Plans a run of upcoming sessions: each choice counts as served for the ones after it, so the
  * rotation moves on instead of naming the same person for every future date. Sessions with a
- * named facilitator (an exception or a swap) take that person and count for them too.
+ * named facilitator (an exception or a swap) take that person and count for them too. Each
+ * choice's `lastServedDate` comes from the recorded history only: "last facilitated 6 weeks ago"
+ * must not count a planned session that has not happened.
  */
 export function planRotation(
   volunteers: readonly RotationVolunteer[],
   history: readonly ServedRecord[],
   sessions: readonly { date: LocalDate; facilitatorId: string | null }[],
 ): (RotationChoice | null)[] {
-  const last = lastServedDates(history);
+  const recorded = lastServedDates(history);
+  const plannedOrRecorded = new Map(recorded);
   return sessions.map((session) => {
-    const choice =
-      session.facilitatorId !== null
-        ? {
-            personId: session.facilitatorId,
-            lastServedDate: last.get(session.facilitatorId) ?? null,
-          }
-        : nextFacilitator(volunteers, last, session.date);
-    if (choice) last.set(choice.personId, session.date);
-    return choice;
+    const personId =
+      session.facilitatorId ??
+      nextFacilitator(volunteers, plannedOrRecorded, session.date)?.personId ??
+      null;
+    if (personId === null) return null;
+    plannedOrRecorded.set(personId, session.date);
+    return { personId, lastServedDate: recorded.get(personId) ?? null };
   });
+}
+
+/**
+ * Who is credited with a past session: the one named (recorded, else assigned), else the
+ * rotation's pick for that date from the sessions served before it. The same answer decides who
+ * may record the session and whose turn it counts as.
+ */
+export function facilitatorToCredit(props: {
+  named: string | null;
+  volunteers: readonly RotationVolunteer[];
+  history: readonly ServedRecord[];
+  date: LocalDate;
+}): string | null {
+  if (props.named !== null) return props.named;
+  const before = props.history.filter((record) => record.date < props.date);
+  return nextFacilitator(props.volunteers, lastServedDates(before), props.date)?.personId ?? null;
 }
 
 /** Whole weeks between a person's last session and the next one, for "last facilitated 6 weeks ago". */

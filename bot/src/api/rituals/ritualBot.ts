@@ -1,7 +1,5 @@
 import {
-  addDays,
   localDateSchema,
-  maxMoveDays,
   ritualFacilitatorCard,
   ritualReminderCard,
   ritualVerbs,
@@ -10,13 +8,12 @@ import {
 } from "@practice-hub/shared";
 import { z } from "zod";
 import { ritualAccessChecker } from "../../commands/ritualAccessChecker";
-import { occurrenceNotFound, ritualNotFound } from "../../commands/ritualErrors";
+import { ritualOccurrenceReader } from "../../commands/ritualOccurrenceReader";
 import { ritualRsvpRecorder } from "../../commands/ritualRsvpRecorder";
+import { ritualSwapRequester } from "../../commands/ritualSwapRequester";
 import { ritualVolunteerUpdater } from "../../commands/ritualVolunteerUpdater";
 import { viewerLoader } from "../../commands/viewerLoader";
 import { validationFailed } from "../../errors";
-import type { Viewer } from "../../policies";
-import { presentCalendar } from "../../presenters/rituals";
 import type { Store } from "../../store";
 import type { CardActionRegistry } from "../../teams";
 import { communityIdParam } from "../communityIdParam";
@@ -47,40 +44,6 @@ function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   return parsed.data;
 }
 
-/**
- * The occurrence as the calendar shows it (with the rotation's facilitator), read with one
- * partition query around its planned date.
- */
-async function calendarOccurrence(props: {
-  store: Store;
-  viewer: Viewer;
-  communityId: string;
-  ritualId: string;
-  date: string;
-  now: Date;
-}): Promise<Occurrence> {
-  const { store, viewer, communityId, ritualId, date } = props;
-  const { rituals, occurrences } = await store.rituals.readCalendar({
-    tenantId: viewer.actor.tenantId,
-    communityId,
-    fromDate: addDays(date, -1),
-    toDate: addDays(date, 1),
-  });
-  const around = (days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
-  const calendar = presentCalendar({
-    rituals: rituals.filter((r) => r.ritualId === ritualId),
-    rows: occurrences,
-    from: around(-maxMoveDays - 1),
-    to: around(maxMoveDays + 2),
-    now: props.now,
-    viewerId: viewer.actor.userId,
-    allowedActions: [],
-  });
-  const found = calendar.occurrences.find((o) => o.originalDate === date);
-  if (!found) throw occurrenceNotFound();
-  return found;
-}
-
 const cardOccurrence = (o: Occurrence) => ({
   ...o,
   facilitatorName: o.facilitator?.person.displayName ?? null,
@@ -88,8 +51,9 @@ const cardOccurrence = (o: Occurrence) => ({
 
 /**
  * Registers the ritual card actions: RSVP from a channel reminder (the card comes back with
- * fresh counts for everyone in the channel) and the facilitator's "I can't make it" (marks them
- * away that day, so the fair rotation asks the next volunteer). Both ask the policy module first.
+ * fresh counts for everyone in the channel) and the facilitator's "I can't make it" (opens a swap
+ * request other volunteers can accept, and marks them away that day so the fair rotation asks
+ * the next volunteer meanwhile). Both ask the policy module first.
  */
 export function registerRitualBot(props: {
   cardActions: CardActionRegistry;
@@ -110,12 +74,12 @@ export function registerRitualBot(props: {
       originalDate: ref.date,
       response: ref.response,
     });
-    const occurrence = await calendarOccurrence({
+    const occurrence = await ritualOccurrenceReader({
       store,
       viewer,
       communityId,
       ritualId: ref.ritualId,
-      date: ref.date,
+      originalDate: ref.date,
       now: now(),
     });
     return {
@@ -133,24 +97,26 @@ export function registerRitualBot(props: {
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
     await ritualAccessChecker({ store, viewer, communityId, action: "participate" });
-    const ritual = await store.rituals.readRitual(actor.tenantId, communityId, ref.ritualId);
-    if (!ritual) throw ritualNotFound();
-    const mine = ritual.volunteers.find((v) => v.id === actor.userId);
+    const occurrenceRef = {
+      store,
+      viewer,
+      communityId,
+      ritualId: ref.ritualId,
+      originalDate: ref.date,
+      now: now(),
+    };
+    // Refuses anyone who is not this session's facilitator. The card holds no ETag, so the
+    // request is written on fresh data.
+    await ritualSwapRequester({ ...occurrenceRef, ifMatch: null });
+    // Marked away after asking: until then the rotation still names them as the facilitator.
     await ritualVolunteerUpdater({
       store,
       viewer,
       communityId,
       ritualId: ref.ritualId,
-      awayDates: [...new Set([...(mine?.awayDates ?? []), ref.date])],
+      update: { kind: "markAway", date: ref.date },
     });
-    const occurrence = await calendarOccurrence({
-      store,
-      viewer,
-      communityId,
-      ritualId: ref.ritualId,
-      date: ref.date,
-      now: now(),
-    });
+    const occurrence = await ritualOccurrenceReader(occurrenceRef);
     const next = occurrence.facilitator?.person.displayName;
     return {
       card: ritualFacilitatorCard({
@@ -158,9 +124,10 @@ export function registerRitualBot(props: {
         occurrence: cardOccurrence(occurrence),
         leadMinutes: ref.lead,
         tabUrl,
-        answered: next
-          ? `Thanks for saying so early. You are marked away that day, and the rotation now asks ${next}.`
-          : "Thanks for saying so early. You are marked away that day; no other volunteer is free yet, so the champions will find someone.",
+        answered:
+          next && occurrence.facilitator?.person.id !== actor.userId
+            ? `Thanks for saying so early. You are marked away that day, and the rotation now asks ${next}. Other volunteers see your swap request in the calendar and can take it instead.`
+            : "Thanks for saying so early. Other volunteers see your swap request in the calendar; whoever accepts it takes over.",
       }),
     };
   });

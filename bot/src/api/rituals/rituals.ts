@@ -1,6 +1,5 @@
 import {
-  addDays,
-  maxMoveDays,
+  defaultReminderOffsets,
   ritualCatalogue,
   ritualTemplate,
   starterRhythm,
@@ -14,12 +13,14 @@ import { ritualAttendanceRecorder } from "../../commands/ritualAttendanceRecorde
 import { ritualCreator } from "../../commands/ritualCreator";
 import { ritualOccurrenceChanger } from "../../commands/ritualOccurrenceChanger";
 import { ritualRsvpRecorder } from "../../commands/ritualRsvpRecorder";
+import { ritualSwapAccepter } from "../../commands/ritualSwapAccepter";
+import { ritualSwapRequester } from "../../commands/ritualSwapRequester";
 import { ritualUpdater } from "../../commands/ritualUpdater";
 import { ritualVolunteerUpdater } from "../../commands/ritualVolunteerUpdater";
 import { viewerLoader } from "../../commands/viewerLoader";
 import { preconditionRequired } from "../../errors";
 import { parseWith } from "../../http/validate";
-import { monthAround, presentCalendar, presentRitual } from "../../presenters/rituals";
+import { calendarRowRange, presentCalendar, presentRitual } from "../../presenters/rituals";
 import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
 import {
@@ -105,7 +106,7 @@ export function ritualsRouter({
         templateId,
         segment: null,
         schedule,
-        reminderOffsetsMinutes: [24 * 60, 15],
+        reminderOffsetsMinutes: [...defaultReminderOffsets],
       };
     });
     res
@@ -135,14 +136,28 @@ export function ritualsRouter({
     const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
     const { awayDates } = parseWith(volunteerRequestSchema, req.body ?? {}, "The volunteer");
     const { communityId, viewer } = await access(req, res, "participate");
-    res.json(await ritualVolunteerUpdater({ store, viewer, communityId, ritualId, awayDates }));
+    res.json(
+      await ritualVolunteerUpdater({
+        store,
+        viewer,
+        communityId,
+        ritualId,
+        update: { kind: "join", ...(awayDates ? { awayDates } : {}) },
+      }),
+    );
   });
 
   router.delete(`${base}/:ritualId/volunteers/me`, authenticated, async (req, res) => {
     const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
     const { communityId, viewer } = await access(req, res, "participate");
     res.json(
-      await ritualVolunteerUpdater({ store, viewer, communityId, ritualId, awayDates: null }),
+      await ritualVolunteerUpdater({
+        store,
+        viewer,
+        communityId,
+        ritualId,
+        update: { kind: "leave" },
+      }),
     );
   });
 
@@ -151,16 +166,10 @@ export function ritualsRouter({
     const { communityId, viewer } = await access(req, res, "read");
     const from = new Date(query.from);
     const to = new Date(query.to);
-    // Rows of the current month ride along for the protected-time line; occurrence rows are
-    // keyed by planned date, and a session may have moved up to maxMoveDays.
-    const month = monthAround(now());
-    const earliest = new Date(Math.min(from.getTime(), month.from.getTime()));
-    const latest = new Date(Math.max(to.getTime(), month.to.getTime()));
     const { rituals, occurrences } = await store.rituals.readCalendar({
       tenantId: viewer.actor.tenantId,
       communityId,
-      fromDate: addDays(earliest.toISOString().slice(0, 10), -maxMoveDays - 1),
-      toDate: addDays(latest.toISOString().slice(0, 10), maxMoveDays + 2),
+      ...calendarRowRange({ from, to, now: now() }),
     });
     res.json(
       presentCalendar({
@@ -178,7 +187,7 @@ export function ritualsRouter({
   router.put(occurrence, authenticated, async (req, res) => {
     const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
     const ifMatch = ifMatchOf(req, "occurrence");
-    const change = parseWith(occurrenceChangeRequestSchema, req.body, "The change");
+    const patch = parseWith(occurrenceChangeRequestSchema, req.body, "The change");
     const { communityId, viewer } = await access(req, res, "schedule");
     const body = await ritualOccurrenceChanger({
       store,
@@ -186,7 +195,7 @@ export function ritualsRouter({
       communityId,
       ritualId,
       originalDate: date,
-      change,
+      patch,
       ifMatch,
     });
     res.setHeader("ETag", body.etag);
@@ -207,6 +216,40 @@ export function ritualsRouter({
         response,
       }),
     );
+  });
+
+  router.post(`${occurrence}/swap-request`, authenticated, async (req, res) => {
+    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const ifMatch = ifMatchOf(req, "occurrence");
+    const { communityId, viewer } = await access(req, res, "participate");
+    const body = await ritualSwapRequester({
+      store,
+      viewer,
+      communityId,
+      ritualId,
+      originalDate: date,
+      ifMatch,
+      now: now(),
+    });
+    res.setHeader("ETag", body.etag);
+    res.json(body);
+  });
+
+  router.post(`${occurrence}/swap-request/acceptance`, authenticated, async (req, res) => {
+    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const ifMatch = ifMatchOf(req, "occurrence");
+    const { communityId, viewer } = await access(req, res, "participate");
+    const body = await ritualSwapAccepter({
+      store,
+      viewer,
+      communityId,
+      ritualId,
+      originalDate: date,
+      ifMatch,
+      now: now(),
+    });
+    res.setHeader("ETag", body.etag);
+    res.json(body);
   });
 
   router.put(`${occurrence}/attendance`, authenticated, async (req, res) => {

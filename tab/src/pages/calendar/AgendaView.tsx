@@ -8,7 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { LocalDate, Occurrence } from "@practice-hub/shared";
-import { byViewerDate, facilitatorSentence } from "./calendarView";
+import { byViewerDate, facilitatorSentence, swapSentence } from "./calendarView";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalM },
@@ -32,7 +32,10 @@ const useStyles = makeStyles({
   main: { display: "grid", marginInlineEnd: "auto" },
 });
 
-/** Upcoming sessions day by day, with who runs each and how many are going. */
+/**
+ * Upcoming sessions day by day, with who runs each, whether its facilitator is looking for a
+ * swap, and how many are going.
+ */
 export function AgendaView(props: {
   occurrences: Occurrence[];
   timeZone: string;
@@ -77,6 +80,11 @@ export function AgendaView(props: {
                 </div>
                 {o.segment && <Badge appearance="outline">{o.segment}</Badge>}
                 {o.status === "moved" && <Badge color="warning">Moved</Badge>}
+                {o.status !== "cancelled" && o.swapRequestedBy && (
+                  <Badge color="important" title={swapSentence(o) ?? undefined}>
+                    Looking for a swap
+                  </Badge>
+                )}
                 <Caption1>{o.rsvpCounts.going} going</Caption1>
                 <Button size="small" onClick={() => props.onOpen(o)}>
                   Details

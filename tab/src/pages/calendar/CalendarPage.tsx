@@ -94,6 +94,10 @@ export default function CalendarPage({ community }: { community: Community }) {
                 ...next,
                 facilitator: next.facilitator ?? o.facilitator,
                 canRecord: o.canRecord || next.canRecord,
+                // Without the rotation the answer cannot tell that the viewer runs the session.
+                canAskForSwap: next.facilitator
+                  ? next.canAskForSwap
+                  : o.canAskForSwap && next.swapRequestedBy === null,
               }
             : o,
         ),

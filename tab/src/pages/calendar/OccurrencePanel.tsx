@@ -33,7 +33,7 @@ import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
-import { facilitatorSentence } from "./calendarView";
+import { facilitatorSentence, swapSentence } from "./calendarView";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalS },
@@ -48,8 +48,9 @@ const rsvpLabels: Record<RsvpResponse, string> = {
 
 /**
  * One session: when it is in the viewer's zone (and the ritual's, when they differ), who runs it
- * and why, RSVP, volunteering; champions can cancel or move it; afterwards the facilitator
- * records attendance, notes and the recording link.
+ * and why, RSVP, volunteering; the facilitator can ask for a swap and another volunteer can take
+ * it; champions can cancel or move it; afterwards the facilitator records attendance, notes and
+ * the recording link.
  */
 export function OccurrencePanel(props: {
   community: Community;
@@ -116,6 +117,7 @@ export function OccurrencePanel(props: {
             <Text block>
               {facilitatorSentence(o, props.today) ?? "Nobody is lined up to facilitate yet."}
             </Text>
+            {o.status !== "cancelled" && swapSentence(o) && <Text block>{swapSentence(o)}</Text>}
             {error && <ErrorState title="That did not work" error={error} />}
 
             {o.status !== "cancelled" && !past && (
@@ -142,17 +144,47 @@ export function OccurrencePanel(props: {
                   Attendance is never mandatory: answering helps the facilitator plan.
                 </Caption1>
                 <div className={styles.row}>
-                  <Button
-                    disabled={busy}
-                    onClick={() =>
-                      void run(async () => {
-                        await api.calendar.volunteer(communityId, o.ritualId);
-                        return null;
-                      }, "You joined the facilitator rotation.")
-                    }
-                  >
-                    Volunteer to facilitate this ritual
-                  </Button>
+                  {!o.viewerVolunteers && (
+                    <Button
+                      disabled={busy}
+                      onClick={() =>
+                        void run(async () => {
+                          await api.calendar.volunteer(communityId, o.ritualId);
+                          return null;
+                        }, "You joined the facilitator rotation.")
+                      }
+                    >
+                      Volunteer to facilitate this ritual
+                    </Button>
+                  )}
+                  {/* Swaps reload the calendar: who runs the session comes from the rotation. */}
+                  {o.canAskForSwap && (
+                    <Button
+                      disabled={busy}
+                      onClick={() =>
+                        void run(async () => {
+                          await api.calendar.askForSwap({ communityId, occurrence: o });
+                          return null;
+                        }, "You asked the other volunteers to swap.")
+                      }
+                    >
+                      I can't make it: ask for a swap
+                    </Button>
+                  )}
+                  {o.canTakeSwap && (
+                    <Button
+                      appearance="primary"
+                      disabled={busy}
+                      onClick={() =>
+                        void run(async () => {
+                          await api.calendar.takeSwap({ communityId, occurrence: o });
+                          return null;
+                        }, "You are now facilitating this session.")
+                      }
+                    >
+                      Take this session
+                    </Button>
+                  )}
                 </div>
               </div>
             )}

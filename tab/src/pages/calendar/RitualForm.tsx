@@ -257,7 +257,11 @@ export function RitualForm(props: {
                 <Input value={timeZone} onChange={(_e, d) => setTimeZone(d.value)} />
               </Field>
               <Field label="Segment (optional)" hint="A location or circle; empty for everyone.">
-                <Input value={segment} maxLength={60} onChange={(_e, d) => setSegment(d.value)} />
+                <Input
+                  value={segment}
+                  maxLength={ritualLimits.segment}
+                  onChange={(_e, d) => setSegment(d.value)}
+                />
               </Field>
             </div>
           </DialogContent>

@@ -32,6 +32,10 @@ export interface CalendarApi {
     occurrence: Occurrence;
     response: RsvpResponse;
   }): Promise<Occurrence>;
+  /** The facilitator asks another volunteer to take the session, if `etag` is still current. */
+  askForSwap(props: { communityId: string; occurrence: Occurrence }): Promise<Occurrence>;
+  /** Another volunteer takes over a session whose facilitator asked for a swap. */
+  takeSwap(props: { communityId: string; occurrence: Occurrence }): Promise<Occurrence>;
   /** Moves, cancels or reassigns one occurrence, if `occurrence.etag` is still current. */
   changeOccurrence(props: {
     communityId: string;
@@ -127,6 +131,32 @@ export function createCalendarApi(getToken: () => Promise<string>): CalendarApi 
         path: `${occurrencePath(communityId, occurrence)}/rsvp`,
         schema: occurrenceSchema,
         body: { response },
+        token: await getToken(),
+      }),
+    askForSwap: async ({ communityId, occurrence }) =>
+      apiRequest({
+        method: "POST",
+        path: apiPaths.occurrenceSwapRequest(
+          communityId,
+          occurrence.ritualId,
+          occurrence.originalDate,
+        ),
+        schema: occurrenceSchema,
+        body: {},
+        headers: { "If-Match": occurrence.etag },
+        token: await getToken(),
+      }),
+    takeSwap: async ({ communityId, occurrence }) =>
+      apiRequest({
+        method: "POST",
+        path: apiPaths.occurrenceSwapAcceptance(
+          communityId,
+          occurrence.ritualId,
+          occurrence.originalDate,
+        ),
+        schema: occurrenceSchema,
+        body: {},
+        headers: { "If-Match": occurrence.etag },
         token: await getToken(),
       }),
     changeOccurrence: async ({ communityId, occurrence, change }) =>

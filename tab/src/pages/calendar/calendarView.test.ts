@@ -6,6 +6,7 @@ import {
   monthGrid,
   protectedTimeSentence,
   shiftMonth,
+  swapSentence,
 } from "./calendarView";
 
 function occurrenceFactory(overrides: Partial<Occurrence> = {}): Occurrence {
@@ -24,6 +25,10 @@ function occurrenceFactory(overrides: Partial<Occurrence> = {}): Occurrence {
     myRsvp: null,
     responses: [],
     canRecord: false,
+    swapRequestedBy: null,
+    canAskForSwap: false,
+    canTakeSwap: false,
+    viewerVolunteers: false,
     attendance: null,
     etag: "e",
     ...overrides,
@@ -109,5 +114,13 @@ describe("protectedTimeSentence", () => {
     ).toBe(
       "This month you have 1 h 30 min of sessions against 2-4 h of protected time: there is room for more sessions.",
     );
+  });
+});
+
+describe("swapSentence", () => {
+  it("names the facilitator looking for a swap, and says nothing when nobody asked", () => {
+    const asked = occurrenceFactory({ swapRequestedBy: { id: "ana", displayName: "Ana" } });
+    expect(swapSentence(asked)).toBe("Looking for a swap: Ana can't make it.");
+    expect(swapSentence(occurrenceFactory())).toBeNull();
   });
 });

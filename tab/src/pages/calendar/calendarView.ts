@@ -104,6 +104,13 @@ export function facilitatorSentence(occurrence: Occurrence, today: LocalDate): s
   return `${name} is next: last facilitated ${ago}.`;
 }
 
+/** "Looking for a swap: Ana can't make it.", or null when nobody asked for one. */
+export function swapSentence(occurrence: Occurrence): string | null {
+  const requester = occurrence.swapRequestedBy;
+  if (!requester) return null;
+  return `Looking for a swap: ${requester.displayName || "the facilitator"} can't make it.`;
+}
+
 /** "1 h 30 min" from minutes. */
 export function hoursAndMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
