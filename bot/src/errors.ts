@@ -60,6 +60,11 @@ export function notFound(message: string): AppError {
   return new AppError(404, "not_found", message);
 }
 
+/** 409: the request no longer fits the resource's state (a retro moved on, a lost race). */
+export function conflict(message: string): AppError {
+  return new AppError(409, "conflict", message);
+}
+
 /** 412: the caller edited an old version; `data.current` lets them merge. */
 export function staleVersion(message: string, data: unknown): AppError {
   return new AppError(412, "stale_version", message, data);

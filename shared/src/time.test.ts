@@ -1,4 +1,4 @@
-import { daysBetween, newestFirstKey } from "./time";
+import { calendarDateOf, dayLabelOf, daysBetween, isCalendarDate, newestFirstKey } from "./time";
 
 describe("daysBetween", () => {
   const now = new Date("2026-03-10T12:00:00Z");
@@ -30,5 +30,26 @@ describe("newestFirstKey", () => {
   it("keeps a fixed width so string order equals numeric order", () => {
     expect(newestFirstKey(new Date("1970-01-01T00:00:00Z"))).toHaveLength(13);
     expect(newestFirstKey(new Date("2200-01-01T00:00:00Z"))).toHaveLength(13);
+  });
+});
+
+describe("calendar dates", () => {
+  it("accepts a date that exists, including the 29th of February in a leap year", () => {
+    expect(isCalendarDate("2026-12-31")).toBe(true);
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+  });
+
+  it("refuses dates that do not exist or are not YYYY-MM-DD", () => {
+    expect(isCalendarDate("2026-02-31")).toBe(false);
+    expect(isCalendarDate("2026-02-29")).toBe(false);
+    expect(isCalendarDate("2026-13-01")).toBe(false);
+    expect(isCalendarDate("2026-00-10")).toBe(false);
+    expect(isCalendarDate("2026-1-10")).toBe(false);
+  });
+
+  it("gives the UTC calendar date and day label of an instant late in the day", () => {
+    const lateEvening = new Date("2026-11-20T23:30:00Z");
+    expect(calendarDateOf(lateEvening)).toBe("2026-11-20");
+    expect(dayLabelOf(lateEvening)).toBe("20 Nov 2026");
   });
 });

@@ -25,3 +25,34 @@ export function newestFirstKey(instant: Date): string {
   const maxMs = 9_999_999_999_999;
   return String(maxMs - instant.getTime()).padStart(13, "0");
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in UTC, the zone every instant is stored in. */
+export function calendarDateOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * True only for a YYYY-MM-DD date that exists: Date.parse rolls 2026-02-31 over to March 3rd,
+ * so the parts are compared after the round trip instead.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  return (
+    instant.getUTCFullYear() === year &&
+    instant.getUTCMonth() === month - 1 &&
+    instant.getUTCDate() === day
+  );
+}
+
+/** A day as people read it in titles ("20 Nov 2026"), in UTC so every reader sees the same day. */
+export function dayLabelOf(instant: Date): string {
+  return instant.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}

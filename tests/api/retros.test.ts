@@ -3,6 +3,7 @@ import {
   apiPaths,
   retroListResponseSchema,
   retroSchema,
+  staleRetroDataSchema,
   type CastRetroVoteResponse,
   type Retro,
   type RetroAction,
@@ -158,6 +159,21 @@ describe("collecting entries", () => {
     expect((await read(retro)).pulse).toEqual({ average: 3, count: 2 });
   });
 
+  it("refuses a score sent with an entry of a format that takes none, naming the field", async () => {
+    const retro = await retroFactory(api, community);
+
+    const response = await api.post(retroPath(retro, "/entries"), {
+      as: "demo-member",
+      body: entryRequestFactory({ score: 4 }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).data).toEqual({
+      fields: [{ path: "score", message: expect.stringContaining("takes no score") }],
+    });
+    expect((await read(retro)).counts["keep"]).toBe(0);
+  });
+
   it("refuses entries once the retro has moved on", async () => {
     const retro = await retroFactory(api, community);
     await moveRetroTo(api, retro, "group");
@@ -232,6 +248,29 @@ describe("grouping entries into themes", () => {
       { target: "theme:meetings", title: "Meetings", entryCount: 2, votes: null },
     ]);
     expect(stale.status).toBe(412);
+  });
+
+  it("answers a stale save with the current retro, its themes and etag, to group on", async () => {
+    const retro = await retroFactory(api, community);
+    const a = await entryFactory(api, retro, { text: "Docs are stale" });
+    const grouped = await moveRetroTo(api, retro, "group");
+    const saved = await api.put<Retro>(retroPath(retro, "/themes"), {
+      as: "demo-champion",
+      headers: { "if-match": grouped.etag },
+      body: { themes: [{ id: "docs", title: "Docs", entryIds: [a] }] },
+    });
+
+    const stale = await api.put(retroPath(retro, "/themes"), {
+      as: "demo-champion",
+      headers: { "if-match": grouped.etag },
+      body: { themes: [] },
+    });
+
+    expect(stale.status).toBe(412);
+    const { current } = staleRetroDataSchema.parse(apiErrorSchema.parse(stale.body).data);
+    expect(current.etag).toBe(saved.body.etag);
+    expect(current.themes).toEqual([{ id: "docs", title: "Docs", entryIds: [a] }]);
+    expect(current.entries.map((entry) => entry.id)).toEqual([a]);
   });
 
   it("refuses to put one entry in two themes", async () => {
@@ -315,19 +354,81 @@ describe("voting", () => {
 });
 
 describe("deciding, closing and following up", () => {
+  function actionRequest(overrides: Record<string, unknown> = {}) {
+    return {
+      text: "Run a session on writing good OKRs",
+      owner: { id: "demo-member" },
+      dueDate: "2030-01-31",
+      submissionKey: randomUUID(),
+      ...overrides,
+    };
+  }
+
   async function addAction(retro: Retro, overrides: Record<string, unknown> = {}) {
     const response = await api.post<RetroAction>(retroPath(retro, "/actions"), {
       as: "demo-champion",
-      body: {
-        text: "Run a session on writing good OKRs",
-        owner: { id: "demo-member", displayName: "Ben Member" },
-        dueDate: "2030-01-31",
-        ...overrides,
-      },
+      body: actionRequest(overrides),
     });
     expect(response.status).toBe(201);
     return response.body;
   }
+
+  async function decidingRetro() {
+    const retro = await retroFactory(api, community);
+    return moveRetroTo(api, retro, "group", "vote", "decide");
+  }
+
+  it("stores one action for a repeated submission key, even when sent in parallel", async () => {
+    const deciding = await decidingRetro();
+    const body = actionRequest();
+
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api.post<RetroAction>(retroPath(deciding, "/actions"), { as: "demo-champion", body }),
+      ),
+    );
+
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect((await read(deciding)).actions).toHaveLength(1);
+  });
+
+  it("takes the owner's name from the community's members, whatever name was sent", async () => {
+    const deciding = await decidingRetro();
+
+    const action = await addAction(deciding, {
+      owner: { id: "demo-member", displayName: "Ana Champion" },
+    });
+
+    expect(action.owner).toEqual({ id: "demo-member", displayName: "Ben Member" });
+  });
+
+  it("refuses an owner who is not a member of the community with 400 naming the field", async () => {
+    const deciding = await decidingRetro();
+
+    const response = await api.post(retroPath(deciding, "/actions"), {
+      as: "demo-champion",
+      body: actionRequest({ owner: { id: "demo-outsider" } }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).data).toEqual({
+      fields: [{ path: "owner.id", message: expect.stringContaining("not a member") }],
+    });
+  });
+
+  it("refuses a due date that does not exist, such as the 31st of February", async () => {
+    const deciding = await decidingRetro();
+
+    const response = await api.post(retroPath(deciding, "/actions"), {
+      as: "demo-champion",
+      body: actionRequest({ dueDate: "2026-02-31" }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).message).toContain("dueDate");
+  });
 
   it("records actions with owner, due date, escalation and learning goals", async () => {
     const retro = await retroFactory(api, community);
@@ -354,7 +455,12 @@ describe("deciding, closing and following up", () => {
 
     const response = await api.post(retroPath(retro, "/actions"), {
       as: "demo-champion",
-      body: { text: "x", owner: { id: "demo-member", displayName: "Ben" }, dueDate: "2030-01-01" },
+      body: {
+        text: "x",
+        owner: { id: "demo-member" },
+        dueDate: "2030-01-01",
+        submissionKey: randomUUID(),
+      },
     });
 
     expect(response.status).toBe(409);
@@ -387,9 +493,7 @@ describe("deciding, closing and following up", () => {
     const retro = await retroFactory(api, community);
     const deciding = await moveRetroTo(api, retro, "group", "vote", "decide");
     const mine = await addAction(deciding);
-    const theirs = await addAction(deciding, {
-      owner: { id: "demo-champion", displayName: "Ana Champion" },
-    });
+    const theirs = await addAction(deciding, { owner: { id: "demo-champion" } });
 
     const done = await api.post<RetroAction>(`${apiPaths.retroAction(community, mine.id)}/status`, {
       as: "demo-member",

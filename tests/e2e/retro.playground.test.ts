@@ -218,9 +218,10 @@ describe("a retro in a Playground team channel", () => {
       as: "demo-champion",
       body: {
         text: "Keep the learning session for learning, move status to a written update",
-        owner: { id: "demo-champion", displayName: "Ana Champion" },
+        owner: { id: "demo-champion" },
         dueDate: "2030-03-31",
         escalate: true,
+        submissionKey: "e2e-owner-card-action",
       },
     });
     expect(added.status).toBe(201);
@@ -307,6 +308,84 @@ describe("a retro in a Playground team channel", () => {
     );
     await screenshot(page, "retro-tab-grouping");
     await expect(blockingViolations(page)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it("shows the canvas purpose, keeps a grouping someone else overtook, and adds one action per double click", async () => {
+    const retroPath = (retroId: string, rest = "") =>
+      `${apiPaths.retro(demoCommunityId, retroId)}${rest}`;
+    const started = await api.post<{ id: string }>(apiPaths.retros(demoCommunityId), {
+      as: "demo-champion",
+      body: { format: "quarterly", title: "Quarter in the tab" },
+    });
+    const retroId = started.body.id;
+    const entryIds: string[] = [];
+    for (const text of ["Office hours work", "Too few newcomers"]) {
+      const added = await api.post<{ entryId: string }>(retroPath(retroId, "/entries"), {
+        as: "demo-member",
+        body: { promptId: "keep-doing", text, submissionKey: `tab-${text.replace(/\W/g, "")}` },
+      });
+      entryIds.push(added.body.entryId);
+    }
+    const grouping = await api.post<{ etag: string }>(retroPath(retroId, "/phase"), {
+      as: "demo-champion",
+      body: { to: "group" },
+    });
+    const { context, page } = await openTab(browser, stack.baseUrl, {
+      as: "demo-champion",
+      community: demoCommunityId,
+    });
+    await page.getByRole("tab", { name: "Retros" }).click();
+    await page.getByRole("button", { name: "Open Quarter in the tab" }).click();
+
+    // The purpose question is read against the purpose written on the canvas.
+    await expect(page.getByTestId("canvas-purpose").innerText()).resolves.toMatch(
+      /^Our purpose on the canvas:\s*We help product managers/,
+    );
+
+    // The facilitator groups one entry while someone else saves a theme for the other.
+    await page.getByLabel("New theme").fill("Mine");
+    await page.getByRole("button", { name: "Add theme" }).click();
+    await page.getByLabel("Theme for: Office hours work").selectOption({ label: "Mine" });
+    const theirs = await api.put(retroPath(retroId, "/themes"), {
+      as: "demo-champion",
+      headers: { "if-match": grouping.body.etag },
+      body: { themes: [{ id: "theirs", title: "Theirs", entryIds: [entryIds[1]] }] },
+    });
+    expect(theirs.status).toBe(200);
+    await page.getByRole("button", { name: "Save themes" }).click();
+    await page.getByText("Their new themes were added: Theirs.").first().waitFor();
+    await page.getByRole("button", { name: "Save themes" }).click();
+    await page.getByTestId("announcer").filter({ hasText: "Themes saved" }).waitFor();
+    const saved = await api.get<{ themes: { title: string; entryIds: string[] }[] }>(
+      retroPath(retroId),
+      { as: "demo-champion" },
+    );
+    expect(saved.body.themes.map(({ title, entryIds: ids }) => ({ title, ids }))).toEqual([
+      { title: "Mine", ids: [entryIds[0]] },
+      { title: "Theirs", ids: [entryIds[1]] },
+    ]);
+
+    // A double click on "Add action" stores one action.
+    await page.getByRole("button", { name: "Open the vote" }).click();
+    await page.getByRole("button", { name: "Close the vote and decide" }).click();
+    await page.getByLabel("What will be done").fill("Pair each newcomer with a buddy");
+    await page.getByLabel("Owner").selectOption({ label: "Ben Member" });
+    await page.getByLabel("Due date").fill("2030-06-30");
+    await page.getByRole("button", { name: "Add action" }).dblclick();
+    await page.getByTestId("announcer").filter({ hasText: "Action added" }).waitFor();
+    await expect(page.getByLabel("What will be done").inputValue()).resolves.toBe("");
+    const decided = await api.get<{ actions: { text: string; owner: { displayName: string } }[] }>(
+      retroPath(retroId),
+      { as: "demo-champion" },
+    );
+    expect(decided.body.actions).toEqual([
+      expect.objectContaining({
+        text: "Pair each newcomer with a buddy",
+        owner: { id: "demo-member", displayName: "Ben Member" },
+      }),
+    ]);
+    await screenshot(page, "retro-tab-deciding");
     await context.close();
   });
 });

@@ -4,17 +4,26 @@ import {
   retroActivityClosedMessage,
   toIso,
   type AddRetroActionRequest,
+  type ValidationErrorData,
 } from "@practice-hub/shared";
-import { randomBytes } from "node:crypto";
-import { validationFailed } from "../errors";
+import { AppError, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
 import type { RetroActionEntity, Store } from "../store";
-import { wrongPhase } from "./retroEntryAdder";
-import { retroReader } from "./retroReader";
+import { idFromKey, retroReader } from "./retroReader";
+
+/** 400 naming the owner field: the person chosen is not one of the community's members. */
+function ownerNotMember(): AppError {
+  const message = "That person is not a member of this community. Choose one of its members.";
+  const data: ValidationErrorData = { fields: [{ path: "owner.id", message }] };
+  return new AppError(400, "bad_request", `The action is not valid. owner.id: ${message}`, data);
+}
 
 /**
  * Records an action (or a learning goal made from a complaint) with its owner, due date and
- * escalation flag, while the retro decides. The caller must be allowed to facilitate.
+ * escalation flag, while the retro decides. The owner must be a member of the community; their
+ * name comes from the membership store, never from the request. The action's id derives from the
+ * submission key, so a retry or a double click stores one action (and the owner gets one card).
+ * The caller must be allowed to facilitate.
  */
 export async function retroActionAdder(props: {
   store: Store;
@@ -23,25 +32,30 @@ export async function retroActionAdder(props: {
   retroId: string;
   request: AddRetroActionRequest;
   now: Date;
-}): Promise<RetroActionEntity> {
+}): Promise<{ action: RetroActionEntity; created: boolean }> {
   const { store, viewer, communityId, retroId, now } = props;
   const parsed = addRetroActionRequestSchema.safeParse(props.request);
   if (!parsed.success) throw validationFailed(parsed.error, "The action");
   const request = parsed.data;
   const tenantId = viewer.actor.tenantId;
-  const { retro } = await retroReader({ store, tenantId, communityId, retroId });
+  // Independent reads: asked together so the owner check adds no waiting.
+  const [{ retro }, owner] = await Promise.all([
+    retroReader({ store, tenantId, communityId, retroId }),
+    store.memberships.findCommunityMembership(tenantId, request.owner.id, communityId),
+  ]);
   if (!isRetroActivityOpen("addAction", retro.phase)) {
-    throw wrongPhase(retroActivityClosedMessage("addAction", retro.phase));
+    throw conflict(retroActivityClosedMessage("addAction", retro.phase));
   }
+  if (!owner) throw ownerNotMember();
   return store.retros.addAction({
     tenantId,
     communityId,
     action: {
-      actionId: `${retroId}-${randomBytes(4).toString("hex")}`,
+      actionId: `${retroId}-${idFromKey(retroId, request.submissionKey).slice(0, 16)}`,
       retroId,
       text: request.text,
       kind: request.kind,
-      owner: request.owner,
+      owner: { id: owner.userId, displayName: owner.displayName },
       dueDate: request.dueDate,
       escalate: request.escalate,
       status: "open",

@@ -1,5 +1,5 @@
 import { toIso, type RetroActionStatus } from "@practice-hub/shared";
-import { AppError, notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 import { authorize, type Viewer } from "../policies";
 import { ConcurrencyError, type RetroActionEntity, type Store } from "../store";
 
@@ -36,7 +36,7 @@ export async function retroActionTracker(props: {
     return { ...action, status, updatedAt, etag };
   } catch (error) {
     if (error instanceof ConcurrencyError) {
-      throw new AppError(409, "conflict", "The action changed just now. Reload it and try again.");
+      throw conflict("The action changed just now. Reload it and try again.");
     }
     throw error;
   }

@@ -4,16 +4,12 @@ import {
   retroActivityClosedMessage,
   type AddRetroEntryRequest,
   type AddRetroEntryResponse,
+  type ValidationErrorData,
 } from "@practice-hub/shared";
-import { AppError, badRequest, validationFailed } from "../errors";
+import { AppError, badRequest, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
 import type { Store } from "../store";
 import { idFromKey, retroReader } from "./retroReader";
-
-/** 409 for something the retro's phase does not allow now. */
-export function wrongPhase(message: string): AppError {
-  return new AppError(409, "conflict", message);
-}
 
 /**
  * Adds an entry while the retro collects. The entry's id is derived from the submission key, so
@@ -38,13 +34,20 @@ export async function retroEntryAdder(props: {
     retroId,
   });
   if (!isRetroActivityOpen("addEntry", retro.phase)) {
-    throw wrongPhase(retroActivityClosedMessage("addEntry", retro.phase));
+    throw conflict(retroActivityClosedMessage("addEntry", retro.phase));
   }
   if (!retro.format.prompts.some((prompt) => prompt.id === request.promptId)) {
     throw badRequest("That prompt is not part of this retro. Choose one of its prompts.");
   }
   if (retro.format.scored && request.score === undefined) {
     throw badRequest("This retro asks for a score from 1 to 5 with each entry.");
+  }
+  if (!retro.format.scored && request.score !== undefined) {
+    // Refused rather than dropped: a client that sends a score expects it to count somewhere.
+    const message = "This retro's format takes no score: send the entry without one.";
+    throw new AppError(400, "bad_request", `The entry is not valid. score: ${message}`, {
+      fields: [{ path: "score", message }],
+    } satisfies ValidationErrorData);
   }
   const entryId = idFromKey(retroId, request.submissionKey);
   const { created } = await store.retros.addEntry({
@@ -55,7 +58,7 @@ export async function retroEntryAdder(props: {
       entryId,
       promptId: request.promptId,
       text: request.text,
-      score: retro.format.scored ? (request.score ?? null) : null,
+      score: request.score ?? null,
       author: request.anonymous
         ? null
         : { id: viewer.actor.userId, displayName: viewer.actor.displayName },

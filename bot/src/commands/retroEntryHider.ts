@@ -1,8 +1,7 @@
 import { retroActivityClosedMessage, isRetroActivityOpen, toIso } from "@practice-hub/shared";
-import { AppError, notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 import type { Viewer } from "../policies";
 import { ConcurrencyError, type Store } from "../store";
-import { wrongPhase } from "./retroEntryAdder";
 import { retroReader } from "./retroReader";
 
 /**
@@ -22,7 +21,7 @@ export async function retroEntryHider(props: {
   const tenantId = viewer.actor.tenantId;
   const { retro, entries } = await retroReader({ store, tenantId, communityId, retroId });
   if (!isRetroActivityOpen("hideEntry", retro.phase)) {
-    throw wrongPhase(retroActivityClosedMessage("hideEntry", retro.phase));
+    throw conflict(retroActivityClosedMessage("hideEntry", retro.phase));
   }
   const entry = entries.find((candidate) => candidate.entryId === entryId);
   if (!entry) throw notFound("No entry with that id in this retro.");
@@ -42,7 +41,7 @@ export async function retroEntryHider(props: {
     });
   } catch (error) {
     if (error instanceof ConcurrencyError) {
-      throw new AppError(409, "conflict", "The entry changed just now. Reload and try again.");
+      throw conflict("The entry changed just now. Reload and try again.");
     }
     throw error;
   }

@@ -7,10 +7,9 @@ import {
   topThemes,
   type RetroPhase,
 } from "@practice-hub/shared";
-import { AppError } from "../errors";
+import { conflict } from "../errors";
 import type { Viewer } from "../policies";
 import { ConcurrencyError, type RetroAggregate, type RetroSummary, type Store } from "../store";
-import { wrongPhase } from "./retroEntryAdder";
 import { retroReader } from "./retroReader";
 
 /** What a closed retro came to, computed once when it closes. */
@@ -53,7 +52,7 @@ export async function retroMover(props: {
   try {
     moveRetro(retro.phase, to);
   } catch (error) {
-    if (error instanceof IllegalRetroTransition) throw wrongPhase(error.message);
+    if (error instanceof IllegalRetroTransition) throw conflict(error.message);
     throw error;
   }
   const closing = to === "closed";
@@ -71,7 +70,7 @@ export async function retroMover(props: {
     return { aggregate: { ...aggregate, retro: { ...retro, ...changes, etag } }, closed: closing };
   } catch (error) {
     if (error instanceof ConcurrencyError) {
-      throw new AppError(409, "conflict", "Someone else moved this retro on just now. Reload it.");
+      throw conflict("Someone else moved this retro on just now. Reload it.");
     }
     throw error;
   }

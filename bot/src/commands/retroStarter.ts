@@ -1,6 +1,7 @@
 import {
   builtInRetroFormat,
   customRetroFormat,
+  dayLabelOf,
   newestFirstKey,
   retroLimits,
   toIso,
@@ -19,13 +20,7 @@ function formatOf(request: StartRetroRequest): RetroFormat {
 
 /** "Keep, drop, add: 20 Nov 2026" when no title was given. */
 function defaultTitle(format: RetroFormat, now: Date): string {
-  const day = now.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  return `${format.title}: ${day}`;
+  return `${format.title}: ${dayLabelOf(now)}`;
 }
 
 /**

@@ -2,17 +2,19 @@ import {
   isRetroActivityOpen,
   retroActivityClosedMessage,
   type RetroTheme,
+  type StaleRetroData,
 } from "@practice-hub/shared";
-import { badRequest, staleVersion } from "../errors";
+import { badRequest, conflict, staleVersion } from "../errors";
 import type { Viewer } from "../policies";
+import { allowedRetroActions, presentRetro } from "../presenters";
 import { ConcurrencyError, type RetroAggregate, type Store } from "../store";
-import { wrongPhase } from "./retroEntryAdder";
 import { retroReader } from "./retroReader";
 
 /**
  * Saves the facilitator's themes, conditional on the retro's ETag so two facilitators never
- * overwrite each other's grouping (412 with the current retro's etag to reload). An entry may be
- * in one theme only. The caller must be allowed to facilitate.
+ * overwrite each other's grouping. A stale ETag answers 412 with the current retro (its themes
+ * and etag, as the caller may see it) so the tab can lay the caller's grouping over it instead
+ * of losing it. An entry may be in one theme only. The caller must be allowed to facilitate.
  */
 export async function retroThemeSaver(props: {
   store: Store;
@@ -21,18 +23,32 @@ export async function retroThemeSaver(props: {
   retroId: string;
   themes: RetroTheme[];
   ifMatch: string;
+  now: Date;
 }): Promise<RetroAggregate> {
   const { store, viewer, communityId, retroId, themes } = props;
   const tenantId = viewer.actor.tenantId;
   const aggregate = await retroReader({ store, tenantId, communityId, retroId });
   if (!isRetroActivityOpen("groupEntries", aggregate.retro.phase)) {
-    throw wrongPhase(retroActivityClosedMessage("groupEntries", aggregate.retro.phase));
+    throw conflict(retroActivityClosedMessage("groupEntries", aggregate.retro.phase));
   }
-  const stale = () =>
-    staleVersion("Someone changed the themes after you opened them. Reload, then group again.", {
-      etag: aggregate.retro.etag,
-    });
-  if (props.ifMatch !== aggregate.retro.etag) throw stale();
+  const stale = (current: RetroAggregate) => {
+    const data: StaleRetroData = {
+      current: presentRetro({
+        communityId,
+        aggregate: current,
+        audience: {
+          userId: viewer.actor.userId,
+          capabilities: allowedRetroActions(viewer, communityId),
+        },
+        now: props.now,
+      }),
+    };
+    return staleVersion(
+      "Someone saved themes after you opened them. Their themes and the retro's new etag are in data.current: merge your grouping into them, then save again.",
+      data,
+    );
+  };
+  if (props.ifMatch !== aggregate.retro.etag) throw stale(aggregate);
   const known = new Set(aggregate.entries.map((entry) => entry.entryId));
   const seen = new Set<string>();
   const themeIds = new Set<string>();
@@ -55,7 +71,10 @@ export async function retroThemeSaver(props: {
     });
     return { ...aggregate, retro: { ...aggregate.retro, themes, etag } };
   } catch (error) {
-    if (error instanceof ConcurrencyError) throw stale();
+    // Lost a race after the check: the themes that won are only known by reading again.
+    if (error instanceof ConcurrencyError) {
+      throw stale(await retroReader({ store, tenantId, communityId, retroId }));
+    }
     throw error;
   }
 }

@@ -1,21 +1,30 @@
 import {
   castRetroVoteRequestSchema,
   isRetroActivityOpen,
-  nextVoteSlot,
+  freeVoteSlots,
   retroActivityClosedMessage,
   retroBallot,
   votesLeft,
   type CastRetroVoteRequest,
   type CastRetroVoteResponse,
 } from "@practice-hub/shared";
-import { badRequest, validationFailed } from "../errors";
+import { badRequest, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
 import type { Store } from "../store";
-import { wrongPhase } from "./retroEntryAdder";
 import { idFromKey, retroReader } from "./retroReader";
 
-/** Parallel votes of one person race for slots; a handful of retries settles any real burst. */
-const maxAttempts = 8;
+/** Reads of the retro before giving up; each read tries every slot still free. */
+const maxAttempts = 4;
+
+/** A copy in random order (Fisher-Yates), so parallel votes spread over the free slots. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
 
 /**
  * Casts one vote. Each vote is its own row in one of the person's `votesPerPerson` slots,
@@ -48,7 +57,7 @@ export async function retroVoter(props: {
     });
     if (aggregate.voteKeys.has(keyHash)) return answer(false);
     if (!isRetroActivityOpen("vote", retro.phase)) {
-      throw wrongPhase(retroActivityClosedMessage("vote", retro.phase));
+      throw conflict(retroActivityClosedMessage("vote", retro.phase));
     }
     const ballot = retroBallot({
       entries: aggregate.entries.map((e) => ({
@@ -62,23 +71,28 @@ export async function retroVoter(props: {
     if (!ballot.some((item) => item.target === target)) {
       throw badRequest("That theme or entry is not on this retro's ballot.");
     }
-    const slot = nextVoteSlot(
+    const free = freeVoteSlots(
       retro.votesPerPerson,
       mine.map((vote) => vote.slot),
     );
-    if (slot === null) {
-      throw wrongPhase(`You have used all ${retro.votesPerPerson} of your votes in this retro.`);
+    if (free.length === 0) {
+      throw conflict(`You have used all ${retro.votesPerPerson} of your votes in this retro.`);
     }
-    const result = await store.retros.castVote({
-      tenantId,
-      communityId,
-      retroId,
-      vote: { userId, slot, target },
-      keyHash,
-    });
-    if (result === "created") return answer(true);
-    // "duplicate": the same submission won in parallel; "slotTaken": another of this person's
-    // votes took the slot. Either way the next read tells what to answer.
+    // Parallel votes of one person all see the same free slots. Trying them in a random order,
+    // and moving on to the next when a parallel vote took one, means every vote finds a slot
+    // without re-reading as long as the person has votes left.
+    for (const slot of shuffled(free)) {
+      const result = await store.retros.castVote({
+        tenantId,
+        communityId,
+        retroId,
+        vote: { userId, slot, target },
+        keyHash,
+      });
+      if (result === "created") return answer(true);
+      // The same submission won in parallel: the next read finds its marker and answers.
+      if (result === "duplicate") break;
+    }
   }
-  throw wrongPhase("Many votes arrived at once. Try your vote again.");
+  throw conflict("Many votes arrived at once. Try your vote again.");
 }

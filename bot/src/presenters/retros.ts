@@ -76,6 +76,8 @@ export function presentRetro(props: {
   for (const prompt of retro.format.prompts) counts[prompt.id] = 0;
   for (const entry of visible) counts[entry.promptId] = (counts[entry.promptId] ?? 0) + 1;
   const collecting = retro.phase === "collect";
+  const tallyHidden =
+    retro.phase === "collect" || retro.phase === "group" || retro.phase === "vote";
   const ballot = collecting
     ? []
     : retroBallot({
@@ -85,10 +87,10 @@ export function presentRetro(props: {
           hidden: e.hidden !== null,
         })),
         themes: retro.themes,
-        votes: aggregate.votes,
+        // The ballot sorts by votes: while they are hidden it must not see them, or the order
+        // (and which items the card's short list keeps) would give the tally away.
+        votes: tallyHidden ? [] : aggregate.votes,
       });
-  const tallyHidden =
-    retro.phase === "collect" || retro.phase === "group" || retro.phase === "vote";
   const actions = aggregate.communityActions
     .filter((action) => action.retroId === retro.retroId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -149,12 +149,15 @@ export interface RetroRepository {
     vote: RetroVoteEntity;
     keyHash: string;
   }): Promise<CastVoteResult>;
-  /** Inserts an action. */
+  /**
+   * Inserts an action under its id; when the id exists (the same submission again) nothing is
+   * written, the stored action is answered and `created` is false.
+   */
   addAction(props: {
     tenantId: string;
     communityId: string;
     action: Omit<RetroActionEntity, "etag">;
-  }): Promise<RetroActionEntity>;
+  }): Promise<{ action: RetroActionEntity; created: boolean }>;
   /** One point read of an action. */
   readAction(
     tenantId: string,
@@ -440,12 +443,20 @@ export function createRetroRepository(table: TableClient): RetroRepository {
     },
 
     async addAction({ tenantId, communityId, action }) {
-      const response = await table.createEntity({
-        partitionKey: communityPartitionKey(tenantId, communityId),
-        rowKey: actionKey(action.actionId),
-        ...actionFields(action),
-      });
-      return { ...action, etag: response.etag ?? "" };
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      try {
+        const response = await table.createEntity({
+          partitionKey,
+          rowKey: actionKey(action.actionId),
+          ...actionFields(action),
+        });
+        return { action: { ...action, etag: response.etag ?? "" }, created: true };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        // The insert lost to the same submission: answer what that one stored.
+        const row = await table.getEntity<Row>(partitionKey, actionKey(action.actionId));
+        return { action: actionFromRow(row), created: false };
+      }
     },
 
     async readAction(tenantId, communityId, actionId) {

@@ -125,6 +125,17 @@ describe("CardActionRegistry", () => {
     });
   });
 
+  it("gives the handler the invoke's activity id, the same for a retry and new for each press", async () => {
+    const { calls, handler } = recordingHandler({ message: "ok" });
+    const registry = new CardActionRegistry().register("retro.entry.add", handler);
+
+    await invoke(registry, invokeActivity("retro.entry.add", {}, { id: "press-1" }));
+    await invoke(registry, invokeActivity("retro.entry.add", {}, { id: "press-1" }));
+    await invoke(registry, invokeActivity("retro.entry.add", {}, { id: "press-2" }));
+
+    expect(calls.map((call) => call.activityId)).toEqual(["press-1", "press-1", "press-2"]);
+  });
+
   it("shows a message to the person when the handler answers with text", async () => {
     const registry = new CardActionRegistry().register(
       "retro.vote",

@@ -31,6 +31,12 @@ export interface CardActionContext {
   actor: Actor;
   /** The action's `data` merged with the card's input values, as Teams sends them. Untrusted. */
   data: Record<string, unknown>;
+  /**
+   * The invoke activity's id. Teams sends a retried invoke with the same id, and every press
+   * gets a new one, so it keys idempotent writes without naming the person who pressed.
+   * Absent only when a channel sends no id.
+   */
+  activityId?: string;
   conversation: CardConversation;
   logger: Logger;
   /** Posts a new card into the same conversation (a summary, for example), beside the answer. */
@@ -105,6 +111,7 @@ export class CardActionRegistry {
       const answer = await handler({
         actor,
         data: dataOf(invokeValue),
+        ...(context.activity.id ? { activityId: context.activity.id } : {}),
         conversation,
         logger: log.child({ verb }),
         async post(card) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { customRetroFormatSchema, retroFormatIdSchema, retroPromptSchema } from "../retros/formats";
 import { retroLimits } from "../retros/limits";
 import { retroPhaseSchema } from "../retros/phases";
+import { isCalendarDate } from "../time";
 import { personRefSchema } from "./identity";
 
 /** What a caller may do with a community's retros; the tab hides the rest, the service enforces it. */
@@ -13,7 +14,7 @@ export type RetroCapability = z.infer<typeof retroCapabilitySchema>;
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-12-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+  .refine(isCalendarDate, "That date does not exist: check the day and the month.");
 
 /** A key the client makes once per submission, so a retry or double click stores one thing. */
 export const submissionKeySchema = z
@@ -203,6 +204,13 @@ export const saveRetroThemesRequestSchema = z.object({
 });
 export type SaveRetroThemesRequest = z.infer<typeof saveRetroThemesRequestSchema>;
 
+/**
+ * `data` of the 412 answered to a stale themes save: the retro as it is now, with its themes
+ * and etag, so the facilitator can lay their grouping over it instead of starting again.
+ */
+export const staleRetroDataSchema = z.object({ current: retroSchema });
+export type StaleRetroData = z.infer<typeof staleRetroDataSchema>;
+
 /** POST .../retros/{retroId}/votes */
 export const castRetroVoteRequestSchema = z.object({
   target: z.string().regex(/^(theme|entry):[A-Za-z0-9-]{1,80}$/, "Vote for a theme or an entry."),
@@ -230,12 +238,17 @@ export const addRetroActionRequestSchema = z.object({
     .min(1, "Say what will be done.")
     .max(retroLimits.actionText, `Keep an action under ${retroLimits.actionText} characters.`),
   kind: retroActionKindSchema.default("action"),
-  owner: personRefSchema.extend({
+  /**
+   * Only the owner's id counts: the service looks the person up among the community's members
+   * and takes their name from there, so a client cannot put words in someone else's name.
+   */
+  owner: z.object({
     id: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, "Choose an owner."),
-    displayName: z.string().trim().min(1).max(120),
   }),
   dueDate: isoDateSchema,
   escalate: z.boolean().default(false),
+  /** The same key for a retried or double-clicked submission: one action, one owner card. */
+  submissionKey: submissionKeySchema,
 });
 export type AddRetroActionRequest = z.input<typeof addRetroActionRequestSchema>;
 

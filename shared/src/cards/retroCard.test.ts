@@ -109,6 +109,20 @@ describe("retroCard", () => {
     expect(text).not.toContain("secret opinion");
   });
 
+  it("points the quarterly purpose prompt to the canvas, and no other format's prompts", () => {
+    const quarterly = retroCard({
+      retro: aRetro({ format: builtInRetroFormat("quarterly"), counts: {} }),
+      tabUrl,
+    });
+    const plain = retroCard({ retro: aRetro(), tabUrl });
+
+    expect(cardProblems(quarterly)).toEqual([]);
+    expect(JSON.stringify(quarterly)).toMatch(
+      /Is our purpose still right\?\*\* Read the purpose on the community canvas first: \[open the canvas\]\(https:\/\/hub\.example\.com\/retros\)/,
+    );
+    expect(JSON.stringify(plain)).not.toContain("community canvas");
+  });
+
   it("offers the entry form with anonymity as the default while collecting", () => {
     const card = retroCard({ retro: aRetro(), tabUrl });
     const toggle = card.body.find((element) => element.type === "Input.Toggle");

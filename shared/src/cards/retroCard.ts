@@ -148,6 +148,22 @@ function countFacts(retro: Retro): CardElement {
   };
 }
 
+/**
+ * A pointer from the prompt linked to the canvas purpose (the quarterly "Is our purpose still
+ * right?") to the canvas, where the purpose text lives: the card carries no canvas data.
+ */
+function canvasPurposeLinks(retro: Retro, tabUrl: string): CardElement[] {
+  return retro.format.prompts
+    .filter((prompt) => prompt.linksTo === "canvasPurpose")
+    .map((prompt) => ({
+      type: "TextBlock",
+      text: `**${cardUserText(prompt.label, 60)}** Read the purpose on the community canvas first: [open the canvas](${tabUrl}).`,
+      wrap: true,
+      isSubtle: true,
+      spacing: "small",
+    }));
+}
+
 function entryForm(retro: Retro): CardElement[] {
   const firstPrompt = retro.format.prompts[0];
   return [
@@ -305,7 +321,7 @@ export function retroCard({ retro, tabUrl }: RetroCardProps): AdaptiveCard {
   switch (retro.phase) {
     case "collect":
       body.push(...actionList("Still open from earlier retros", retro.reviewActions));
-      body.push(countFacts(retro), ...entryForm(retro));
+      body.push(countFacts(retro), ...canvasPurposeLinks(retro, tabUrl), ...entryForm(retro));
       break;
     case "group":
       body.push(countFacts(retro), {

@@ -1,4 +1,4 @@
-import { daysBetween } from "../time";
+import { calendarDateOf, daysBetween } from "../time";
 
 /** What "overdue" needs of an action. */
 export interface TrackedAction {
@@ -12,8 +12,7 @@ export interface TrackedAction {
  */
 export function isActionOverdue(action: TrackedAction, now: Date): boolean {
   if (action.status === "done") return false;
-  const today = now.toISOString().slice(0, 10);
-  return action.dueDate < today;
+  return action.dueDate < calendarDateOf(now);
 }
 
 /** Days an action is past its due date, 0 when it is not overdue. */

@@ -1,4 +1,4 @@
-import { entryTarget, nextVoteSlot, retroBallot, themeTarget, votesLeft } from "./votes";
+import { entryTarget, freeVoteSlots, retroBallot, themeTarget, votesLeft } from "./votes";
 
 function entry(id: string, overrides: Partial<{ text: string; hidden: boolean }> = {}) {
   return { id, text: `entry ${id}`, hidden: false, ...overrides };
@@ -34,10 +34,10 @@ describe("retroBallot", () => {
 });
 
 describe("vote allocation", () => {
-  it("gives the first free slot, and none once every vote is used", () => {
-    expect(nextVoteSlot(3, [])).toBe(0);
-    expect(nextVoteSlot(3, [0, 2])).toBe(1);
-    expect(nextVoteSlot(3, [0, 1, 2])).toBeNull();
+  it("lists the free slots, and none once every vote is used", () => {
+    expect(freeVoteSlots(3, [])).toEqual([0, 1, 2]);
+    expect(freeVoteSlots(3, [0, 2])).toEqual([1]);
+    expect(freeVoteSlots(3, [0, 1, 2])).toEqual([]);
   });
 
   it("never reports fewer than zero votes left", () => {

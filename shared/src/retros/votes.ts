@@ -27,7 +27,8 @@ export const entryTarget = (entryId: string) => `entry:${entryId}`;
 /**
  * The ballot: every theme with at least one visible entry, then every visible entry that no
  * theme gathered, each with its votes. Sorted by votes (then by size) so a summary can take the
- * top of the list; the order is stable for equal items.
+ * top of the list; the order is stable for equal items. Pass no votes while the tally is hidden:
+ * the order is then by size, then themes and entries as they were added.
  */
 export function retroBallot(props: {
   entries: readonly VotableEntry[];
@@ -71,12 +72,13 @@ export function votesLeft(votesPerPerson: number, cast: number): number {
 }
 
 /**
- * The slot a new vote takes (0-based) given the slots a person already holds, or null when
- * every vote is used. Storing each vote in its own slot row makes the limit exact under
- * concurrency: two parallel votes for the same slot cannot both be inserted.
+ * The slots (0-based) a person has not used yet, lowest first; empty when every vote is used.
+ * Storing each vote in its own slot row makes the limit exact under concurrency: two parallel
+ * votes for the same slot cannot both be inserted.
  */
-export function nextVoteSlot(votesPerPerson: number, usedSlots: readonly number[]): number | null {
+export function freeVoteSlots(votesPerPerson: number, usedSlots: readonly number[]): number[] {
   const used = new Set(usedSlots);
-  for (let slot = 0; slot < votesPerPerson; slot++) if (!used.has(slot)) return slot;
-  return null;
+  return Array.from({ length: votesPerPerson }, (_, slot) => slot).filter(
+    (slot) => !used.has(slot),
+  );
 }

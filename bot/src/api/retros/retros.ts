@@ -4,6 +4,7 @@ import express, { type Response, type Router } from "express";
 import { actorOf } from "../../auth";
 import { retroActionAdder } from "../../commands/retroActionAdder";
 import { retroActionTracker } from "../../commands/retroActionTracker";
+import { retroCloser } from "../../commands/retroCloser";
 import { retroEntryAdder } from "../../commands/retroEntryAdder";
 import { retroEntryHider } from "../../commands/retroEntryHider";
 import { retroMover } from "../../commands/retroMover";
@@ -172,6 +173,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       retroId,
       themes,
       ifMatch,
+      now: now(),
     });
     res.setHeader("ETag", aggregate.retro.etag);
     res.json(present(viewer, communityId, aggregate));
@@ -191,36 +193,16 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const retroId = retroIdOf(req);
     const { to } = parseWith(moveRetroRequestSchema, req.body, "The phase");
     await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
-    const { aggregate, closed } = await retroMover({
-      store,
-      viewer,
-      communityId,
-      retroId,
-      to,
-      now: now(),
-    });
-    const retro = present(viewer, communityId, aggregate);
-    if (closed && retroNotifier) {
-      const tenantId = viewer.actor.tenantId;
-      const forChannel = presentRetro({
-        communityId,
-        aggregate,
-        audience: { userId: null, capabilities: [] },
-        now: now(),
-      });
-      await notify(res, () =>
-        retroNotifier.postToChannel({ tenantId, retro: forChannel, reason: "closed" }),
-      );
-      await notify(res, () =>
-        retroNotifier.sendOwnerCards({
-          tenantId,
-          communityId,
-          retroTitle: retro.title,
-          actions: retro.actions,
-        }),
-      );
-    }
-    res.json(retro);
+    const moved = { store, viewer, communityId, retroId, now: now() };
+    const aggregate =
+      to === "closed"
+        ? await retroCloser({
+            ...moved,
+            notifier: retroNotifier,
+            logger: loggerOf(res, deps.logger),
+          })
+        : (await retroMover({ ...moved, to })).aggregate;
+    res.json(present(viewer, communityId, aggregate));
   });
 
   router.post(`${base}/:retroId/actions`, authenticated, async (req, res) => {
@@ -228,7 +210,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const retroId = retroIdOf(req);
     const request = parseWith(addRetroActionRequestSchema, req.body, "The action");
     await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
-    const action = await retroActionAdder({
+    const { action, created } = await retroActionAdder({
       store,
       viewer,
       communityId,
@@ -236,7 +218,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       request,
       now: now(),
     });
-    res.status(201).json(presentRetroAction(action, now()));
+    res.status(created ? 201 : 200).json(presentRetroAction(action, now()));
   });
 
   router.post(`${base}/:retroId/entries/:entryId/hide`, authenticated, async (req, res) => {

@@ -17,6 +17,7 @@ import {
   learningGoalFrom,
   nextRetroPhase,
   retroLimits,
+  type AddRetroActionRequest,
   type PersonRef,
   type Retro,
   type RetroAction,
@@ -27,10 +28,19 @@ import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
+import { MarkdownView } from "../../components/MarkdownView";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
-import { newSubmissionKey } from "./retrosApi";
-import { addTheme, assignEntry, moveLabels, phaseNames, themeOf } from "./retroView";
+import { newSubmissionKey, staleRetroOf } from "./retrosApi";
+import {
+  addTheme,
+  assignEntry,
+  canvasPurposeOf,
+  moveLabels,
+  phaseNames,
+  rebaseThemes,
+  themeOf,
+} from "./retroView";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalL },
@@ -126,6 +136,9 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
               <Text weight="semibold">{prompt.label}</Text>: {retro.counts[prompt.id] ?? 0}{" "}
               {retro.counts[prompt.id] === 1 ? "entry" : "entries"}
               {prompt.hint && <Text size={200}> · {prompt.hint}</Text>}
+              {prompt.linksTo === "canvasPurpose" && (
+                <CanvasPurpose communityId={props.communityId} />
+              )}
             </li>
           ))}
         </ul>
@@ -174,9 +187,11 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
         <ActionForm
           retro={retro}
           communityId={props.communityId}
-          onAdd={(request) =>
-            run(() => api.retros.addAction(props.communityId, retro.id, request), "Action added")
-          }
+          onAdd={async (request) => {
+            await api.retros.addAction(props.communityId, retro.id, request);
+            announce("Action added");
+            reload();
+          }}
         />
       )}
     </div>
@@ -289,22 +304,49 @@ function Grouping({
   const styles = useStyles();
   const { api } = useEnvironment();
   const announce = useAnnounce();
+  // The version the facilitator is grouping on: the retro as loaded, or as someone else saved it
+  // when a save was refused as stale. Its etag goes with the next save.
+  const [server, setServer] = useState<Retro>(retro);
   const [themes, setThemes] = useState<RetroTheme[]>(retro.themes);
   const [newTitle, setNewTitle] = useState("");
-  useEffect(() => setThemes(retro.themes), [retro.themes]);
+  const [rebased, setRebased] = useState<string | null>(null);
+  useEffect(() => {
+    setServer(retro);
+    setThemes(retro.themes);
+  }, [retro]);
 
   const save = async () => {
+    setRebased(null);
     try {
       const saved = await api.retros.saveThemes({
-        communityId: retro.communityId,
-        retroId: retro.id,
-        etag: retro.etag,
+        communityId: server.communityId,
+        retroId: server.id,
+        etag: server.etag,
         themes,
       });
       onSaved(saved);
       announce("Themes saved");
     } catch (caught) {
-      onError(apiErrorOf(caught).message);
+      const current = staleRetroOf(caught);
+      if (!current) {
+        onError(apiErrorOf(caught).message);
+        return;
+      }
+      const merged = rebaseThemes({
+        mine: themes,
+        base: server.themes,
+        theirs: current.themes,
+        entryIds: current.entries.map((entry) => entry.id),
+      });
+      setServer(current);
+      setThemes(merged.themes);
+      const added =
+        merged.addedTitles.length > 0
+          ? ` Their new themes were added: ${merged.addedTitles.join(", ")}.`
+          : "";
+      const message = `Someone else saved themes while you were grouping. Your grouping is kept on top of theirs.${added} Check it, then save again.`;
+      setRebased(message);
+      announce(message);
     }
   };
 
@@ -313,6 +355,7 @@ function Grouping({
       <Title3 as="h3" id="group-title">
         Group entries into themes
       </Title3>
+      {rebased && <Text role="status">{rebased}</Text>}
       <div className={styles.bar}>
         <Field label="New theme">
           <Input
@@ -333,7 +376,7 @@ function Grouping({
         </Button>
       </div>
       <ul className={styles.list}>
-        {retro.entries.map((entry) => (
+        {server.entries.map((entry) => (
           <li key={entry.id} className={styles.row}>
             <Text className={styles.grow}>{entry.text}</Text>
             <Field label="Theme" orientation="horizontal">
@@ -507,13 +550,8 @@ function ActionForm({
 }: {
   retro: Retro;
   communityId: string;
-  onAdd(request: {
-    text: string;
-    kind: "action" | "learningGoal";
-    owner: PersonRef;
-    dueDate: string;
-    escalate: boolean;
-  }): Promise<void>;
+  /** Resolves once the action is stored; rejects with the API's error otherwise. */
+  onAdd(request: AddRetroActionRequest): Promise<void>;
 }) {
   const styles = useStyles();
   const { api } = useEnvironment();
@@ -528,8 +566,37 @@ function ActionForm({
   const [ownerId, setOwnerId] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [escalate, setEscalate] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // One key per action: a retried or double-clicked submission stores one action.
+  const key = useRef(newSubmissionKey());
   const owner = known.find((person) => person.id === ownerId);
   const top = retro.voteItems[0];
+
+  const submit = async () => {
+    if (!owner) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onAdd({
+        text,
+        kind,
+        owner: { id: owner.id },
+        dueDate,
+        escalate,
+        submissionKey: key.current,
+      });
+      // Cleared only once stored: a failed request keeps what was typed for another try.
+      key.current = newSubmissionKey();
+      setText("");
+      setKind("action");
+      setEscalate(false);
+    } catch (caught) {
+      setError(apiErrorOf(caught).message);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <section className={styles.section} aria-labelledby="decide-title">
@@ -537,7 +604,7 @@ function ActionForm({
         Add an action
       </Title3>
       <div className={styles.form}>
-        <Field label="What will be done">
+        <Field label="What will be done" validationMessage={error ?? undefined}>
           <Textarea
             value={text}
             maxLength={retroLimits.actionText}
@@ -583,20 +650,43 @@ function ActionForm({
         <div>
           <Button
             appearance="primary"
-            disabled={!owner || text.trim() === "" || dueDate === ""}
-            onClick={() => {
-              if (!owner) return;
-              void onAdd({ text, kind, owner, dueDate, escalate }).then(() => {
-                setText("");
-                setKind("action");
-                setEscalate(false);
-              });
-            }}
+            disabled={busy || !owner || text.trim() === "" || dueDate === ""}
+            onClick={() => void submit()}
           >
             Add action
           </Button>
         </div>
       </div>
     </section>
+  );
+}
+
+/** The canvas purpose, shown beside the prompt that asks whether it is still right. */
+function CanvasPurpose({ communityId }: { communityId: string }) {
+  const { api } = useEnvironment();
+  const load = useCallback(() => api.canvas(communityId), [api, communityId]);
+  const { state } = useLoad(load);
+  if (state.status === "loading") return null;
+  const purpose = state.status === "ready" ? canvasPurposeOf(state.data) : null;
+  return (
+    <div
+      data-testid="canvas-purpose"
+      style={{ margin: `${tokens.spacingVerticalXS} 0 0 ${tokens.spacingHorizontalL}` }}
+    >
+      {purpose ? (
+        <>
+          <Text size={200} weight="semibold">
+            Our purpose on the canvas:
+          </Text>
+          <MarkdownView source={purpose} />
+        </>
+      ) : (
+        <Text size={200}>
+          {state.status === "failed"
+            ? "The canvas purpose could not be loaded: read it on the Canvas tab."
+            : "The canvas has no purpose written yet: this is a good moment to write one."}
+        </Text>
+      )}
+    </div>
   );
 }

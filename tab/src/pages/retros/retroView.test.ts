@@ -1,5 +1,12 @@
-import type { RetroListItem } from "@practice-hub/shared";
-import { addTheme, assignEntry, pulsePoints, themeOf } from "./retroView";
+import type { CanvasResponse, RetroListItem } from "@practice-hub/shared";
+import {
+  addTheme,
+  assignEntry,
+  canvasPurposeOf,
+  pulsePoints,
+  rebaseThemes,
+  themeOf,
+} from "./retroView";
 
 function listItem(overrides: Partial<RetroListItem> = {}): RetroListItem {
   return {
@@ -47,5 +54,77 @@ describe("pulsePoints", () => {
     ]);
 
     expect(points.map((point) => point.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("rebaseThemes", () => {
+  const base = [{ id: "t1", title: "Meetings", entryIds: ["a"] }];
+
+  it("keeps my grouping and adds the theme someone else saved meanwhile", () => {
+    const mine = [{ id: "t1", title: "Meetings", entryIds: ["a", "b"] }];
+    const theirs = [
+      { id: "t1", title: "Meetings", entryIds: ["a"] },
+      { id: "t2", title: "Onboarding", entryIds: ["c"] },
+    ];
+
+    const rebased = rebaseThemes({ mine, base, theirs, entryIds: ["a", "b", "c"] });
+
+    expect(rebased.themes).toEqual([
+      { id: "t1", title: "Meetings", entryIds: ["a", "b"] },
+      { id: "t2", title: "Onboarding", entryIds: ["c"] },
+    ]);
+    expect(rebased.addedTitles).toEqual(["Onboarding"]);
+  });
+
+  it("lets my choice win where we both grouped the same entry, and renames a clashing id", () => {
+    const mine = [...base, { id: "t2", title: "Tools", entryIds: ["b"] }];
+    const theirs = [...base, { id: "t2", title: "Process", entryIds: ["b", "c"] }];
+
+    const rebased = rebaseThemes({ mine, base, theirs, entryIds: ["a", "b", "c"] });
+
+    expect(rebased.themes).toEqual([
+      { id: "t1", title: "Meetings", entryIds: ["a"] },
+      { id: "t2", title: "Tools", entryIds: ["b"] },
+      { id: "t2-2", title: "Process", entryIds: ["c"] },
+    ]);
+  });
+
+  it("keeps a theme I removed removed, and drops entries that no longer exist", () => {
+    const mine = [{ id: "t3", title: "New", entryIds: ["a", "gone"] }];
+
+    const rebased = rebaseThemes({ mine, base, theirs: base, entryIds: ["a"] });
+
+    expect(rebased.themes).toEqual([{ id: "t3", title: "New", entryIds: ["a"] }]);
+  });
+});
+
+describe("canvasPurposeOf", () => {
+  function canvas(content: string): CanvasResponse {
+    return {
+      communityId: "c1",
+      sections: [
+        {
+          id: "purpose",
+          title: "Purpose",
+          summary: "",
+          prompts: [],
+          content,
+          version: 1,
+          etag: "e",
+          updatedAt: null,
+          updatedBy: null,
+        },
+      ],
+      reviewedAt: null,
+      reviewedBy: null,
+      allowedActions: [],
+    };
+  }
+
+  it("gives the canvas purpose text, or null while nobody has written it", () => {
+    expect(canvasPurposeOf(canvas(" We help PMs learn from each other. "))).toBe(
+      "We help PMs learn from each other.",
+    );
+    expect(canvasPurposeOf(canvas("  "))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { RetroListItem, RetroPhase, RetroTheme } from "@practice-hub/shared";
+import type { CanvasResponse, RetroListItem, RetroPhase, RetroTheme } from "@practice-hub/shared";
 
 /** Names of the phases as the page shows them. */
 export const phaseNames: Record<RetroPhase, string> = {
@@ -56,4 +56,61 @@ export function pulsePoints(
       count: retro.pulse?.count ?? 0,
     }))
     .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The canvas purpose a linked prompt is read against, or null when nobody has written it. */
+export function canvasPurposeOf(canvas: CanvasResponse): string | null {
+  const content = canvas.sections.find((section) => section.id === "purpose")?.content.trim();
+  return content ? content : null;
+}
+
+/**
+ * Lays the facilitator's grouping over themes someone else saved meanwhile (a 412 on save), so
+ * neither loses work. Where both changed the same thing, `mine` wins; what only they changed is
+ * taken: themes they added (renamed if the id is taken) and entries they grouped that were
+ * ungrouped before and still are here. Entries that no longer exist are dropped.
+ */
+export function rebaseThemes(props: {
+  /** The facilitator's unsaved themes. */
+  mine: RetroTheme[];
+  /** The themes the facilitator started from. */
+  base: RetroTheme[];
+  /** The themes saved since. */
+  theirs: RetroTheme[];
+  /** The retro's entries now. */
+  entryIds: string[];
+}): { themes: RetroTheme[]; addedTitles: string[] } {
+  const exists = new Set(props.entryIds);
+  const themes = props.mine.map((theme) => ({
+    ...theme,
+    entryIds: theme.entryIds.filter((id) => exists.has(id)),
+  }));
+  const baseIds = new Set(props.base.map((theme) => theme.id));
+  const groupedBefore = new Set(props.base.flatMap((theme) => theme.entryIds));
+  const grouped = new Set(themes.flatMap((theme) => theme.entryIds));
+  const addedTitles: string[] = [];
+  // Their theme ids as they end up here: unchanged, or renamed when the id is taken.
+  const idOf = new Map<string, string>();
+  for (const theirs of props.theirs) {
+    if (baseIds.has(theirs.id)) {
+      if (themes.some((theme) => theme.id === theirs.id)) idOf.set(theirs.id, theirs.id);
+      continue;
+    }
+    const taken = new Set(themes.map((theme) => theme.id));
+    let id = theirs.id;
+    for (let n = 2; taken.has(id); n++) id = `${theirs.id.slice(0, 36)}-${n}`;
+    themes.push({ id, title: theirs.title, entryIds: [] });
+    idOf.set(theirs.id, id);
+    addedTitles.push(theirs.title);
+  }
+  for (const theirs of props.theirs) {
+    const target = themes.find((theme) => theme.id === idOf.get(theirs.id));
+    if (!target) continue;
+    for (const entryId of theirs.entryIds) {
+      if (!exists.has(entryId) || grouped.has(entryId) || groupedBefore.has(entryId)) continue;
+      target.entryIds.push(entryId);
+      grouped.add(entryId);
+    }
+  }
+  return { themes, addedTitles };
 }

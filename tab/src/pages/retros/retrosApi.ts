@@ -5,6 +5,7 @@ import {
   retroActionSchema,
   retroListResponseSchema,
   retroSchema,
+  staleRetroDataSchema,
   type AddRetroActionRequest,
   type AddRetroEntryRequest,
   type AddRetroEntryResponse,
@@ -17,6 +18,7 @@ import {
   type RetroTheme,
   type StartRetroRequest,
 } from "@practice-hub/shared";
+import { ApiRequestError } from "../../api/errors";
 import { apiRequest } from "../../api/request";
 
 /** The retro calls; the shared ApiClient exposes them as `api.retros`. */
@@ -30,7 +32,10 @@ export interface RetrosApi {
     retroId: string,
     request: AddRetroEntryRequest,
   ): Promise<AddRetroEntryResponse>;
-  /** Saves the themes only if `etag` is still the retro's; a stale etag throws `stale_version`. */
+  /**
+   * Saves the themes only if `etag` is still the retro's; a stale etag throws `stale_version`
+   * carrying the current retro (read it with `staleRetroOf`).
+   */
   saveThemes(props: {
     communityId: string;
     retroId: string;
@@ -44,6 +49,7 @@ export interface RetrosApi {
     submissionKey: string,
   ): Promise<CastRetroVoteResponse>;
   move(communityId: string, retroId: string, to: RetroPhase): Promise<Retro>;
+  /** `request.submissionKey` must stay the same when the same action is retried. */
   addAction(
     communityId: string,
     retroId: string,
@@ -152,4 +158,11 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
 /** A fresh idempotency key for one submission. */
 export function newSubmissionKey(): string {
   return crypto.randomUUID();
+}
+
+/** The retro as it is now, when a themes save was refused because someone else saved first. */
+export function staleRetroOf(error: unknown): Retro | null {
+  if (!(error instanceof ApiRequestError) || error.detail.error !== "stale_version") return null;
+  const data = staleRetroDataSchema.safeParse(error.detail.data);
+  return data.success ? data.data.current : null;
 }
