@@ -10,11 +10,13 @@ import {
   type AdaptiveCard,
 } from "@practice-hub/shared";
 import { cardBytes, cardProblems } from "../../shared/src/cards/testing";
+import { digestComposer } from "../../bot/src/commands/digestComposer";
 import { createDigestSource, digestDeliveryKey } from "../../bot/src/jobs/digests";
 import { createLogger } from "../../bot/src/logger";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, type Store } from "../../bot/src/store";
 import { conversationRowKey } from "../../bot/src/store/conversationReferenceRepository";
+import { channelDigestStateKey } from "../../bot/src/store/digestRepository";
 import { apiClient, type ApiClient } from "../support/api";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
@@ -135,11 +137,139 @@ describe("scheduled delivery", () => {
     expect(deliveries[0]?.card).toEqual(previewed.card);
   });
 
-  it("never picks the same resources again for the same person", async () => {
-    const after = cardText((await preview("demo-head")).card);
+  it("composes the same picks again within the week and records them only once the delivery is queued", async () => {
+    const source = createDigestSource({
+      store,
+      config: stack.config,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+    });
+    const window = { since: new Date(now.getTime() - 60_000), now };
 
+    const [first] = await source.due(window);
+    const stateBefore = await store.digests.stateOf(demoTenantId, "demo-head");
+    const [again] = await source.due(window);
+
+    expect(stateBefore.sentPicks).toEqual([]);
+    expect(again?.card).toEqual(first?.card);
+    expect(cardText(again?.card)).toContain("payments team");
+
+    await first?.onQueued?.();
+    const [afterQueued] = await source.due(window);
+    const stateAfter = await store.digests.stateOf(demoTenantId, "demo-head");
+
+    expect(afterQueued?.card).toEqual(first?.card);
+    expect(stateAfter.sentPicks.length).toBeGreaterThan(0);
+    expect(stateAfter.sentPicks.every((pick) => pick.week === "2026-W48")).toBe(true);
+  });
+
+  it("never picks the same resources again in a later week", async () => {
+    const nextWeek = new Date(now.getTime() + 7 * 86_400_000);
+    const composed = await digestComposer({
+      store,
+      config: stack.config,
+      tenantId: demoTenantId,
+      recipient: { id: "demo-head", displayName: "" },
+      audience: "lead",
+      timeZone: "Europe/London",
+      now: nextWeek,
+    });
+    const after = cardText(composed.card);
+
+    expect(composed.week).toBe("2026-W49");
     expect(after).not.toContain("payments team");
     expect(after).not.toContain("How we welcome new product managers");
+  });
+
+  it("sends a head of profession who never saved settings their digest at Monday 09:00", async () => {
+    const chat = "a:personal-chat-of-second-head";
+    await store.memberships.addTenantRoles({
+      tenantId: demoTenantId,
+      userId: "second-head",
+      displayName: "Sam Second",
+      roles: ["headOfProfession"],
+    });
+    await store.conversationReferences.save({
+      tenantId: demoTenantId,
+      conversationId: chat,
+      kind: "personal",
+      aadObjectId: "second-head",
+      serviceUrl: "https://smba.example.com/",
+      reference: JSON.stringify({ conversation: { id: chat } }),
+      updatedAt: now.toISOString(),
+    });
+    const source = createDigestSource({
+      store,
+      config: stack.config,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+    });
+
+    const deliveries = await source.due({ since: new Date(now.getTime() - 60_000), now });
+
+    expect((await store.digests.stateOf(demoTenantId, "second-head")).settings).toBeNull();
+    expect(deliveries.map((d) => d.key).sort()).toEqual(
+      [
+        digestDeliveryKey(demoTenantId, "demo-head", "2026-W48"),
+        digestDeliveryKey(demoTenantId, "second-head", "2026-W48"),
+      ].sort(),
+    );
+    expect(deliveries.find((d) => d.key.includes("second-head"))?.conversationKey).toBe(
+      conversationRowKey(chat),
+    );
+  });
+
+  it("skips a recipient whose digest cannot be composed and reads each tenant's chats once", async () => {
+    let chatListings = 0;
+    const flaky: Store = {
+      ...store,
+      conversationReferences: {
+        ...store.conversationReferences,
+        listForTenant: (tenantId) => {
+          chatListings += 1;
+          return store.conversationReferences.listForTenant(tenantId);
+        },
+      },
+      memberships: {
+        ...store.memberships,
+        rolesOf: (tenantId, userId) =>
+          userId === "second-head"
+            ? Promise.reject(new Error("storage hiccup"))
+            : store.memberships.rolesOf(tenantId, userId),
+      },
+    };
+    const source = createDigestSource({
+      store: flaky,
+      config: stack.config,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+    });
+
+    const deliveries = await source.due({ since: new Date(now.getTime() - 60_000), now });
+
+    expect(deliveries.map((d) => d.key)).toEqual([
+      digestDeliveryKey(demoTenantId, "demo-head", "2026-W48"),
+    ]);
+    expect(chatListings).toBe(1);
+  });
+
+  it("keys a Sunday 23:59 digest caught after midnight by the week of its slot", async () => {
+    await store.digests.saveSettings(demoTenantId, "second-head", {
+      day: "sunday",
+      time: "23:59",
+      timeZone: "Europe/London",
+    });
+    const source = createDigestSource({
+      store,
+      config: stack.config,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+    });
+
+    const deliveries = await source.due({
+      since: new Date("2026-11-29T23:58:30.000Z"),
+      now: new Date("2026-11-30T00:00:30.000Z"),
+    });
+
+    expect(deliveries.map((d) => d.key)).toEqual([
+      digestDeliveryKey(demoTenantId, "second-head", "2026-W48"),
+    ]);
   });
 
   it("sends nothing for a window that does not contain the recipient's slot", async () => {
@@ -189,6 +319,22 @@ describe("delivery settings", () => {
   });
 });
 
+describe("time zones in digest queries", () => {
+  it("are refused with 400 when they do not exist, on every digest route that reads one", async () => {
+    const paths = [
+      `${apiPaths.digestSettings}?timeZone=Mars/Olympus`,
+      `${apiPaths.digestPreview}?timeZone=Mars/Olympus`,
+      `${apiPaths.healthSignals}?timeZone=Mars/Olympus`,
+    ];
+
+    const statuses = await Promise.all(
+      paths.map(async (path) => (await api.get(path, { as: "demo-head" })).status),
+    );
+
+    expect(statuses).toEqual([400, 400, 400]);
+  });
+});
+
 describe("sending the members' digest now", () => {
   it("is for champions only", async () => {
     const response = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-member" });
@@ -205,6 +351,25 @@ describe("health signals", () => {
     const serviceDesign = body.communities.find((c) => c.communityId === "service-design");
     expect(serviceDesign?.signals.map((s) => s.kind)).toEqual(["canvasNotReviewed"]);
     expect(body.communities.find((c) => c.communityId === demoCommunityId)?.signals).toEqual([]);
+  });
+
+  it("fire for lapsed rituals and unused protected time when sessions pass with no attendance recorded", async () => {
+    // Fifteen weeks on, nobody has recorded who came to the demo community's sessions since.
+    const later = new Date(now.getTime() + 15 * 7 * 86_400_000);
+    const composed = await digestComposer({
+      store,
+      config: stack.config,
+      tenantId: demoTenantId,
+      recipient: { id: "demo-head", displayName: "" },
+      audience: "lead",
+      timeZone: "Europe/London",
+      now: later,
+    });
+
+    const kinds = composed.inputs
+      .find((input) => input.communityId === demoCommunityId)
+      ?.signals.map((signal) => signal.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["lapsedRitual", "protectedTimeUnused"]));
   });
 
   it("are empty for a member who leads nothing", async () => {
@@ -284,5 +449,16 @@ describe("sending the members' digest now as a champion", () => {
     const record = await store.deliveries.find(demoTenantId, sent.key);
     expect(record?.delivery.card).toEqual(previewed.card);
     expect(record?.delivery.conversationKey).toBe(conversationRowKey(channel));
+  });
+
+  it("remembers the channel's picks under the channel, not under the champion who pressed send", async () => {
+    const channelState = await store.digests.stateOf(
+      demoTenantId,
+      channelDigestStateKey(demoCommunityId),
+    );
+    const championState = await store.digests.stateOf(demoTenantId, "demo-champion");
+
+    expect(channelState.sentPicks.map((pick) => pick.week)).toContain("2026-W48");
+    expect(championState.sentPicks).toEqual([]);
   });
 });

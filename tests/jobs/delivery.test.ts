@@ -1,5 +1,6 @@
 import "../support/longTimeout";
-import { SimulatedCrash, type FaultPoint } from "../../bot/src/jobs";
+import { SimulatedCrash, type FaultPoint, type ProactiveSender } from "../../bot/src/jobs";
+import { sleep } from "../../bot/src/jobs/sleep";
 import {
   deliveryFactory,
   queueNameFactory,
@@ -167,6 +168,60 @@ describe("answers from Teams", () => {
         conversationKey: conversation.conversationKey,
         reason: "MessageWritesBlocked",
       }),
+    );
+    await jobs.stop();
+  });
+
+  it("stops listing a conversation as unreachable once a later send to it goes through", async () => {
+    const conversation = await harness.conversation();
+    const earlier = new Date(Date.now() - 60_000);
+    const refused = deliveryFactory(conversation);
+    await harness.store.deliveries.create(refused, earlier);
+    const record = await harness.store.deliveries.find(testTenantId, refused.key);
+    if (!record) throw new Error("expected the delivery record");
+    await harness.store.deliveries.markUnreachable(record, {
+      reason: "MessageWritesBlocked",
+      now: earlier,
+    });
+    const jobs = harness.jobs();
+    const listed = async () =>
+      (await jobs.listUnreachable(testTenantId)).map((entry) => entry.conversationKey);
+    expect(await listed()).toContain(conversation.conversationKey);
+
+    await jobs.enqueueDelivery(deliveryFactory(conversation));
+    await jobs.drain();
+
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    expect(await listed()).not.toContain(conversation.conversationKey);
+    await jobs.stop();
+  });
+
+  it("never starts a send that could outlast the worker's claim on the delivery", async () => {
+    const conversation = await harness.conversation();
+    const delivery = deliveryFactory(conversation);
+    // The harness's claim lasts 2 s; a send may take 1.5 s, and this one's first answer is slow.
+    const timeoutMs = 1_500;
+    const claimLeftAtSend: number[] = [];
+    const sender: ProactiveSender = {
+      timeoutMs,
+      async send() {
+        const record = await harness.store.deliveries.find(testTenantId, delivery.key);
+        claimLeftAtSend.push(Date.parse(record?.claimedUntil ?? "") - Date.now());
+        await sleep(500);
+        return claimLeftAtSend.length === 1
+          ? { kind: "retry", status: 503, retryAfterMs: 100, reason: "busy" }
+          : { kind: "sent" };
+      },
+    };
+    const jobs = harness.jobs({ sender });
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    expect(claimLeftAtSend).toHaveLength(2);
+    expect(claimLeftAtSend.filter((left) => left < timeoutMs)).toEqual([]);
+    expect((await jobs.findDelivery({ tenantId: testTenantId, key: delivery.key }))?.state).toBe(
+      "sent",
     );
     await jobs.stop();
   });

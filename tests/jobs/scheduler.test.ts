@@ -1,5 +1,6 @@
 import "../support/longTimeout";
 import type { Delivery, DueWorkSource, ProactiveSender } from "../../bot/src/jobs";
+import { sleep } from "../../bot/src/jobs/sleep";
 import { createProactiveSender } from "../../bot/src/teams/proactiveSender";
 import {
   deliveryFactory,
@@ -42,6 +43,7 @@ function countingSender(): { sender: ProactiveSender; sends: () => number } {
   let sends = 0;
   return {
     sender: {
+      ...(real.timeoutMs !== undefined ? { timeoutMs: real.timeoutMs } : {}),
       send(props) {
         sends += 1;
         return real.send(props);
@@ -58,6 +60,29 @@ async function conversations(count: number): Promise<TestConversation[]> {
 }
 
 describe("the scheduler", () => {
+  it("runs what a source remembers about a delivery once it is queued, never when its key was done", async () => {
+    const [conversation] = await conversations(1);
+    if (!conversation) throw new Error("expected a conversation");
+    const delivery = deliveryFactory(conversation);
+    let remembered = 0;
+    const source: DueWorkSource = {
+      name: `on-queued-${queueNameFactory()}`,
+      async due() {
+        return [{ ...delivery, onQueued: async () => void (remembered += 1) }];
+      },
+    };
+    const jobs = harness.jobs({ sources: [source] });
+
+    await jobs.tick();
+    await jobs.drain();
+    await sleep(20);
+    await jobs.tick();
+
+    expect(remembered).toBe(1);
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    await jobs.stop();
+  });
+
   it("lets only one of two instances on one storage lead and send", async () => {
     const queueName = queueNameFactory();
     const targets = await conversations(12);

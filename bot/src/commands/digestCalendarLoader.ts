@@ -1,5 +1,6 @@
 import {
   addDays,
+  defaultProtectedHours,
   maxMoveDays,
   type DigestOccurrence,
   type DigestRetroAction,
@@ -15,12 +16,19 @@ export interface DigestCalendarData {
   sessions: HeldSession[];
   rituals: RitualCadence[];
   retroActions: DigestRetroAction[];
+  /**
+   * Protected time against what members spent in sessions over the last 30 days; absent when the
+   * community runs no rituals (nothing to spend the time on, so nothing to warn about).
+   */
+  protectedTime?: { hoursPerMonth: number; attendedHoursLast30Days: number };
 }
 
 const dayMs = 86_400_000;
 /** Past sessions looked at: a quarter, as the health signals judge. */
 const lookBackDays = 90;
 const lookAheadDays = 14;
+/** The protected-time signal looks at one month of sessions. */
+const protectedTimeDays = 30;
 
 /**
  * Reads one community's ritual calendar (one partition query) and retro actions (one more) and
@@ -67,6 +75,9 @@ export async function digestCalendarLoader(props: {
       facilitators: o.facilitator ? [o.facilitator.person.displayName] : [],
     }));
   const past = held.filter((o) => Date.parse(o.start) < now.getTime());
+  // A past session counts as held only when someone recorded who came: a planned session nobody
+  // ticked off may never have happened, and a ritual that stopped in practice must still lapse.
+  const attended = past.filter((o) => o.attendance !== null);
   const sessions = past.map((o) => ({
     ritualId: o.ritualId,
     ritualName: o.ritualName,
@@ -84,7 +95,7 @@ export async function digestCalendarLoader(props: {
     // A rhythm needs two planned sessions in the window; one-off rituals never lapse.
     if (planned.length < 2 || first === undefined || last === undefined) return [];
     const cadenceDays = Math.max(1, Math.round((last - first) / dayMs / (planned.length - 1)));
-    const lastHeld = past
+    const lastHeld = attended
       .filter((o) => o.ritualId === ritual.ritualId)
       .map((o) => o.start)
       .sort()
@@ -105,5 +116,28 @@ export async function digestCalendarLoader(props: {
     dueAt: action.dueDate ? `${action.dueDate.slice(0, 10)}T23:59:59.000Z` : null,
     done: action.status === "done",
   }));
-  return { upcoming, sessions, rituals, retroActions };
+  // Protected time is not stored per community yet: the lower end of the usual 2-4 hours a
+  // month is the most a community can be assumed to have agreed.
+  const monthAgo = now.getTime() - protectedTimeDays * dayMs;
+  const attendedHoursLast30Days = attended
+    .filter((o) => Date.parse(o.start) >= monthAgo)
+    .reduce(
+      (sum, o) =>
+        sum + ((o.attendance?.count ?? 0) * (Date.parse(o.end) - Date.parse(o.start))) / 3_600_000,
+      0,
+    );
+  return {
+    upcoming,
+    sessions,
+    rituals,
+    retroActions,
+    ...(calendar.rituals.length > 0
+      ? {
+          protectedTime: {
+            hoursPerMonth: defaultProtectedHours.min,
+            attendedHoursLast30Days,
+          },
+        }
+      : {}),
+  };
 }

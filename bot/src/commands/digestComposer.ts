@@ -20,7 +20,7 @@ export interface ComposedDigest {
   digest: Digest;
   card: AdaptiveCard;
   week: string;
-  /** Resources the card shows, recorded so later digests do not repeat them. */
+  /** Resources the card shows, recorded (with `week`) so later weeks do not repeat them. */
   pickIds: string[];
   /** Handbook entries the card resurfaces, with the ETag read. */
   resurfaced: { communityId: string; entryId: string; etag: string }[];
@@ -38,8 +38,12 @@ const lookBackMs = 7 * 86_400_000;
  * members' version posted to its channel.
  *
  * Upcoming sessions, held sessions and ritual rhythms come from the ritual calendar, open actions
- * from the retros. Protected time is not stored as hours per member yet, so that signal is left
- * out.
+ * from the retros; protected time is judged from the attendance recorded on those sessions.
+ *
+ * The digest is for one ISO week: the week of `slot` (the scheduled instant) when given, else of
+ * `now`. Picks recorded in earlier weeks are left out, picks of this week are offered again, so a
+ * digest composed twice in a week is the same card. `stateKey` names whose pick history is read:
+ * the recipient by default, `channelDigestStateKey(communityId)` for a channel.
  */
 export async function digestComposer(props: {
   store: Store;
@@ -50,13 +54,20 @@ export async function digestComposer(props: {
   communityId?: string;
   timeZone: string;
   now: Date;
+  /** The scheduled slot the digest is sent for; its ISO week keys the digest. */
+  slot?: Date;
+  /** Whose pick history is read; the recipient's by default. */
+  stateKey?: string;
 }): Promise<ComposedDigest> {
   const { store, tenantId, now } = props;
   const [roles, communities, state] = await Promise.all([
     store.memberships.rolesOf(tenantId, props.recipient.id),
     store.communities.listForTenant(tenantId),
-    store.digests.stateOf(tenantId, props.recipient.id),
+    store.digests.stateOf(tenantId, props.stateKey ?? props.recipient.id),
   ]);
+  const week = isoWeekOf(props.slot ?? now, props.timeZone);
+  // ISO week keys sort as text ("2026-W09" < "2026-W48"); legacy picks without a week sort first.
+  const sentBefore = state.sentPicks.filter((pick) => pick.week < week).map((pick) => pick.id);
   const isHead = roles.tenantRoles.includes("headOfProfession");
   const championOf = new Set(
     roles.communities.filter((c) => c.roles.includes("champion")).map((c) => c.communityId),
@@ -113,13 +124,19 @@ export async function digestComposer(props: {
           })),
         upcoming: calendar.upcoming,
         retroActions: calendar.retroActions,
-        sentPickIds: state.sentPickIds,
+        sentPickIds: sentBefore,
         handbook: library.handbook.map((entry) => ({
           id: entry.id,
           title: entry.title,
           excerpt: entry.body.length > 400 ? `${entry.body.slice(0, 400)}...` : entry.body,
           createdAt: entry.createdAt,
-          lastResurfacedAt: entry.lastResurfacedAt,
+          // An entry resurfaced this week is this week's entry: offered as if never shown, it is
+          // chosen again (it was the first choice then), so composing twice gives the same card.
+          lastResurfacedAt:
+            entry.lastResurfacedAt !== null &&
+            isoWeekOf(new Date(entry.lastResurfacedAt), props.timeZone) === week
+              ? null
+              : entry.lastResurfacedAt,
           archived: entry.archived,
         })),
         signals: communityHealthSignals(
@@ -131,6 +148,7 @@ export async function digestComposer(props: {
             canvasReviewedAt: canvas?.reviewedAt ?? null,
             sessions: calendar.sessions,
             rituals: calendar.rituals,
+            ...(calendar.protectedTime ? { protectedTime: calendar.protectedTime } : {}),
           },
           now,
         ),
@@ -139,7 +157,6 @@ export async function digestComposer(props: {
     }),
   );
 
-  const week = isoWeekOf(now, props.timeZone);
   const digest = composeDigest({
     recipient: props.recipient,
     audience: props.audience,

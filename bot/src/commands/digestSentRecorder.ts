@@ -3,19 +3,21 @@ import { ConcurrencyError, type Store } from "../store";
 import type { ComposedDigest } from "./digestComposer";
 
 /**
- * Remembers what a digest put in front of its recipient: its picks (never sent to them again)
- * and its resurfaced handbook entries (left alone for a quarter). Called once the delivery is
- * queued; an entry someone edited meanwhile simply stays eligible.
+ * Remembers what a digest put in front of its recipient: its picks, with the digest's ISO week
+ * (later weeks never repeat them), and its resurfaced handbook entries (left alone for a
+ * quarter). Called only once the delivery is newly queued, never while composing: a composition
+ * that is not sent must not use up picks. An entry someone edited meanwhile simply stays eligible.
+ * `stateKey` is the recipient's id, or `channelDigestStateKey(communityId)` for a channel.
  */
 export async function digestSentRecorder(props: {
   store: Store;
   tenantId: string;
-  recipientId: string;
+  stateKey: string;
   composed: ComposedDigest;
   now: Date;
 }): Promise<void> {
   const { store, tenantId, composed } = props;
-  await store.digests.recordSentPicks(tenantId, props.recipientId, composed.pickIds);
+  await store.digests.recordSentPicks(tenantId, props.stateKey, composed.week, composed.pickIds);
   for (const entry of composed.resurfaced) {
     try {
       await store.library.markResurfaced({

@@ -1,6 +1,6 @@
 import type { CommunityMember, CommunityRole } from "@practice-hub/shared";
 import { toIso } from "@practice-hub/shared";
-import { badRequest } from "../errors";
+import { conflict } from "../errors";
 import { presentMember } from "../presenters/people";
 import { isConflict, type Store } from "../store";
 
@@ -31,7 +31,7 @@ export async function membershipAdder(props: {
   } catch (error) {
     if (!isConflict(error)) throw error;
     if (props.source === "teams") return null;
-    throw badRequest(
+    throw conflict(
       `${person.displayName} is already in this community. Change their roles instead.`,
     );
   }

@@ -123,8 +123,11 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
       return;
     }
 
-    const claimStarted = props.clock();
     const claimMs = props.visibilitySeconds * 1_000;
+    // The longest one send may take: an attempt must end before the claim does, or another worker
+    // could take the key back and send it a second time while ours is still in flight.
+    const sendTimeoutMs = props.sender.timeoutMs ?? 0;
+    let claimStarted = 0;
     let claimed = false;
     let attempts = record.attempts;
     for (;;) {
@@ -140,6 +143,8 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
           return;
         }
         if (!claimed) {
+          // Read before the claim is written: its end is counted from here.
+          const claimAt = props.clock();
           const mine = await deliveries.claim(record, {
             by: props.workerId,
             until: new Date(props.now().getTime() + claimMs),
@@ -151,6 +156,14 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
           }
           record = mine;
           claimed = true;
+          claimStarted = claimAt;
+        } else if (props.clock() - claimStarted + sendTimeoutMs >= claimMs) {
+          // Waiting for the limiter used up the claim: no time left for a send to finish inside
+          // it. Come back once it has ended and take a fresh one; nothing was sent.
+          acquired.cancel();
+          const leftMs = Math.max(0, claimMs - (props.clock() - claimStarted));
+          await queue.hide(message, leftMs / 1_000 + 1);
+          return;
         }
         props.faults?.("beforeSend", record.key);
         const outcome = await sendOnce(record, reference);
@@ -194,7 +207,11 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
           ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
         });
         logger.debug({ key: record.key, reason: outcome.reason, delay }, "delivery retried");
-        if (props.clock() - claimStarted + delay < claimMs * inProcessShare) {
+        const elapsed = props.clock() - claimStarted;
+        if (
+          elapsed + delay < claimMs * inProcessShare &&
+          elapsed + delay + sendTimeoutMs < claimMs
+        ) {
           await sleep(delay);
           continue;
         }

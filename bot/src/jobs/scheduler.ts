@@ -1,6 +1,6 @@
 import type { Logger } from "../logger";
 import type { LeaseRepository } from "../store";
-import type { Delivery, DueWorkSource, EnqueueResult } from "./types";
+import type { Delivery, DueDelivery, DueWorkSource, EnqueueResult } from "./types";
 
 /** Deliveries written to storage at once while a source's window is enqueued. */
 const enqueueParallelism = 16;
@@ -49,9 +49,14 @@ export function createScheduler(props: SchedulerProps): Scheduler {
     return held;
   }
 
-  async function enqueueAll(deliveries: Delivery[]): Promise<void> {
+  async function enqueueOne({ onQueued, ...delivery }: DueDelivery): Promise<void> {
+    const result = await props.enqueue(delivery);
+    if (result.status === "queued") await onQueued?.();
+  }
+
+  async function enqueueAll(deliveries: DueDelivery[]): Promise<void> {
     for (let start = 0; start < deliveries.length; start += enqueueParallelism) {
-      await Promise.all(deliveries.slice(start, start + enqueueParallelism).map(props.enqueue));
+      await Promise.all(deliveries.slice(start, start + enqueueParallelism).map(enqueueOne));
     }
   }
 

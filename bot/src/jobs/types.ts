@@ -29,6 +29,17 @@ export interface Delivery {
   summary: string;
 }
 
+/** A delivery a source found due, with what the source must remember once it is queued. */
+export interface DueDelivery extends Delivery {
+  /**
+   * Runs after the scheduler queued the delivery, and not when its key was already done: what a
+   * source records about a send (a digest's picks) belongs here, never in `due()`, so a window
+   * that is computed again or a delivery that was never queued uses nothing up. It may run again
+   * for the same key when a window is repeated, so it must be idempotent.
+   */
+  onQueued?: () => Promise<void>;
+}
+
 /** Something that knows which deliveries fall due in a window (reminders, digests). */
 export interface DueWorkSource {
   /** Stable and unique: the scheduler persists its progress under this name. */
@@ -38,7 +49,7 @@ export interface DueWorkSource {
    * the window since the source's last completed tick, so a restart neither skips nor repeats a
    * window; returning an item twice is harmless because keys are idempotent.
    */
-  due(props: { now: Date; since: Date }): Promise<Delivery[]>;
+  due(props: { now: Date; since: Date }): Promise<DueDelivery[]>;
 }
 
 /** What one send attempt came to, as the proactive sender reads Bot Connector's answer. */
@@ -54,6 +65,11 @@ export type SendOutcome =
 
 /** Sends one card to one stored conversation (bot/src/teams/proactiveSender.ts). */
 export interface ProactiveSender {
+  /**
+   * The longest one send may take before it is abandoned as unanswered. The worker starts an
+   * attempt only when this much of its claim is left; absent means sends are not time-limited.
+   */
+  readonly timeoutMs?: number;
   send(props: {
     reference: StoredConversationReference;
     card: object;

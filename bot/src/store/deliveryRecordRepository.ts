@@ -44,7 +44,7 @@ export interface DeliveryRecordRepository {
     record: StoredDelivery,
     claim: { by: string; until: Date; now: Date },
   ): Promise<StoredDelivery | null>;
-  /** Terminal: Teams accepted the message. */
+  /** Terminal: Teams accepted the message. A refusal listed earlier for the conversation is cleared. */
   markSent(record: StoredDelivery, props: { activityId?: string; now: Date }): Promise<void>;
   /** Teams asked to retry: counts the attempt and keeps others off the key until `until`. */
   deferRetry(record: StoredDelivery, props: { until: Date; now: Date }): Promise<void>;
@@ -156,6 +156,22 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
     );
   }
 
+  /**
+   * A send to a conversation listed as unreachable went through (the person unblocked the bot,
+   * or the chat came back): champions should no longer see it. Only a refusal older than this
+   * send is removed, and only the version read, so a newer refusal written meanwhile stays.
+   */
+  async function clearUnreachable(record: StoredDelivery, now: Date): Promise<void> {
+    const rowKey = unreachablePrefix + record.conversationKey;
+    try {
+      const row = await table.getEntity<UnreachableRow>(record.tenantId, rowKey);
+      if (row.since > now.toISOString()) return;
+      await table.deleteEntity(record.tenantId, rowKey, { etag: row.etag });
+    } catch (error) {
+      if (!isNotFound(error) && !isConflict(error)) throw error;
+    }
+  }
+
   return {
     async create(delivery, now) {
       try {
@@ -185,8 +201,9 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
         throw error;
       }
     },
-    markSent(record, { activityId, now }) {
-      return finish(record, { state: "sent", ...(activityId ? { activityId } : {}), now });
+    async markSent(record, { activityId, now }) {
+      await finish(record, { state: "sent", ...(activityId ? { activityId } : {}), now });
+      await clearUnreachable(record, now);
     },
     async deferRetry(record, { until, now }) {
       try {

@@ -7,8 +7,19 @@ import { isConflict, isNotFound } from "./storageErrors";
 export interface DigestRecipientState {
   /** Null until the recipient saves their own choice. */
   settings: DigestSettings | null;
-  /** Resources already sent to them, so picks are never repeated. */
-  sentPickIds: string[];
+  /**
+   * Resources already put in a digest for them, with the ISO week of that digest: picks of
+   * earlier weeks are never repeated, while picks of the current week are offered again so a
+   * digest composed twice in one week (a repeated window, a preview, a settings change) is the
+   * same card.
+   */
+  sentPicks: SentPick[];
+}
+
+/** One resource a digest carried, and the ISO week ("2026-W48") of that digest. */
+export interface SentPick {
+  id: string;
+  week: string;
 }
 
 /** A registered recipient and when they want their digest. */
@@ -24,13 +35,21 @@ export interface DigestRecipient {
  * are few); picks already sent live in the recipient's tenant partition.
  */
 export interface DigestRepository {
-  /** The recipient's settings and sent picks: two point reads in parallel. */
+  /**
+   * The recipient's settings and sent picks: two point reads in parallel. `userId` is a person, or
+   * `channelDigestStateKey(communityId)` for a community's members' digest (which has no settings).
+   */
   stateOf(tenantId: string, userId: string): Promise<DigestRecipientState>;
   /** Every registered recipient (the scheduler's due check): one partition query. */
   listRecipients(): Promise<DigestRecipient[]>;
   saveSettings(tenantId: string, userId: string, settings: DigestSettings): Promise<void>;
-  /** Adds picks to what the recipient has been sent. */
-  recordSentPicks(tenantId: string, userId: string, pickIds: readonly string[]): Promise<void>;
+  /** Adds the picks of the digest of ISO `week` to what the recipient has been sent. */
+  recordSentPicks(
+    tenantId: string,
+    userId: string,
+    week: string,
+    pickIds: readonly string[],
+  ): Promise<void>;
 }
 
 /** Only the most recent sent ids are kept: a row stays far below the 32K-character limit. */
@@ -48,6 +67,26 @@ interface DigestRow {
 const recipientsPartition = "recipients";
 const recipientKey = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
 const sentKey = (userId: string) => `sent|${userId}`;
+
+/**
+ * The state key of a community's members' digest: the channel remembers its own picks, apart
+ * from whichever champion pressed "send now".
+ */
+export function channelDigestStateKey(communityId: string): string {
+  return `channel:${communityId}`;
+}
+
+/**
+ * Sent picks are stored comma-joined as `<id>@<week>` (resource ids are UUIDs). Rows written
+ * before weeks were kept hold bare ids: they read as sent in an earlier week than any.
+ */
+function parseSentPicks(value: string | undefined): SentPick[] {
+  if (!value) return [];
+  return value.split(",").map((item) => {
+    const at = item.lastIndexOf("@");
+    return at < 0 ? { id: item, week: "" } : { id: item.slice(0, at), week: item.slice(at + 1) };
+  });
+}
 
 /** The Table Storage implementation of DigestRepository. */
 export function createDigestRepository(table: TableClient): DigestRepository {
@@ -70,7 +109,7 @@ export function createDigestRepository(table: TableClient): DigestRepository {
       ]);
       return {
         settings: settings ? (digestSettingsSchema.safeParse(settings).data ?? null) : null,
-        sentPickIds: sent?.pickIds ? sent.pickIds.split(",") : [],
+        sentPicks: parseSentPicks(sent?.pickIds),
       };
     },
     async listRecipients() {
@@ -97,11 +136,14 @@ export function createDigestRepository(table: TableClient): DigestRepository {
         "Replace",
       );
     },
-    async recordSentPicks(tenantId, userId, pickIds) {
+    async recordSentPicks(tenantId, userId, week, pickIds) {
       if (pickIds.length === 0) return;
       const current = await read(tenantId, sentKey(userId));
-      const before = current?.pickIds ? current.pickIds.split(",") : [];
-      const merged = [...new Set([...before, ...pickIds])].slice(-maxRememberedPicks);
+      // The first week a pick went out is the one that counts: recording the same week's digest
+      // again changes nothing.
+      const weeks = new Map(parseSentPicks(current?.pickIds).map((pick) => [pick.id, pick.week]));
+      for (const id of pickIds) if (!weeks.has(id)) weeks.set(id, week);
+      const merged = [...weeks].slice(-maxRememberedPicks).map(([id, at]) => `${id}@${at}`);
       const row = { partitionKey: tenantId, rowKey: sentKey(userId), pickIds: merged.join(",") };
       // Conditional on what was read. A digest for one person is composed by one worker at a
       // time; should two race, the loser's picks may be offered once more, which is harmless.

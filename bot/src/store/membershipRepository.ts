@@ -60,6 +60,14 @@ export interface MembershipRepository {
   listTenantRoleHolders(
     tenantId: string,
   ): Promise<{ userId: string; displayName: string; roles: TenantRole[] }[]>;
+  /**
+   * Everyone granted a tenant role in any tenant, from one index partition: the digest scheduler
+   * needs every head of profession on every tick, and a scan of every tenant's partition would
+   * grow with the memberships. Entries are never removed; callers check `rolesOf` before acting.
+   */
+  listTenantRoleHoldersOfAllTenants(): Promise<
+    { tenantId: string; userId: string; roles: TenantRole[] }[]
+  >;
   /** One point read; null when the person is not in the community. */
   findCommunityMembership(
     tenantId: string,
@@ -83,6 +91,11 @@ export interface MembershipRepository {
 }
 
 const separator = "|";
+/**
+ * The index partition of tenant role holders, RowKey `<tenantId>|<userId>`. Tenant partitions
+ * are named by Entra tenant ids (GUIDs), so this name never collides with one.
+ */
+const tenantRoleIndexPartition = "tenantRoleHolders";
 
 function splitRoles<T>(roles: string, parse: (role: string) => T | undefined): T[] {
   return roles
@@ -202,7 +215,35 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         roles: roles.join(","),
         displayName,
       };
+      // The index first, as an upsert: two partitions cannot share a transaction, and an index
+      // entry without its grant is harmless (readers check rolesOf) while the reverse would hide
+      // a head of profession from the digest. Granting again repairs a missing entry.
+      await table.upsertEntity(
+        {
+          partitionKey: tenantRoleIndexPartition,
+          rowKey: `${tenantId}${separator}${userId}`,
+          roles: row.roles,
+          displayName,
+        },
+        "Replace",
+      );
       await table.createEntity(row);
+    },
+    async listTenantRoleHoldersOfAllTenants() {
+      const rows = table.listEntities<MembershipRow>({
+        queryOptions: { filter: odata`PartitionKey eq ${tenantRoleIndexPartition}` },
+      });
+      const holders: { tenantId: string; userId: string; roles: TenantRole[] }[] = [];
+      for await (const row of rows) {
+        const split = row.rowKey.indexOf(separator);
+        if (split < 0) continue;
+        holders.push({
+          tenantId: row.rowKey.slice(0, split),
+          userId: row.rowKey.slice(split + 1),
+          roles: splitRoles(row.roles, (r) => tenantRoleSchema.safeParse(r).data),
+        });
+      }
+      return holders;
     },
   };
 }

@@ -9,7 +9,7 @@ import { createAdapter } from "./adapter";
 const retryableStatuses = new Set([412, 429, 502, 503, 504]);
 
 /** A send that hangs this long is given up and retried (see the README on the duplicate window). */
-const sendTimeoutMs = 30_000;
+const maxSendTimeoutMs = 30_000;
 
 /** The connector client's pipeline, as far as we touch it. */
 interface PipelineOwner {
@@ -89,6 +89,12 @@ export function createProactiveSender(props: {
   now?: () => Date;
 }): ProactiveSender {
   const adapter = createAdapter(props.config, props.logger);
+  // A send must be able to finish inside the worker's claim on the delivery (which lasts the
+  // queue's visibility timeout), or the key could be taken back and sent twice meanwhile.
+  const sendTimeoutMs = Math.min(
+    maxSendTimeoutMs,
+    (props.config.JOBS_VISIBILITY_SECONDS * 1_000) / 2,
+  );
   const now = props.now ?? (() => new Date());
   const connectors = new Map<string, Promise<Connector>>();
 
@@ -115,6 +121,7 @@ export function createProactiveSender(props: {
   }
 
   return {
+    timeoutMs: sendTimeoutMs,
     async send({ reference, card, summary }) {
       const conversationReference = JSON.parse(reference.reference) as ConversationReference;
       // The stored record's serviceUrl is the one Teams last gave us: it wins over the JSON's.

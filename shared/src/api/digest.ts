@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone, timeZoneSchema } from "../rituals/zones";
 
 /** Days a recipient may choose for their digest. */
 export const digestDays = [
@@ -13,29 +14,17 @@ export const digestDays = [
 export const digestDaySchema = z.enum(digestDays);
 export type DigestDay = z.infer<typeof digestDaySchema>;
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** When one recipient gets their digest. Default: Monday 09:00 in their zone. */
 export const digestSettingsSchema = z.object({
   day: digestDaySchema,
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time must be HH:MM on a 24-hour clock."),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, "timeZone must be an IANA time zone such as Europe/London."),
+  timeZone: timeZoneSchema,
 });
 export type DigestSettings = z.infer<typeof digestSettingsSchema>;
 
 /** The settings of someone who never chose. */
 export function defaultDigestSettings(timeZone: string): DigestSettings {
-  return { day: "monday", time: "09:00", timeZone: isTimeZone(timeZone) ? timeZone : "UTC" };
+  return { day: "monday", time: "09:00", timeZone: isValidTimeZone(timeZone) ? timeZone : "UTC" };
 }
 
 /** GET and PUT /api/digest/settings */
@@ -51,7 +40,8 @@ export const digestPreviewQuerySchema = z.object({
   audience: z.enum(["lead", "members"]).default("lead"),
   /** The members' version is per community. */
   communityId: z.string().max(80).optional(),
-  timeZone: z.string().max(64).optional(),
+  /** The reader's zone; an unknown one is refused (400) rather than failing the composer. */
+  timeZone: timeZoneSchema.optional(),
 });
 export type DigestPreviewQuery = z.input<typeof digestPreviewQuerySchema>;
 

@@ -41,7 +41,20 @@ const rolesSchema = z
 
 /** POST .../people: a champion adds someone by hand; answers the CommunityMember (201). */
 export const addMemberRequestSchema = z.object({
-  userId: z.string().trim().min(1, "userId is required.").max(100),
+  /**
+   * An Entra object id or another opaque id. It becomes part of Table Storage keys and of URLs
+   * (`/people/{userId}/roles`), so the characters those forbid or give meaning to are refused.
+   */
+  userId: z
+    .string()
+    .trim()
+    .min(1, "userId is required.")
+    .max(100)
+    .regex(
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+      /^[^/\\#?|\u0000-\u001f\u007f-\u009f]+$/,
+      "userId cannot contain / \\ # ? | or control characters.",
+    ),
   displayName: z.string().trim().min(1, "displayName is required.").max(120),
   roles: rolesSchema.default(["member"]),
 });

@@ -69,6 +69,25 @@ describe("digestCard", () => {
     expect(cardBytes(card)).toBeLessThan(maxCardBytes);
   });
 
+  it("stays under 80 KB and parses for thirty full communities, counting those left out", () => {
+    const card = cardFor(Array.from({ length: 30 }, (_, n) => fullCommunity(n + 10)));
+    const text = JSON.stringify(card);
+    const shown = (text.match(/Open Community \d+ in Practice Hub/g) ?? []).length;
+
+    expect(cardBytes(card)).toBeLessThan(maxCardBytes);
+    expect(cardProblems(card)).toEqual([]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(30);
+    expect(text).toContain(`${30 - shown} more communities: open Practice Hub`);
+  });
+
+  it("lists ten joiners by name and counts the rest", () => {
+    const text = JSON.stringify(cardFor([fullCommunity(1)]));
+
+    expect(text).toContain("Person 14 with a fairly long display name and 10 more");
+    expect(text).not.toContain("Person 16 with");
+  });
+
   it("links each pick and each community to where it lives", () => {
     const text = JSON.stringify(
       cardFor([

@@ -1,7 +1,7 @@
 import type { CommunityDigest, Digest, DigestRetroAction } from "../digest/composer";
 import { librarySectionTitles } from "../library/resources";
 import { escapeCardText } from "./escapeCardText";
-import type { AdaptiveCard, CardElement, Container } from "./types";
+import { maxCardBytes, type AdaptiveCard, type CardElement, type Container } from "./types";
 
 /** What the digest card shows: a composed digest, and where its button leads. */
 export interface DigestCardProps {
@@ -42,8 +42,38 @@ function heading(text: string): CardElement {
   return { type: "TextBlock", text, weight: "bolder", spacing: "medium", wrap: true };
 }
 
+/** Names listed in one "Joined" or "Left" line; the rest are counted, and the tab lists them all. */
+const maxNamesListed = 10;
+
 function people(names: readonly string[]): string {
-  return names.map(escapeCardText).join(", ");
+  const listed = names.slice(0, maxNamesListed).map(escapeCardText).join(", ");
+  const more = names.length - maxNamesListed;
+  return more > 0 ? `${listed} and ${more} more` : listed;
+}
+
+/**
+ * Bytes of a value as UTF-8 JSON, as Teams counts a card. Written out rather than using Buffer or
+ * TextEncoder so the same code runs in the tab and in Node without either's typings.
+ */
+function jsonBytes(value: unknown): number {
+  let bytes = 0;
+  for (const char of JSON.stringify(value)) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+function moreCommunities(count: number, homeUrl: string): CardElement {
+  return {
+    type: "TextBlock",
+    wrap: true,
+    spacing: "large",
+    text: markdownLink(
+      `${count} more ${count === 1 ? "community" : "communities"}: open Practice Hub`,
+      homeUrl,
+    ),
+  };
 }
 
 function communitySection(
@@ -138,6 +168,10 @@ function communitySection(
 /**
  * The weekly digest card: per community, only the sections that have something to say. The tab's
  * preview and the bot's send both call this, so the preview is the card that is sent.
+ *
+ * Teams refuses messages over about 100 KB, so the card is measured while it is built: once the
+ * next community would take it past `maxCardBytes`, the remaining communities are counted in one
+ * line that opens Practice Hub instead (a head of profession may lead dozens).
  */
 export function digestCard({ digest, homeUrl, timeZone }: DigestCardProps): AdaptiveCard {
   const title =
@@ -165,10 +199,7 @@ export function digestCard({ digest, homeUrl, timeZone }: DigestCardProps): Adap
       text: "Nothing needs your attention this week: no new people, sessions, picks or warning signs.",
     });
   }
-  for (const community of digest.communities) {
-    body.push(communitySection(community, timeZone, digest.audience));
-  }
-  return {
+  const card: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
@@ -176,4 +207,19 @@ export function digestCard({ digest, homeUrl, timeZone }: DigestCardProps): Adap
     body,
     actions: [{ type: "Action.OpenUrl", title: "Open Practice Hub", url: homeUrl }],
   };
+  // Room kept for the "N more communities" line, sized for the largest count it could show.
+  const reserve = jsonBytes(moreCommunities(digest.communities.length, homeUrl)) + 1;
+  let used = jsonBytes(card);
+  for (const [index, community] of digest.communities.entries()) {
+    const section = communitySection(community, timeZone, digest.audience);
+    // Each element after the first adds a comma to the body array.
+    const size = jsonBytes(section) + 1;
+    if (used + size + reserve > maxCardBytes) {
+      body.push(moreCommunities(digest.communities.length - index, homeUrl));
+      break;
+    }
+    body.push(section);
+    used += size;
+  }
+  return card;
 }

@@ -1,5 +1,6 @@
 import type { DigestSettings } from "../api/digest";
 import { digestSlotOfWeek, isDigestDue } from "./schedule";
+import { isoWeekOf } from "./week";
 
 function settings(overrides: Partial<DigestSettings> = {}): DigestSettings {
   return { day: "monday", time: "09:00", timeZone: "Europe/London", ...overrides };
@@ -42,21 +43,34 @@ describe("isDigestDue", () => {
   it("is due when the slot falls inside the scheduler's window", () => {
     expect(
       isDigestDue(settings(), new Date("2026-11-23T08:59:00Z"), new Date("2026-11-23T09:01:00Z")),
-    ).toBe(true);
+    ).toEqual(new Date("2026-11-23T09:00:00Z"));
   });
 
   it("is not due before the slot or for a window after it", () => {
     expect(
       isDigestDue(settings(), new Date("2026-11-23T08:00:00Z"), new Date("2026-11-23T08:59:00Z")),
-    ).toBe(false);
+    ).toBeNull();
     expect(
       isDigestDue(settings(), new Date("2026-11-23T09:00:00Z"), new Date("2026-11-23T10:00:00Z")),
-    ).toBe(false);
+    ).toBeNull();
   });
 
   it("catches a slot missed during an outage that spanned the week boundary", () => {
     expect(
       isDigestDue(settings(), new Date("2026-11-22T12:00:00Z"), new Date("2026-11-24T12:00:00Z")),
-    ).toBe(true);
+    ).toEqual(new Date("2026-11-23T09:00:00Z"));
+  });
+
+  it("answers a Sunday 23:59 slot caught after midnight with the slot, which keeps the ending week", () => {
+    const sunday = settings({ day: "sunday", time: "23:59", timeZone: "Europe/London" });
+    const slot = isDigestDue(
+      sunday,
+      new Date("2026-11-29T23:58:30Z"),
+      new Date("2026-11-30T00:00:30Z"),
+    );
+
+    expect(slot).toEqual(new Date("2026-11-29T23:59:00Z"));
+    expect(slot && isoWeekOf(slot, "Europe/London")).toBe("2026-W48");
+    expect(isoWeekOf(new Date("2026-11-30T00:00:30Z"), "Europe/London")).toBe("2026-W49");
   });
 });

@@ -76,10 +76,15 @@ export function digestSlotOfWeek(settings: DigestSettings, now: Date): Date {
 }
 
 /**
- * True when the recipient's slot falls in the scheduler's window (since, now]. The window may
- * span a week boundary after a long outage, so both weeks' slots are checked.
+ * The recipient's slot when it falls in the scheduler's window (since, now], else null. The window
+ * may span a week boundary after a long outage, so both weeks' slots are checked. Callers key the
+ * digest by the slot's ISO week, not the tick's: a Sunday 23:59 slot caught by Monday's first tick
+ * still belongs to the week that just ended, and next week's digest keeps its own key.
  */
-export function isDigestDue(settings: DigestSettings, since: Date, now: Date): boolean {
+export function isDigestDue(settings: DigestSettings, since: Date, now: Date): Date | null {
   const slots = [digestSlotOfWeek(settings, now), digestSlotOfWeek(settings, since)];
-  return slots.some((slot) => slot.getTime() > since.getTime() && slot.getTime() <= now.getTime());
+  return (
+    slots.find((slot) => slot.getTime() > since.getTime() && slot.getTime() <= now.getTime()) ??
+    null
+  );
 }

@@ -22,6 +22,12 @@ describe("resourceSuggestionSchema", () => {
     expect(result.success).toBe(false);
   });
 
+  it("refuses a tag with a comma, since tags are stored comma-joined", () => {
+    const result = resourceSuggestionSchema.safeParse(suggestion({ tags: ["discovery,delivery"] }));
+
+    expect(result.success).toBe(false);
+  });
+
   it("refuses a section that does not exist", () => {
     expect(resourceSuggestionSchema.safeParse(suggestion({ section: "gossip" })).success).toBe(
       false,

@@ -64,7 +64,9 @@ export const resourceTagSchema = z
   .trim()
   .toLowerCase()
   .min(1, "tags cannot be empty.")
-  .max(libraryLimits.tag, `each tag must be under ${libraryLimits.tag} characters.`);
+  .max(libraryLimits.tag, `each tag must be under ${libraryLimits.tag} characters.`)
+  // Tags are stored comma-joined in one Table Storage property: a comma would split one into two.
+  .refine((tag) => !tag.includes(","), "A tag cannot contain a comma: give each tag separately.");
 
 /** What a member fills in to suggest a resource. */
 export const resourceSuggestionSchema = z.object({
