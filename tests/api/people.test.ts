@@ -8,8 +8,7 @@ import {
 import { createStore } from "../../bot/src/store";
 import { createMembershipEventSink } from "../../bot/src/teams/membershipEvents";
 import { createLogger } from "../../bot/src/logger";
-import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
-import { demoTeamId } from "../../bot/src/local/seedLibrary";
+import { demoCommunityId, demoTeamId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { apiClient, type ApiClient } from "../support/api";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
@@ -64,6 +63,31 @@ describe("the people of a community", () => {
       source: "manual",
     });
   });
+
+  it("answers 409 when a champion adds someone already in the community", async () => {
+    const person = newPersonFactory();
+    await api.post(apiPaths.people(demoCommunityId), { as: "demo-champion", body: person });
+
+    const again = await api.post(apiPaths.people(demoCommunityId), {
+      as: "demo-champion",
+      body: person,
+    });
+
+    expect(again.status).toBe(409);
+    expect(apiErrorSchema.parse(again.body).error).toBe("conflict");
+  });
+
+  it.each(["team/lead", "a#b", "who?", "x|y", "back\\slash", "tab\there"])(
+    "refuses with 400 a hand-added user id with a character keys and URLs forbid (%j)",
+    async (userId) => {
+      const response = await api.post(apiPaths.people(demoCommunityId), {
+        as: "demo-champion",
+        body: newPersonFactory({ userId }),
+      });
+
+      expect(response.status).toBe(400);
+    },
+  );
 
   it("refuses a member's addition with 403", async () => {
     const response = await api.post(apiPaths.people(demoCommunityId), {

@@ -6,6 +6,13 @@ export const demoTenantId = "00000000-0000-4000-8000-00000000d301";
 /** A second tenant: its person must never see the first tenant's communities. */
 export const otherTenantId = "00000000-0000-4000-8000-00000000d302";
 export const demoCommunityId = "product-management";
+/**
+ * The Agents Playground's team and its General channel (.m365agentsplayground.yml; a team's
+ * General channel has the team's id). The seed links them to the demo community, so `retro`,
+ * reminders and the members' digest land there and the team's joins and leaves count for it.
+ */
+export const demoTeamId = "19:practice-hub-demo-general@thread.tacv2";
+export const demoGeneralChannelId = demoTeamId;
 
 export interface DemoIdentity {
   id: "demo-champion" | "demo-member" | "demo-head" | "demo-outsider";

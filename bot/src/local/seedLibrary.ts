@@ -4,9 +4,6 @@ import { demoCommunityId, demoIdentities, demoTenantId } from "./demoIdentities"
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** The Agents Playground's team (.m365agentsplayground.yml): its membership events feed the demo community. */
-export const demoTeamId = "19:practice-hub-demo-general@thread.tacv2";
-
 /** A fixed id keeps the seeded handbook entry the same across runs. */
 const handbookEntryId = "5e3d1c2a-7b4f-4a8e-9c61-0d2f4b7a9e10";
 
@@ -77,15 +74,13 @@ async function ignoreExisting(write: () => Promise<unknown>): Promise<void> {
 
 /**
  * Seeds the demo community's library, a handbook entry old enough to resurface, a recent join,
- * the link from the Playground's team to the community, and the head of profession as a digest
+ * and the head of profession as a digest
  * recipient. Idempotent like the rest of the seed: a second run changes nothing.
  */
 export async function seedLibraryData(props: { store: Store; now: Date }): Promise<void> {
   const { store, now } = props;
   const at = (days: number) => toIso(new Date(now.getTime() - days * dayMs));
   const scope = { tenantId: demoTenantId, communityId: demoCommunityId };
-
-  await store.membershipEvents.linkTeam({ ...scope, teamId: demoTeamId });
 
   for (const resource of resources) {
     const result = await store.library.suggest({

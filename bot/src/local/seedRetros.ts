@@ -1,27 +1,22 @@
-import { builtInRetroFormat, newestFirstKey, toIso } from "@practice-hub/shared";
+import { builtInRetroFormat, calendarDateOf, newestFirstKey, toIso } from "@practice-hub/shared";
 import { isConflict, type Store } from "../store";
-import { demoCommunityId, demoTenantId } from "./demoIdentities";
+import { demoCommunityId, demoGeneralChannelId, demoTeamId, demoTenantId } from "./demoIdentities";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/**
- * The Agents Playground's General channel (.m365agentsplayground.yml: a team's General channel
- * id is the team id). Linking it to the demo community lets `retro` in that channel, and retros
- * started in the tab, use the demo community without asking.
- */
-export const demoRetroChannelId = "19:practice-hub-demo-general@thread.tacv2";
-
 const champion = { id: "demo-champion", displayName: "Ana Champion" };
 
-/** Three past monthly pulses (so the tab's chart has a line) and the channel link. Idempotent. */
+/** Three past monthly pulses (so the tab's chart has a line) and the link of the Playground's
+ * General channel and team to the demo community. Idempotent. */
 export async function seedRetros(props: { store: Store; now: Date }): Promise<void> {
   const { store, now } = props;
-  const linked = await store.channelLinks.findByConversation(demoTenantId, demoRetroChannelId);
+  const linked = await store.channelLinks.findByConversation(demoTenantId, demoGeneralChannelId);
   if (!linked) {
     await store.channelLinks.link({
       tenantId: demoTenantId,
       communityId: demoCommunityId,
-      conversationId: demoRetroChannelId,
+      conversationId: demoGeneralChannelId,
+      teamId: demoTeamId,
       linkedAt: toIso(now),
       linkedBy: champion.id,
     });
@@ -43,7 +38,7 @@ export async function seedRetros(props: { store: Store; now: Date }): Promise<vo
         communityId: demoCommunityId,
         retro: {
           retroId,
-          title: `Monthly pulse: ${startedAt.toISOString().slice(0, 7)}`,
+          title: `Monthly pulse: ${calendarDateOf(startedAt).slice(0, 7)}`,
           format,
           phase: "closed",
           votesPerPerson: 3,

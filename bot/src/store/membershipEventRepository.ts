@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { newestFirstKey, type PersonRef } from "@practice-hub/shared";
-import { isNotFound } from "./storageErrors";
 import { communityPartitionKey } from "./tables";
 
 /** A join or leave as stored. */
@@ -14,8 +13,8 @@ export interface MembershipEventEntity {
 }
 
 /**
- * Joins and leaves per community (newest first), and which community a Teams team belongs to,
- * so Teams membership events in that team can be recorded against it.
+ * Joins and leaves per community, newest first. Which community a Teams team belongs to is
+ * the channel link's business (ChannelLinkRepository.findByTeam).
  */
 export interface MembershipEventRepository {
   record(props: {
@@ -29,12 +28,6 @@ export interface MembershipEventRepository {
     communityId: string,
     sinceIso: string,
   ): Promise<MembershipEventEntity[]>;
-  /** Links a Teams team to a community (overwrites an earlier link of the same team). */
-  linkTeam(props: { tenantId: string; teamId: string; communityId: string }): Promise<void>;
-  /** The community a team is linked to, or null. */
-  communityOfTeam(tenantId: string, teamId: string): Promise<string | null>;
-  /** The team a community is linked to (where its channel digest goes), or null. */
-  teamOfCommunity(tenantId: string, communityId: string): Promise<string | null>;
 }
 
 interface EventRow {
@@ -82,35 +75,6 @@ export function createMembershipEventRepository(table: TableClient): MembershipE
         });
       }
       return events;
-    },
-    async linkTeam({ tenantId, teamId, communityId }) {
-      // A team is linked by whoever sets the community up; the latest link wins on purpose.
-      await table.submitTransaction([
-        ["upsert", { partitionKey: tenantId, rowKey: `team|${teamId}`, communityId }, "Replace"],
-        [
-          "upsert",
-          { partitionKey: tenantId, rowKey: `community|${communityId}`, teamId },
-          "Replace",
-        ],
-      ]);
-    },
-    async teamOfCommunity(tenantId, communityId) {
-      try {
-        const row = await table.getEntity<{ teamId: string }>(tenantId, `community|${communityId}`);
-        return row.teamId;
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
-    },
-    async communityOfTeam(tenantId, teamId) {
-      try {
-        const row = await table.getEntity<{ communityId: string }>(tenantId, `team|${teamId}`);
-        return row.communityId;
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
     },
   };
 }

@@ -5,7 +5,11 @@
 export const tableNames = {
   /** PartitionKey tenantId, RowKey communityId. */
   communities: "communities",
-  /** PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles. */
+  /**
+   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles. Also
+   * PartitionKey `tenantRoleHolders`, RowKey `<tenantId>|<userId>`: every tenant role holder
+   * across tenants, so the digest job finds heads of profession who never saved settings.
+   */
   memberships: "memberships",
   /**
    * PartitionKey `<tenantId>__<communityId>`. RowKeys: `canvas` (the canvas itself: review state),
@@ -34,7 +38,7 @@ export const tableNames = {
   library: "library",
   /**
    * PartitionKey `<tenantId>__<communityId>`: `event|<newest-first ticks>|<uuid>` (joins and
-   * leaves). PartitionKey tenantId: `team|<teamId>` (the community a Teams team belongs to).
+   * leaves).
    */
   membershipEvents: "membershipEvents",
   /**
@@ -48,7 +52,10 @@ export const tableNames = {
    * (votes), `r|<retroId>|k|<hashed submission key>` (vote markers), `action|<actionId>`.
    */
   retros: "retros",
-  /** PartitionKey tenantId. RowKeys `channel|<conversationId>` and `community|<communityId>`. */
+  /**
+   * PartitionKey tenantId. RowKeys `channel|<conversationId>`, `community|<communityId>` and
+   * `team|<teamId>`: the link between a community, its channel and its team, from every side.
+   */
   channelLinks: "channelLinks",
 } as const;
 

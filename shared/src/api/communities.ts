@@ -32,3 +32,30 @@ export const createCommunityRequestSchema = z.object({
   description: z.string().trim().max(1_000).default(""),
 });
 export type CreateCommunityRequest = z.infer<typeof createCommunityRequestSchema>;
+
+/** A Teams thread id as Teams gives it for a channel or a team: `19:...@thread...`. */
+const teamsThreadIdSchema = z
+  .string()
+  .trim()
+  .regex(/^19:[^/\\#?\s]{1,200}$/, "must be a Teams channel or team id (19:...).");
+
+/**
+ * PUT /api/communities/{communityId}/channel (champions only): the channel where the bot posts
+ * the community's reminders, retros and members' digest, and the team whose joins and leaves
+ * count for it. The tab's configuration page sends it when a champion adds the tab to a channel.
+ */
+export const channelLinkRequestSchema = z.object({
+  channelId: teamsThreadIdSchema,
+  teamId: teamsThreadIdSchema.nullable().default(null),
+});
+export type ChannelLinkRequest = z.infer<typeof channelLinkRequestSchema>;
+
+/** The answer of PUT and GET /api/communities/{communityId}/channel. */
+export const channelLinkSchema = z.object({
+  communityId: z.string(),
+  channelId: z.string(),
+  teamId: z.string().nullable(),
+  linkedAt: z.string(),
+  linkedBy: z.string(),
+});
+export type ChannelLink = z.infer<typeof channelLinkSchema>;

@@ -4,6 +4,7 @@ import {
   canvasResponseSchema,
   canvasReviewResponseSchema,
   canvasSectionSchema,
+  channelLinkSchema,
   communitiesResponseSchema,
   communitySchema,
   devPeopleResponseSchema,
@@ -15,6 +16,8 @@ import {
   type CanvasReviewResponse,
   type CanvasSection,
   type CanvasSectionId,
+  type ChannelLink,
+  type ChannelLinkRequest,
   type CommunitiesResponse,
   type Community,
   type CreateCommunityRequest,
@@ -53,6 +56,8 @@ export interface ApiClient {
   me(): Promise<MeResponse>;
   communities(): Promise<CommunitiesResponse>;
   createCommunity(request: CreateCommunityRequest): Promise<Community>;
+  /** Makes a channel the community's home for posts and its team's membership (champions). */
+  linkChannel(communityId: string, request: ChannelLinkRequest): Promise<ChannelLink>;
   canvas(communityId: string): Promise<CanvasResponse>;
   /** Saves a section only if `etag` is still current; a stale etag throws `stale_version`. */
   saveSection(props: {
@@ -106,6 +111,14 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         method: "POST",
         path: apiPaths.communities,
         schema: communitySchema,
+        body: request,
+        token: await getToken(),
+      }),
+    linkChannel: async (communityId, request) =>
+      apiRequest({
+        method: "PUT",
+        path: apiPaths.communityChannel(communityId),
+        schema: channelLinkSchema,
         body: request,
         token: await getToken(),
       }),

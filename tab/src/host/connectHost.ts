@@ -14,6 +14,7 @@ export function browserHost(launch: LaunchOptions): Host {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     user: null,
     channelId: null,
+    teamId: null,
     getSsoToken: null,
     tabConfig: null,
     // Browser mode has no host to change the theme; the URL picks it once.

@@ -32,6 +32,8 @@ export interface Host {
   timeZone: string;
   user: HostUser | null;
   channelId: string | null;
+  /** Teams only, in a team: the team's internal `19:...` id, which the bot's activities carry. */
+  teamId: string | null;
   /** Teams only: an SSO access token for the API (teams-js caches and renews it). */
   getSsoToken: (() => Promise<string>) | null;
   /** Teams only, on the configuration frame. */

@@ -27,6 +27,7 @@ export async function teamsHost(): Promise<Host> {
       ? { id: context.user.id, displayName: context.user.displayName ?? "" }
       : null,
     channelId: context.channel?.id ?? null,
+    teamId: context.team?.internalId ?? null,
     getSsoToken: () => authentication.getAuthToken(),
     tabConfig: onConfigFrame
       ? {

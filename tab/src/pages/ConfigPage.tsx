@@ -12,6 +12,7 @@ import {
   Title2,
   tokens,
 } from "@fluentui/react-components";
+import { apiErrorOf } from "../api/errors";
 import { ErrorState } from "../components/ErrorState";
 import { Loading } from "../components/Loading";
 import { useLoad } from "../components/useLoad";
@@ -29,28 +30,47 @@ const useStyles = makeStyles({
 
 /**
  * The configurable tab's settings: which community this channel's tab shows. In Teams it enables
- * Save once a community is chosen and saves a content URL naming it; in a browser it shows the
- * same chooser and the URL Teams would save.
+ * Save once a community is chosen and saves a content URL naming it; when the person saving is
+ * one of its champions, saving also makes this channel the community's home (where the bot posts
+ * and whose team's joins and leaves count). In a browser it shows the same chooser and the URL
+ * Teams would save.
  */
 export default function ConfigPage() {
   const styles = useStyles();
   const { api, host, launch } = useEnvironment();
   const loadCommunities = useCallback(() => api.communities(), [api]);
   const { state, reload } = useLoad(loadCommunities);
+  const loadMe = useCallback(() => api.me(), [api]);
+  const me = useLoad(loadMe);
+  const championOf = new Set(
+    me.state.status === "ready"
+      ? me.state.data.communities
+          .filter((entry) => entry.roles.includes("champion"))
+          .map((entry) => entry.communityId)
+      : [],
+  );
   const [chosenId, setChosenId] = useState<string | null>(launch.communityId);
   const communities = state.status === "ready" ? state.data.communities : [];
   const chosen = communities.find((community) => community.id === chosenId) ?? null;
 
   // Teams calls the save handler later; it must see the latest choice, not the first render's.
-  const chosenRef = useRef(chosen);
+  const chosenRef = useRef({ community: chosen, links: false });
+  const links = chosen !== null && championOf.has(chosen.id) && host.channelId !== null;
   useEffect(() => {
-    chosenRef.current = chosen;
-  }, [chosen]);
+    chosenRef.current = { community: chosen, links };
+  }, [chosen, links]);
 
   useEffect(() => {
     host.tabConfig?.onSave(async () => {
-      const community = chosenRef.current;
+      const { community, links: linksChannel } = chosenRef.current;
       if (!community) throw new Error("Choose a community first.");
+      if (linksChannel && host.channelId) {
+        await api
+          .linkChannel(community.id, { channelId: host.channelId, teamId: host.teamId })
+          .catch((error: unknown) => {
+            throw new Error(apiErrorOf(error).message);
+          });
+      }
       const url = communityTabUrl(window.location.origin, community.id);
       return {
         contentUrl: url,
@@ -59,7 +79,7 @@ export default function ConfigPage() {
         suggestedDisplayName: community.name,
       };
     });
-  }, [host]);
+  }, [api, host]);
 
   useEffect(() => host.tabConfig?.setValidity(chosen !== null), [host, chosen]);
 
@@ -94,6 +114,13 @@ export default function ConfigPage() {
             ))}
           </RadioGroup>
         </Field>
+      )}
+      {chosen && host.kind === "teams" && (
+        <Caption1>
+          {links
+            ? `Saving also makes this channel the home of ${chosen.name}: reminders, retros and the members' digest are posted here, and joins and leaves of this team count for it.`
+            : `Only a champion of ${chosen.name} can make this channel its home for reminders, retros and the digest; the tab itself works either way.`}
+        </Caption1>
       )}
       {host.kind === "browser" && chosen && (
         <Caption1>

@@ -1,14 +1,34 @@
-import { createCommunityRequestSchema, type CommunitiesResponse } from "@practice-hub/shared";
+import {
+  channelLinkRequestSchema,
+  createCommunityRequestSchema,
+  type ChannelLink,
+  type CommunitiesResponse,
+} from "@practice-hub/shared";
 import express, { type Router } from "express";
 import { actorOf } from "../../auth";
+import { channelLinker } from "../../commands/channelLinker";
+import { communityAccessChecker } from "../../commands/communityAccessChecker";
 import { communityCreator } from "../../commands/communityCreator";
 import { viewerLoader } from "../../commands/viewerLoader";
+import { notFound } from "../../errors";
 import { parseWith } from "../../http/validate";
 import { authorize, can } from "../../policies";
 import { presentCommunity } from "../../presenters";
+import type { ChannelLinkEntity } from "../../store";
+import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
 
-/** GET and POST /api/communities. */
+function presentChannelLink(link: ChannelLinkEntity): ChannelLink {
+  return {
+    communityId: link.communityId,
+    channelId: link.conversationId,
+    teamId: link.teamId,
+    linkedAt: link.linkedAt,
+    linkedBy: link.linkedBy,
+  };
+}
+
+/** GET and POST /api/communities, and the channel each community lives in. */
 export function communitiesRouter({
   store,
   now,
@@ -36,6 +56,33 @@ export function communitiesRouter({
     authorize({ actor, roles: { tenantRoles: [], communities: [] } }, "create", { kind: "tenant" });
     const community = await communityCreator({ store, actor, request, now: now() });
     res.status(201).json(community);
+  });
+
+  router.get("/communities/:communityId/channel", authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityAccessChecker({ store, viewer, communityId, action: "read" });
+    const link = await store.channelLinks.findByCommunity(viewer.actor.tenantId, communityId);
+    if (!link) {
+      throw notFound(
+        "This community is not linked to a channel yet. A champion links it by adding the Practice Hub tab to a channel.",
+      );
+    }
+    res.json(presentChannelLink(link));
+  });
+
+  router.put("/communities/:communityId/channel", authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const request = parseWith(channelLinkRequestSchema, req.body, "The channel link");
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    const link = await channelLinker({
+      store,
+      viewer,
+      communityId,
+      channel: { conversationId: request.channelId, teamId: request.teamId },
+      now: now(),
+    });
+    res.json(presentChannelLink(link));
   });
 
   return router;

@@ -9,11 +9,13 @@ import {
   defaultDigestSettings,
   digestPreviewQuerySchema,
   digestSettingsSchema,
+  timeZoneSchema,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
 import { z } from "zod";
 import { actorOf } from "../../auth";
 import { digestComposer } from "../../commands/digestComposer";
+import { digestSentRecorder } from "../../commands/digestSentRecorder";
 import { communityResourceAccessChecker } from "../../commands/libraryAccessChecker";
 import { viewerLoader } from "../../commands/viewerLoader";
 import { AppError, badRequest } from "../../errors";
@@ -21,10 +23,12 @@ import { parseWith } from "../../http/validate";
 import type { Jobs } from "../../jobs/types";
 import { channelDigestDeliveryKey, digestSummary } from "../../jobs/digests";
 import { conversationRowKey } from "../../store/conversationReferenceRepository";
+import { channelDigestStateKey } from "../../store/digestRepository";
 import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
 
-const zoneQuerySchema = z.object({ timeZone: z.string().max(64).optional() });
+/** The reader's zone, from the tab: an unknown zone is the caller's mistake (400), never a 500. */
+const zoneQuerySchema = z.object({ timeZone: timeZoneSchema.optional() });
 
 /**
  * The weekly digest: each person's delivery settings, the preview of the exact card, and a
@@ -82,7 +86,7 @@ export function digestRouter(
       recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
       audience: query.audience,
       ...(query.audience === "members" && query.communityId
-        ? { communityId: query.communityId }
+        ? { communityId: query.communityId, stateKey: channelDigestStateKey(query.communityId) }
         : {}),
       timeZone,
       now: now(),
@@ -128,16 +132,16 @@ export function digestRouter(
       action: "send",
     });
     const { tenantId } = viewer.actor;
-    const [unreachable, conversations, members, teamId] = await Promise.all([
+    const [unreachable, conversations, members, channelLink] = await Promise.all([
       store.deliveries.listUnreachable(tenantId),
       store.conversationReferences.listForTenant(tenantId),
       store.memberships.listCommunityMembers(tenantId, communityId),
-      store.membershipEvents.teamOfCommunity(tenantId, communityId),
+      store.channelLinks.findByCommunity(tenantId, communityId),
     ]);
     const byKey = new Map(conversations.map((c) => [conversationRowKey(c.conversationId), c]));
     const names = new Map(members.map((m) => [m.userId, m.displayName]));
     // Champions see the refusals that concern their community: its members' personal chats and
-    // its team's channels, never the rest of the tenant.
+    // its own channel, never the rest of the tenant.
     const body: UnreachableResponse = {
       recipients: unreachable.flatMap((entry): UnreachableResponse["recipients"] => {
         const conversation = byKey.get(entry.conversationKey);
@@ -153,7 +157,10 @@ export function digestRouter(
             },
           ];
         }
-        if (conversation.kind === "channel" && teamId && conversation.teamId === teamId) {
+        if (
+          conversation.kind === "channel" &&
+          conversation.conversationId === channelLink?.conversationId
+        ) {
           return [
             {
               kind: "channel" as const,
@@ -182,12 +189,10 @@ export function digestRouter(
       throw new AppError(503, "storage_unavailable", "Sending is switched off on this service.");
     }
     const { tenantId } = viewer.actor;
-    const teamId = await store.membershipEvents.teamOfCommunity(tenantId, communityId);
-    const conversations = teamId ? await store.conversationReferences.listForTenant(tenantId) : [];
-    const channel = conversations.find((c) => c.kind === "channel" && c.teamId === teamId);
+    const channel = await store.channelLinks.findByCommunity(tenantId, communityId);
     if (!channel) {
       throw badRequest(
-        "Practice Hub is not installed in this community's team yet. Add the app to the team, then try again.",
+        "This community has no channel yet. Add the Practice Hub tab to the community's channel, then try again.",
       );
     }
     const composed = await digestComposer({
@@ -197,6 +202,8 @@ export function digestRouter(
       recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
       audience: "members",
       communityId,
+      // The channel keeps its own pick history: not the pressing champion's.
+      stateKey: channelDigestStateKey(communityId),
       timeZone: "UTC",
       now: now(),
     });
@@ -208,6 +215,15 @@ export function digestRouter(
       card: composed.card,
       summary: digestSummary,
     });
+    if (result.status === "queued") {
+      await digestSentRecorder({
+        store,
+        tenantId,
+        stateKey: channelDigestStateKey(communityId),
+        composed,
+        now: now(),
+      });
+    }
     const body: DigestSendResponse = {
       status: result.status === "queued" ? "queued" : "alreadySent",
       key,

@@ -4,11 +4,14 @@ import {
   retroPhaseSchema,
   retroActionStatusSchema,
   retroVerbs,
+  toIso,
   type RetroFormatId,
 } from "@practice-hub/shared";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../../auth";
 import { retroActionTracker } from "../../commands/retroActionTracker";
+import { retroCloser } from "../../commands/retroCloser";
 import { retroEntryAdder } from "../../commands/retroEntryAdder";
 import { retroMover } from "../../commands/retroMover";
 import type { RetroNotifier } from "../../commands/retroNotifier";
@@ -20,7 +23,7 @@ import { badRequest, forbidden, validationFailed } from "../../errors";
 import type { Logger } from "../../logger";
 import { can, type Viewer } from "../../policies";
 import { channelAudience, presentRetro, presentRetroAction } from "../../presenters";
-import type { Store } from "../../store";
+import { ConcurrencyError, type Store } from "../../store";
 import type {
   BotCommandRegistry,
   CardActionAnswer,
@@ -94,7 +97,7 @@ export function registerRetroBot(props: {
   }
 
   props.cardActions
-    .register(retroVerbs.addEntry, async ({ actor, data }) => {
+    .register(retroVerbs.addEntry, async ({ actor, data, activityId }) => {
       const ref = parseData(retroRefSchema, data);
       const form = parseData(
         z.object({
@@ -108,9 +111,10 @@ export function registerRetroBot(props: {
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
       await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
-      // The card is the same for everyone, so the key is made from what was written, never from
-      // who wrote it: a double click or a Teams retry of the same words stores one entry.
-      const submissionKey = `card-${idFromKey(form.promptId, form.text.trim().replace(/\s+/g, " ").toLowerCase())}`;
+      // Teams retries an invoke with its activity id and gives every press a new one, so the key
+      // comes from it: a retry stores one entry, two people writing the same words store two,
+      // and the key never says who wrote it. Without an id (not Teams) each press is its own.
+      const submissionKey = `card-${idFromKey(activityId ?? randomUUID())}`;
       await retroEntryAdder({
         store,
         viewer,
@@ -149,29 +153,18 @@ export function registerRetroBot(props: {
       });
       return channelCard(viewer, communityId, ref.retroId);
     })
-    .register(retroVerbs.move, async ({ actor, data }) => {
+    .register(retroVerbs.move, async ({ actor, data, logger }) => {
       const ref = parseData(retroRefSchema, data);
       const { to } = parseData(z.object({ to: retroPhaseSchema }), data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
       await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
-      const { aggregate, closed } = await retroMover({
-        store,
-        viewer,
-        communityId,
-        retroId: ref.retroId,
-        to,
-        now: now(),
-      });
+      const moved = { store, viewer, communityId, retroId: ref.retroId, now: now() };
+      const aggregate =
+        to === "closed"
+          ? await retroCloser({ ...moved, notifier, logger })
+          : (await retroMover({ ...moved, to })).aggregate;
       const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
-      if (closed && notifier) {
-        await notifier.sendOwnerCards({
-          tenantId: actor.tenantId,
-          communityId,
-          retroTitle: retro.title,
-          actions: retro.actions,
-        });
-      }
       // Once closed, the card in the channel becomes the summary.
       return { card: retroCard({ retro, tabUrl }) };
     })
@@ -232,13 +225,7 @@ export function registerRetroBot(props: {
     const named = words.find((word) => word !== formatWord);
     const communityId = await communityOfChannel({ store, viewer, conversation, named });
     await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
-    await store.channelLinks.link({
-      tenantId: actor.tenantId,
-      communityId,
-      conversationId: conversation.conversationId,
-      linkedAt: now().toISOString(),
-      linkedBy: actor.userId,
-    });
+    await linkChannelOnFirstRetro({ store, viewer, communityId, conversation, now: now() });
     const started = await retroStarter({
       store,
       viewer,
@@ -259,6 +246,46 @@ export function registerRetroBot(props: {
 }
 
 /**
+ * The first retro in a channel that no community has yet links it to the retro's community (and
+ * the channel's team), so later retros, reminders and digests land there. A channel already
+ * linked to another community keeps its link: the retro is refused rather than moving it, since
+ * only a champion may move a community (PUT /api/communities/{id}/channel).
+ */
+async function linkChannelOnFirstRetro(props: {
+  store: Store;
+  viewer: Viewer;
+  communityId: string;
+  conversation: CardConversation;
+  now: Date;
+}): Promise<void> {
+  const { store, viewer, communityId, conversation } = props;
+  const { tenantId, userId } = viewer.actor;
+  const current = await store.channelLinks.findByConversation(
+    tenantId,
+    conversation.conversationId,
+  );
+  if (current?.communityId === communityId) return;
+  if (current) {
+    throw badRequest(
+      `This channel belongs to the community **${current.communityId}**. Run the retro in that community's own channel.`,
+    );
+  }
+  try {
+    await store.channelLinks.link({
+      tenantId,
+      communityId,
+      conversationId: conversation.conversationId,
+      teamId: conversation.teamId ?? null,
+      linkedAt: toIso(props.now),
+      linkedBy: userId,
+    });
+  } catch (error) {
+    // Someone linked it at the same moment; the retro goes ahead in the channel either way.
+    if (!(error instanceof ConcurrencyError)) throw error;
+  }
+}
+
+/**
  * Which community a channel's retro belongs to: the one named in the command, else the one the
  * channel (or its team) is linked to, else the only community the person can run retros in.
  */
@@ -274,8 +301,8 @@ async function communityOfChannel(props: {
   const link = await store.channelLinks.findByConversation(tenantId, conversation.conversationId);
   if (link) return link.communityId;
   if (conversation.teamId) {
-    const ofTeam = await store.membershipEvents.communityOfTeam(tenantId, conversation.teamId);
-    if (ofTeam) return ofTeam;
+    const ofTeam = await store.channelLinks.findByTeam(tenantId, conversation.teamId);
+    if (ofTeam) return ofTeam.communityId;
   }
   const runnable = viewer.roles.communities
     .map((entry) => entry.communityId)

@@ -29,10 +29,17 @@ import { AdaptiveCardView } from "./AdaptiveCardView";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalXL },
-  section: { display: "grid", gap: tokens.spacingVerticalS },
+  section: { display: "grid", gap: tokens.spacingVerticalM },
   title: { margin: 0 },
   signals: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  community: { display: "grid", gap: tokens.spacingVerticalXS },
+  community: {
+    display: "grid",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   settings: {
     display: "flex",
     flexWrap: "wrap",

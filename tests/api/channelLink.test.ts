@@ -1,0 +1,128 @@
+import {
+  apiErrorSchema,
+  apiPaths,
+  channelLinkSchema,
+  communitySchema,
+  peopleResponseSchema,
+} from "@practice-hub/shared";
+import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { createLogger } from "../../bot/src/logger";
+import { createStore, type Store } from "../../bot/src/store";
+import { createMembershipEventSink } from "../../bot/src/teams/membershipEvents";
+import { apiClient, type ApiClient } from "../support/api";
+import { startStack, type Stack } from "../support/stack";
+
+let stack: Stack;
+let api: ApiClient;
+let store: Store;
+let counter = 0;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = apiClient(stack);
+  store = createStore(stack.storageConnectionString);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** A channel and team pair of ids as Teams writes them, new for each test. */
+function teamFactory() {
+  counter += 1;
+  const teamId = `19:team-${counter}@thread.tacv2`;
+  return { teamId, channelId: `19:channel-${counter}@thread.tacv2` };
+}
+
+async function newCommunity(name: string): Promise<string> {
+  const response = await api.post(apiPaths.communities, {
+    as: "demo-champion",
+    body: { name, profession: "Design" },
+  });
+  return communitySchema.parse(response.body).id;
+}
+
+describe("linking a community to its channel", () => {
+  it("lets a champion make a channel the community's home, readable by its members", async () => {
+    const { teamId, channelId } = teamFactory();
+
+    const put = await api.put(apiPaths.communityChannel(demoCommunityId), {
+      as: "demo-champion",
+      body: { channelId, teamId },
+    });
+    const get = await api.get(apiPaths.communityChannel(demoCommunityId), { as: "demo-member" });
+
+    expect(put.status).toBe(200);
+    expect(channelLinkSchema.parse(get.body)).toMatchObject({
+      communityId: demoCommunityId,
+      channelId,
+      teamId,
+      linkedBy: "demo-champion",
+    });
+  });
+
+  it("refuses a member with 403, another tenant with 404 and a malformed channel id with 400", async () => {
+    const { teamId, channelId } = teamFactory();
+    const path = apiPaths.communityChannel(demoCommunityId);
+
+    const member = await api.put(path, { as: "demo-member", body: { channelId, teamId } });
+    const outsider = await api.put(path, { as: "demo-outsider", body: { channelId, teamId } });
+    const malformed = await api.put(path, {
+      as: "demo-champion",
+      body: { channelId: "general", teamId },
+    });
+
+    expect([member.status, outsider.status, malformed.status]).toEqual([403, 404, 400]);
+    expect(apiErrorSchema.parse(malformed.body).message).toContain("channelId");
+    expect(await store.channelLinks.findByConversation(demoTenantId, channelId)).toBeNull();
+  });
+
+  it("moves a community to a new channel and a channel to a new community, leaving no stale side", async () => {
+    const first = teamFactory();
+    const second = teamFactory();
+    const design = await newCommunity(`Design ${counter}`);
+    const path = apiPaths.communityChannel(design);
+
+    await api.put(path, { as: "demo-champion", body: first });
+    await api.put(path, { as: "demo-champion", body: second });
+    const research = await newCommunity(`Research ${counter}`);
+    await api.put(apiPaths.communityChannel(research), { as: "demo-champion", body: second });
+
+    const links = store.channelLinks;
+    expect(await links.findByConversation(demoTenantId, first.channelId)).toBeNull();
+    expect(await links.findByTeam(demoTenantId, first.teamId)).toBeNull();
+    expect((await links.findByConversation(demoTenantId, second.channelId))?.communityId).toBe(
+      research,
+    );
+    expect((await links.findByTeam(demoTenantId, second.teamId))?.communityId).toBe(research);
+    expect(await links.findByCommunity(demoTenantId, design)).toBeNull();
+    const designChannel = await api.get(path, { as: "demo-champion" });
+    expect(designChannel.status).toBe(404);
+  });
+
+  it("counts the Teams joins of the linked team for the community", async () => {
+    const { teamId, channelId } = teamFactory();
+    const design = await newCommunity(`Guild ${counter}`);
+    await api.put(apiPaths.communityChannel(design), {
+      as: "demo-champion",
+      body: { channelId, teamId },
+    });
+    const sink = createMembershipEventSink({
+      store,
+      logger: createLogger({ LOG_LEVEL: "silent" }),
+      now: () => new Date(),
+    });
+
+    await sink.record({
+      tenantId: demoTenantId,
+      teamId,
+      change: "joined",
+      people: [{ id: "teams-joiner", displayName: "Tam Joiner" }],
+    });
+
+    const people = await api.get(apiPaths.people(design), { as: "demo-champion" });
+    expect(peopleResponseSchema.parse(people.body).members.map((m) => m.person.id)).toContain(
+      "teams-joiner",
+    );
+  });
+});
