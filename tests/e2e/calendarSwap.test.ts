@@ -4,7 +4,13 @@ import type { Browser, Page } from "playwright-core";
 import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { apiClient, type ApiClient } from "../support/api";
 import { startStack, type Stack } from "../support/stack";
-import { assertTabBuilt, blockingViolations, launchBrowser, openTab } from "./support/browser";
+import {
+  assertTabBuilt,
+  blockingViolations,
+  launchBrowser,
+  openTab,
+  screenshot,
+} from "./support/browser";
 
 // The tab judges "upcoming" by the browser's clock, so the session is placed relative to the
 // real now (as the reminder test does); what the test checks does not depend on the date.
@@ -98,7 +104,9 @@ it("lets the facilitator ask for a swap and another volunteer take the session",
     .last()
     .getByText("Looking for a swap")
     .waitFor();
+  await screenshot(member.page, "calendar-swap-agenda");
   await openSession(member.page, name);
+  await screenshot(member.page, "calendar-swap-offer");
   await member.page.getByRole("button", { name: "Take this session" }).click();
   await member.page.getByRole("dialog").getByText("Ben Member runs this session.").waitFor();
   expect(await blockingViolations(member.page)).toEqual([]);
