@@ -4,6 +4,7 @@ import {
   occurrencesResponseSchema,
   ritualLimits,
   ritualSchema,
+  scheduleConflictDataSchema,
   type Occurrence,
   type OccurrencesResponse,
   type Ritual,
@@ -584,6 +585,83 @@ describe("rotation and attendance", () => {
       { as: "demo-member", body: { attendeeIds: [] }, headers: { "if-match": past.etag } },
     );
     expect(response.status).toBe(403);
+  });
+});
+
+describe("schedule changes", () => {
+  const tuesdays = (until: string | null = null) =>
+    ritualInputFactory({
+      schedule: {
+        startDate: "2026-03-03",
+        startTime: "09:00",
+        durationMinutes: 60,
+        timeZone: "Europe/London",
+        recurrence: { kind: "weekly", interval: 1, weekday: "TU" },
+        until,
+      },
+    });
+
+  it("refuses with 409 a new weekday that would hide a past session, naming its date", async () => {
+    const ritual = await ritualFactory();
+    await volunteer(ritual, "demo-champion");
+    const past = await occurrenceOn(ritual, "2026-03-02");
+    await api.put(apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-02"), {
+      as: "demo-champion",
+      body: { attendeeIds: ["demo-member"], notes: "Kept for ever." },
+      headers: { "if-match": past.etag },
+    });
+    const current = await api.get<{ rituals: Ritual[] }>(apiPaths.rituals(demoCommunityId), {
+      as: "demo-champion",
+    });
+    const etag = current.body.rituals.find((r) => r.id === ritual.id)?.etag ?? "";
+
+    const response = await api.put(apiPaths.ritual(demoCommunityId, ritual.id), {
+      as: "demo-champion",
+      body: tuesdays(),
+      headers: { "if-match": etag },
+    });
+    expect(response.status).toBe(409);
+    const error = apiErrorSchema.parse(response.body);
+    expect(error.message).toContain("2026-03-02");
+    expect(error.message).toContain("give this ritual an end date");
+    expect(scheduleConflictDataSchema.parse(error.data).dates).toEqual(["2026-03-02"]);
+    expect((await occurrenceOn(ritual, "2026-03-02")).attendance?.notes).toBe("Kept for ever.");
+  });
+
+  it("refuses a new weekday that would hide a session moved by hand, even a future one", async () => {
+    const ritual = await ritualFactory();
+    const planned = await occurrenceOn(ritual, "2026-03-23");
+    await api.put(apiPaths.occurrence(demoCommunityId, ritual.id, "2026-03-23"), {
+      as: "demo-champion",
+      body: { movedTo: { date: "2026-03-25", time: "10:00" } },
+      headers: { "if-match": planned.etag },
+    });
+    const response = await api.put(apiPaths.ritual(demoCommunityId, ritual.id), {
+      as: "demo-champion",
+      body: { ...tuesdays(), schedule: { ...tuesdays().schedule, startDate: "2026-03-10" } },
+      headers: { "if-match": ritual.etag },
+    });
+    expect(response.status).toBe(409);
+    expect(
+      scheduleConflictDataSchema.parse(apiErrorSchema.parse(response.body).data).dates,
+    ).toEqual(["2026-03-23"]);
+  });
+
+  it("lets a ritual end after its past sessions and move to a new time, keeping what was recorded", async () => {
+    const ritual = await ritualFactory();
+    await api.put(apiPaths.occurrenceRsvp(demoCommunityId, ritual.id, "2026-03-02"), {
+      as: "demo-member",
+      body: { response: "going" },
+    });
+    const input = ritualInputFactory();
+    const response = await api.put<Ritual>(apiPaths.ritual(demoCommunityId, ritual.id), {
+      as: "demo-champion",
+      body: { ...input, schedule: { ...input.schedule, startTime: "10:00", until: "2026-03-08" } },
+      headers: { "if-match": ritual.etag },
+    });
+    expect(response.status).toBe(200);
+    const kept = await occurrenceOn(ritual, "2026-03-02");
+    expect([kept.start, kept.rsvpCounts.going]).toEqual(["2026-03-02T10:00:00.000Z", 1]);
   });
 });
 

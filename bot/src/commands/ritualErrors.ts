@@ -1,4 +1,4 @@
-import { notFound, staleVersion } from "../errors";
+import { AppError, notFound, staleVersion } from "../errors";
 import { presentRitual } from "../presenters/rituals";
 import type { RitualEntity } from "../store";
 
@@ -17,5 +17,23 @@ export function staleRitual(current: RitualEntity) {
   return staleVersion(
     "Someone changed this ritual after you opened it. Look at the current version, then try again.",
     { current: presentRitual(current) },
+  );
+}
+
+/** How many dates a schedule refusal lists in its message (all of them go in `data`). */
+const datesNamed = 5;
+
+/**
+ * The 409 for a schedule change that would hide sessions that took place or were changed by
+ * hand; `data.dates` lists every such planned date.
+ */
+export function scheduleHidesOccurrences(dates: string[]) {
+  const named = dates.slice(0, datesNamed).join(", ");
+  const more = dates.length > datesNamed ? ` and ${dates.length - datesNamed} more` : "";
+  return new AppError(
+    409,
+    "conflict",
+    `The new schedule leaves out sessions that already took place or were moved or reassigned by hand (${named}${more}), and they would disappear from the calendar. To change the rhythm from now on, give this ritual an end date and create a new ritual with the new schedule.`,
+    { dates },
   );
 }

@@ -31,11 +31,17 @@ export type OccurrenceEdit = (current: { ritual: RitualEntity; row: OccurrenceEn
   ritual?: Omit<RitualEntity, "etag">;
 };
 
+/** A series and one of its occurrence rows, as read together. */
+type CurrentState = { ritual: RitualEntity | null; occurrence: OccurrenceEntity | null };
+
 /**
  * The one write path of an occurrence row: reads the series and the row in one query, checks
  * the date is an occurrence, applies `edit`, and writes conditionally. With `ifMatch` a stale
- * ETag is a 412 carrying the occurrence as it is now; without it (an RSVP, which only touches
- * the caller's own answer) a lost race is retried on fresh data.
+ * ETag is a 412 carrying the occurrence as it is now (read again after a lost write, so it shows
+ * the version that won); without it (an RSVP, which only touches the caller's own answer) a lost
+ * race is retried on fresh data. When the row is unchanged and only the series moved on (a
+ * volunteer signed up while attendance was recorded), the caller's version is still current, so
+ * the write is retried once on fresh data instead of a 412 about a session nobody changed.
  */
 export async function ritualOccurrenceWriter(props: {
   store: Store;
@@ -49,24 +55,24 @@ export async function ritualOccurrenceWriter(props: {
   check?: (current: { ritual: RitualEntity; row: OccurrenceEntity | null }) => void;
 }): Promise<{ ritual: RitualEntity; row: OccurrenceEntity }> {
   const { store, tenantId, communityId, ritualId, originalDate } = props;
-  const attempts = props.ifMatch === null ? 3 : 1;
+  const read = (): Promise<CurrentState> =>
+    store.rituals.readRitualAndOccurrence({ tenantId, communityId, ritualId, originalDate });
+  const stale = (state: CurrentState) => {
+    if (!state.ritual) return ritualNotFound();
+    return staleVersion(
+      "Someone changed this session after you opened it. Look at it again, then retry.",
+      { current: presentOccurrenceRow(state.ritual, state.occurrence, originalDate) },
+    );
+  };
+  const attempts = props.ifMatch === null ? 3 : 2;
+  let state = await read();
   for (let attempt = 1; ; attempt += 1) {
-    const { ritual, occurrence } = await store.rituals.readRitualAndOccurrence({
-      tenantId,
-      communityId,
-      ritualId,
-      originalDate,
-    });
+    const { ritual, occurrence } = state;
     if (!ritual) throw ritualNotFound();
     if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
     props.check?.({ ritual, row: occurrence });
-    const stale = () =>
-      staleVersion(
-        "Someone changed this session after you opened it. Look at it again, then retry.",
-        { current: presentOccurrenceRow(ritual, occurrence, originalDate) },
-      );
     if (props.ifMatch !== null && props.ifMatch !== (occurrence?.etag ?? untouchedOccurrenceEtag)) {
-      throw stale();
+      throw stale(state);
     }
     const edit = props.edit({ ritual, row: occurrence });
     const current = occurrence ? fieldsOf(occurrence) : untouchedRow;
@@ -83,7 +89,10 @@ export async function ritualOccurrenceWriter(props: {
       return { ritual: savedRitual, row: saved.occurrence };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      if (attempt >= attempts) throw stale();
+      state = await read();
+      // With If-Match, only a row still at the caller's version may be written again: the next
+      // pass compares it with `ifMatch` and answers 412 from this fresh state otherwise.
+      if (attempt >= attempts) throw stale(state);
     }
   }
 }

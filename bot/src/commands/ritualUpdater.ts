@@ -1,12 +1,15 @@
-import type { Ritual, RitualFields } from "@practice-hub/shared";
+import { datesHiddenBySchedule, type Ritual, type RitualFields } from "@practice-hub/shared";
 import type { Viewer } from "../policies";
 import { presentRitual } from "../presenters/rituals";
 import { ConcurrencyError, type Store } from "../store";
-import { ritualNotFound, staleRitual } from "./ritualErrors";
+import { ritualNotFound, scheduleHidesOccurrences, staleRitual } from "./ritualErrors";
 
 /**
  * Replaces a ritual's fields if the caller edited the current version (412 with the current
  * ritual otherwise), or deletes it when `fields` is null. Volunteers and rotation state stay.
+ * A new schedule that would hide a past session or one changed by hand is refused with 409 (see
+ * `datesHiddenBySchedule`). That needs one more query, over the community's occurrence rows, made
+ * only when the schedule changes: four round trips then (a rare champion action), three otherwise.
  * The caller must already be authorized.
  */
 export async function ritualUpdater(props: {
@@ -16,12 +19,26 @@ export async function ritualUpdater(props: {
   ritualId: string;
   fields: RitualFields | null;
   ifMatch: string;
+  now: Date;
 }): Promise<Ritual | null> {
   const { store, communityId, ritualId } = props;
   const { tenantId } = props.viewer.actor;
   const current = await store.rituals.readRitual(tenantId, communityId, ritualId);
   if (!current) throw ritualNotFound();
   if (current.etag !== props.ifMatch) throw staleRitual(current);
+  // Both schedules are zod output of the same schema, so equal schedules serialise alike.
+  if (
+    props.fields !== null &&
+    JSON.stringify(props.fields.schedule) !== JSON.stringify(current.fields.schedule)
+  ) {
+    const hidden = datesHiddenBySchedule({
+      before: current.fields.schedule,
+      after: props.fields.schedule,
+      occurrences: await store.rituals.listOccurrenceSummaries(tenantId, communityId, ritualId),
+      now: props.now,
+    });
+    if (hidden.length > 0) throw scheduleHidesOccurrences(hidden);
+  }
   try {
     if (props.fields === null) {
       await store.rituals.deleteRitual(tenantId, communityId, ritualId, current.etag);

@@ -69,6 +69,14 @@ export interface OccurrenceEntity {
   etag: string;
 }
 
+/** Just enough of an occurrence row to tell what a schedule change would hide. */
+export interface OccurrenceSummary {
+  originalDate: LocalDate;
+  change: OccurrenceChange;
+  /** Attendance was recorded. */
+  attended: boolean;
+}
+
 /** An occurrence row to write; `expectedEtag` null inserts a row that must not exist yet. */
 export type OccurrenceWrite = Omit<OccurrenceEntity, "etag"> & { expectedEtag: string | null };
 
@@ -101,6 +109,15 @@ export interface RitualRepository {
     ritualId: string;
     originalDate: LocalDate;
   }): Promise<{ ritual: RitualEntity | null; occurrence: OccurrenceEntity | null }>;
+  /**
+   * Every occurrence row of one series, without RSVPs: one partition query over the occurrence
+   * rows (RowKeys start with the date, so a series' rows are not one range), paged by 1,000.
+   */
+  listOccurrenceSummaries(
+    tenantId: string,
+    communityId: string,
+    ritualId: string,
+  ): Promise<OccurrenceSummary[]>;
   /** Inserts new series in one transaction (the starter rhythm is all or nothing). */
   createRituals(
     tenantId: string,
@@ -171,6 +188,39 @@ function parseJson<T>(value: unknown, fallback: T): T {
   return JSON.parse(value) as T;
 }
 
+/**
+ * Table Storage refuses a string property over 32K UTF-16 characters (Azurite does too), and the
+ * RSVPs or attendance of a full session (`ritualLimits.peoplePerOccurrence`) pass that. Such text
+ * is split over `name`, `name_1`, `name_2`...: the entity's 1 MB limit is the real bound then.
+ */
+const propertyChunkChars = 30_000;
+
+/** `text` as one or more properties named after `name`. */
+function chunkedProperty(name: string, text: string): Record<string, string> {
+  const properties: Record<string, string> = {};
+  let rest = text;
+  for (let index = 0; index === 0 || rest !== ""; index += 1) {
+    let end = Math.min(propertyChunkChars, rest.length);
+    // Never split a surrogate pair: each half alone is not valid UTF-16 text for the service.
+    const last = rest.charCodeAt(end - 1);
+    if (end < rest.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    properties[index === 0 ? name : `${name}_${index}`] = rest.slice(0, end);
+    rest = rest.slice(end);
+  }
+  return properties;
+}
+
+/** The text `chunkedProperty` split, joined again (rows written before splitting have one part). */
+function joinedProperty(row: Row, name: string): unknown {
+  const first = row[name];
+  if (typeof first !== "string") return first;
+  let text = first;
+  for (let index = 1; typeof row[`${name}_${index}`] === "string"; index += 1) {
+    text += row[`${name}_${index}`] as string;
+  }
+  return text;
+}
+
 function ritualToRow(partitionKey: string, ritual: Omit<RitualEntity, "etag">) {
   return {
     partitionKey,
@@ -208,8 +258,9 @@ function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceEntity, "et
     rowKey: occurrenceKey(write.originalDate, write.ritualId),
     change: JSON.stringify(write.change),
     facilitatorName: write.facilitatorName ?? "",
-    rsvps: JSON.stringify(write.rsvps),
-    attendance: write.attendance ? JSON.stringify(write.attendance) : "",
+    // Replace (never Merge) writes these rows, so parts left over from a longer value go too.
+    ...chunkedProperty("rsvps", JSON.stringify(write.rsvps)),
+    ...chunkedProperty("attendance", write.attendance ? JSON.stringify(write.attendance) : ""),
     swapRequest: write.swapRequest ? JSON.stringify(write.swapRequest) : "",
     sequence: write.sequence,
   };
@@ -224,8 +275,8 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
     // Spread over the defaults: rows written before a field existed lack it.
     change: { ...unchangedOccurrence, ...parseJson<Partial<OccurrenceChange>>(row["change"], {}) },
     facilitatorName: facilitatorName === "" ? null : facilitatorName,
-    rsvps: parseJson<Record<string, RsvpEntry>>(row["rsvps"], {}),
-    attendance: parseJson<AttendanceRecord | null>(row["attendance"], null),
+    rsvps: parseJson<Record<string, RsvpEntry>>(joinedProperty(row, "rsvps"), {}),
+    attendance: parseJson<AttendanceRecord | null>(joinedProperty(row, "attendance"), null),
     swapRequest: parseJson<SwapRequest | null>(row["swapRequest"], null),
     sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
     etag: row.etag,
@@ -280,6 +331,30 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         `PartitionKey eq ${pk(tenantId, communityId)} and (RowKey eq ${odataString(ritualKey(ritualId))} or RowKey eq ${odataString(occurrenceKey(originalDate, ritualId))})`,
       );
       return { ritual: result.rituals[0] ?? null, occurrence: result.occurrences[0] ?? null };
+    },
+
+    async listOccurrenceSummaries(tenantId, communityId, ritualId) {
+      const found: OccurrenceSummary[] = [];
+      const rows = table.listEntities<Row>({
+        queryOptions: {
+          filter: `PartitionKey eq ${pk(tenantId, communityId)} and RowKey gt ${odataString(`${occurrencePrefix}|`)} and RowKey lt ${odataString(prefixUpperBound(occurrencePrefix))}`,
+          // Only the first part of attendance: enough to know it is there, and RSVPs stay behind.
+          select: ["RowKey", "change", "attendance"],
+        },
+      });
+      for await (const row of rows) {
+        const [, originalDate = "", rowRitualId = ""] = row.rowKey.split("|");
+        if (rowRitualId !== ritualId) continue;
+        found.push({
+          originalDate,
+          change: {
+            ...unchangedOccurrence,
+            ...parseJson<Partial<OccurrenceChange>>(row["change"], {}),
+          },
+          attended: typeof row["attendance"] === "string" && row["attendance"] !== "",
+        });
+      }
+      return found;
     },
 
     async createRituals(tenantId, communityId, rituals) {

@@ -99,7 +99,13 @@ export type RsvpRequest = z.infer<typeof rsvpRequestSchema>;
 
 /** PUT .../occurrences/{date}/attendance (If-Match): what the facilitator records afterwards. */
 export const attendanceRequestSchema = z.object({
-  attendeeIds: z.array(z.string().min(1).max(128)).max(ritualLimits.peoplePerOccurrence),
+  /** User ids (the same characters a token's user id may have), so none needs escaping in JSON. */
+  attendeeIds: z
+    .array(z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, "attendeeIds must be user ids."))
+    .max(
+      ritualLimits.peoplePerOccurrence,
+      `Record at most ${ritualLimits.peoplePerOccurrence} attendees of one session.`,
+    ),
   notes: z.string().trim().max(ritualLimits.sessionNotes).default(""),
   recordingUrl: z
     .url({ protocol: /^https$/, error: "recordingUrl must be an https link." })
@@ -208,6 +214,13 @@ export type OccurrencesResponse = z.infer<typeof occurrencesResponseSchema>;
 /** `data` of a 412 on a ritual: the ritual as it is now. */
 export const staleRitualDataSchema = z.object({ current: ritualSchema });
 export type StaleRitualData = z.infer<typeof staleRitualDataSchema>;
+
+/**
+ * `data` of the 409 to a schedule change that would hide sessions that took place or were
+ * changed by hand: their planned dates, oldest first.
+ */
+export const scheduleConflictDataSchema = z.object({ dates: z.array(localDateSchema) });
+export type ScheduleConflictData = z.infer<typeof scheduleConflictDataSchema>;
 
 /** GET/POST .../calendar-feed: the subscription URL (POST makes a new secret), null when off. */
 export const calendarFeedResponseSchema = z.object({ url: z.string().nullable() });

@@ -6,3 +6,4 @@ export * from "./rotation";
 export * from "./catalogue";
 export * from "./protectedTime";
 export * from "./ics";
+export * from "./scheduleChange";

@@ -14,8 +14,14 @@ export const ritualLimits = {
   recordingUrl: 500,
   volunteers: 50,
   awayDates: 100,
-  /** RSVPs and attendance of one occurrence. */
+  /**
+   * RSVPs and attendance of one occurrence. With ids of at most 128 key-safe characters and
+   * names cut to `rsvpDisplayName`, a full row stays far below the 1 MB entity limit (the store
+   * splits the lists over several properties, each under 32K characters).
+   */
   peoplePerOccurrence: 400,
+  /** Characters of a name kept beside an RSVP: longer names are cut, to keep that bound. */
+  rsvpDisplayName: 64,
   /** Rituals one community may run at once. */
   ritualsPerCommunity: 60,
   /** Longest range of one occurrences query (the issue's promise to the tab). */

@@ -119,7 +119,15 @@ export function ritualsRouter({
     const ifMatch = ifMatchOf(req, "ritual");
     const fields = parseWith(ritualInputSchema, req.body, "The ritual");
     const { communityId, viewer } = await access(req, res, "schedule");
-    const ritual = await ritualUpdater({ store, viewer, communityId, ritualId, fields, ifMatch });
+    const ritual = await ritualUpdater({
+      store,
+      viewer,
+      communityId,
+      ritualId,
+      fields,
+      ifMatch,
+      now: now(),
+    });
     if (ritual) res.setHeader("ETag", ritual.etag);
     res.json(ritual);
   });
@@ -128,7 +136,15 @@ export function ritualsRouter({
     const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
     const ifMatch = ifMatchOf(req, "ritual");
     const { communityId, viewer } = await access(req, res, "schedule");
-    await ritualUpdater({ store, viewer, communityId, ritualId, fields: null, ifMatch });
+    await ritualUpdater({
+      store,
+      viewer,
+      communityId,
+      ritualId,
+      fields: null,
+      ifMatch,
+      now: now(),
+    });
     res.status(204).end();
   });
 

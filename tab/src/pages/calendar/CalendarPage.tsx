@@ -36,6 +36,7 @@ import { FeedPanel } from "./FeedPanel";
 import { MonthView } from "./MonthView";
 import { OccurrencePanel } from "./OccurrencePanel";
 import { RitualForm } from "./RitualForm";
+import { RitualList } from "./RitualList";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
@@ -69,6 +70,8 @@ export default function CalendarPage({ community }: { community: Community }) {
   const [filters, setFilters] = useState<CalendarFilters>({ ritualId: null, segment: null });
   const [openKey, setOpenKey] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // Bumped when the form adds rituals, so the ritual list (loaded on its own) loads again.
+  const [ritualsVersion, setRitualsVersion] = useState(0);
 
   const range = useMemo(() => {
     if (view === "month") return monthGrid(month, zone);
@@ -221,6 +224,15 @@ export default function CalendarPage({ community }: { community: Community }) {
         />
       )}
 
+      {canSchedule && (
+        <RitualList
+          key={ritualsVersion}
+          community={community}
+          timeZone={zone}
+          today={today}
+          onChanged={reload}
+        />
+      )}
       {canSchedule && <FeedPanel community={community} />}
       {open && (
         <OccurrencePanel
@@ -239,8 +251,9 @@ export default function CalendarPage({ community }: { community: Community }) {
           timeZone={zone}
           today={today}
           onClose={() => setCreating(false)}
-          onCreated={() => {
+          onSaved={() => {
             setCreating(false);
+            setRitualsVersion((n) => n + 1);
             reload();
           }}
         />

@@ -32,8 +32,7 @@ import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { useEnvironment } from "../../environment";
-import { formatDateTime } from "../../format";
-import { facilitatorSentence, swapSentence } from "./calendarView";
+import { facilitatorSentence, sessionTimeLine, swapSentence } from "./calendarView";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalS },
@@ -94,9 +93,12 @@ export function OccurrencePanel(props: {
     }
   }
 
-  const when = formatDateTime(o.start, host.locale, host.timeZone);
-  const theirs =
-    o.timeZone !== host.timeZone ? formatDateTime(o.start, host.locale, o.timeZone) : null;
+  const when = sessionTimeLine({
+    start: o.start,
+    viewerZone: host.timeZone,
+    ritualZone: o.timeZone,
+    locale: host.locale,
+  });
   const people = new Map(o.responses.map((r) => [r.person.id, r.person.displayName]));
   if (o.facilitator) people.set(o.facilitator.person.id, o.facilitator.person.displayName);
 
@@ -106,9 +108,7 @@ export function OccurrencePanel(props: {
         <DialogBody>
           <DialogTitle>{o.ritualName}</DialogTitle>
           <DialogContent>
-            <Text block>
-              {when} (your time){theirs && `, ${theirs} in ${o.timeZone}`}
-            </Text>
+            <Text block>{when}</Text>
             {o.segment && <Caption1 block>For {o.segment}</Caption1>}
             {o.status === "cancelled" && <Text block>Cancelled: {o.cancelledReason}</Text>}
             {o.status === "moved" && (

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -10,11 +11,14 @@ import {
   Field,
   Input,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import {
+  defaultReminderOffsets,
   ritualCatalogue,
   ritualLimits,
   ritualTemplate,
@@ -23,6 +27,8 @@ import {
   type Community,
   type LocalDate,
   type Recurrence,
+  type Ritual,
+  type RitualInput,
   type RitualTemplateId,
   type WeekdayCode,
 } from "@practice-hub/shared";
@@ -30,10 +36,20 @@ import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { useEnvironment } from "../../environment";
+import { staleRitualOf } from "./calendarApi";
+import { reminderLabel, reminderOptions } from "./calendarView";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  reminders: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    border: "none",
+    margin: 0,
+    padding: 0,
+  },
 });
 
 const weekdayNames: Record<WeekdayCode, string> = {
@@ -50,33 +66,78 @@ type Kind = Recurrence["kind"];
 
 /**
  * Creates a ritual from a catalogue template (or from scratch), or the whole starter rhythm in
- * one step. Times are entered in the ritual's own zone, which defaults to the viewer's.
+ * one step; with `ritual`, edits that ritual instead (If-Match: a 412 refills the form with the
+ * saved version and says so). Times are entered in the ritual's own zone, which defaults to the
+ * viewer's.
  */
 export function RitualForm(props: {
   community: Community;
   timeZone: string;
   today: LocalDate;
-  onCreated(): void;
+  /** The ritual to edit; a new ritual when absent. */
+  ritual?: Ritual;
+  onSaved(): void;
+  /** Called when an edit met a newer version, so the page can show that version too. */
+  onStale?(): void;
   onClose(): void;
 }) {
   const styles = useStyles();
   const { api } = useEnvironment();
   const announce = useAnnounce();
-  const [templateId, setTemplateId] = useState<RitualTemplateId | "">("officeHours");
+  const editing = props.ritual ?? null;
   const first = ritualTemplate("officeHours");
-  const [name, setName] = useState(first.name);
-  const [kind, setKind] = useState<Kind>("weekly");
-  const [interval, setInterval] = useState(1);
-  const [weekday, setWeekday] = useState<WeekdayCode>("WE");
-  const [nth, setNth] = useState<1 | 2 | 3 | 4 | 5 | -1>(1);
-  const [day, setDay] = useState(1);
-  const [startDate, setStartDate] = useState(props.today);
-  const [time, setTime] = useState("12:00");
-  const [duration, setDuration] = useState(first.durationMinutes);
-  const [timeZone, setTimeZone] = useState(props.timeZone);
-  const [segment, setSegment] = useState("");
+  const [templateId, setTemplateId] = useState<RitualTemplateId | "">(
+    editing ? (editing.templateId ?? "") : "officeHours",
+  );
+  const [base, setBase] = useState<Ritual | null>(editing);
+  const [name, setName] = useState(editing?.name ?? first.name);
+  const [kind, setKind] = useState<Kind>(editing?.schedule.recurrence.kind ?? "weekly");
+  const recurrenceOf = editing?.schedule.recurrence;
+  const [interval, setInterval] = useState(
+    recurrenceOf?.kind === "weekly" ? recurrenceOf.interval : 1,
+  );
+  const [weekday, setWeekday] = useState<WeekdayCode>(
+    recurrenceOf?.kind === "weekly" || recurrenceOf?.kind === "monthlyWeekday"
+      ? recurrenceOf.weekday
+      : "WE",
+  );
+  const [nth, setNth] = useState<1 | 2 | 3 | 4 | 5 | -1>(
+    recurrenceOf?.kind === "monthlyWeekday" ? recurrenceOf.nth : 1,
+  );
+  const [day, setDay] = useState(recurrenceOf?.kind === "monthlyDate" ? recurrenceOf.day : 1);
+  const [startDate, setStartDate] = useState(editing?.schedule.startDate ?? props.today);
+  const [until, setUntil] = useState(editing?.schedule.until ?? "");
+  const [time, setTime] = useState(editing?.schedule.startTime ?? "12:00");
+  const [duration, setDuration] = useState(
+    editing?.schedule.durationMinutes ?? first.durationMinutes,
+  );
+  const [timeZone, setTimeZone] = useState(editing?.schedule.timeZone ?? props.timeZone);
+  const [segment, setSegment] = useState(editing?.segment ?? "");
+  const [reminders, setReminders] = useState<number[]>(
+    editing?.reminderOffsetsMinutes ?? [...defaultReminderOffsets],
+  );
   const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  /** Shows a ritual's saved fields (after someone else changed it). */
+  function fill(ritual: Ritual) {
+    const r = ritual.schedule.recurrence;
+    setBase(ritual);
+    setName(ritual.name);
+    setKind(r.kind);
+    if (r.kind === "weekly") setInterval(r.interval);
+    if (r.kind === "weekly" || r.kind === "monthlyWeekday") setWeekday(r.weekday);
+    if (r.kind === "monthlyWeekday") setNth(r.nth);
+    if (r.kind === "monthlyDate") setDay(r.day);
+    setStartDate(ritual.schedule.startDate);
+    setUntil(ritual.schedule.until ?? "");
+    setTime(ritual.schedule.startTime);
+    setDuration(ritual.schedule.durationMinutes);
+    setTimeZone(ritual.schedule.timeZone);
+    setSegment(ritual.segment ?? "");
+    setReminders(ritual.reminderOffsetsMinutes);
+  }
 
   function chooseTemplate(id: RitualTemplateId | "") {
     setTemplateId(id);
@@ -104,37 +165,55 @@ export function RitualForm(props: {
   async function submit(action: () => Promise<unknown>, done: string) {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       await action();
       announce(done);
-      props.onCreated();
+      props.onSaved();
     } catch (caught) {
-      setError(apiErrorOf(caught));
+      const current = staleRitualOf(caught);
+      if (current) {
+        fill(current);
+        props.onStale?.();
+        const message = `Someone changed ${current.name} while you were editing. The form now shows the saved version: make your changes again, then save.`;
+        setNotice(message);
+        announce(message);
+      } else {
+        setError(apiErrorOf(caught));
+      }
     } finally {
       setBusy(false);
     }
   }
 
   const template = templateId === "" ? null : ritualTemplate(templateId);
-  const create = () =>
-    submit(
-      () =>
-        api.calendar.createRitual(props.community.id, {
-          name,
-          purpose: template?.purpose ?? "",
-          agenda: template?.agenda ?? "",
-          templateId: template?.id ?? null,
-          segment: segment.trim() === "" ? null : segment.trim(),
-          schedule: {
-            startDate,
-            startTime: time,
-            durationMinutes: duration,
-            timeZone,
-            recurrence: recurrence(),
-            until: null,
-          },
-        }),
-      `${name} added to the calendar.`,
+  const input = (): RitualInput => ({
+    name,
+    // Purpose and agenda are not on this form: an edit keeps the ritual's own.
+    purpose: base?.purpose ?? template?.purpose ?? "",
+    agenda: base?.agenda ?? template?.agenda ?? "",
+    templateId: base ? base.templateId : (template?.id ?? null),
+    segment: segment.trim() === "" ? null : segment.trim(),
+    schedule: {
+      startDate,
+      startTime: time,
+      durationMinutes: duration,
+      timeZone,
+      recurrence: recurrence(),
+      until: kind === "once" || until === "" ? null : until,
+    },
+    reminderOffsetsMinutes: [...reminders].sort((a, b) => b - a),
+  });
+  const save = () =>
+    base
+      ? submit(() => api.calendar.updateRitual(props.community.id, base, input()), `${name} saved.`)
+      : submit(
+          () => api.calendar.createRitual(props.community.id, input()),
+          `${name} added to the calendar.`,
+        );
+  const toggleReminder = (minutes: number, on: boolean) =>
+    setReminders((current) =>
+      on ? [...new Set([...current, minutes])] : current.filter((m) => m !== minutes),
     );
   const starter = () =>
     submit(
@@ -152,23 +231,30 @@ export function RitualForm(props: {
     <Dialog open onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>New ritual</DialogTitle>
+          <DialogTitle>{base ? `Edit ${base.name}` : "New ritual"}</DialogTitle>
           <DialogContent className={styles.form}>
+            {notice && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
+            )}
             {error && <ErrorState title="The ritual was not saved" error={error} />}
-            <Field label="Start from">
-              <Select
-                value={templateId}
-                onChange={(_e, d) => chooseTemplate(d.value as RitualTemplateId | "")}
-              >
-                {ritualCatalogue.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name} ({t.cadence.label.toLowerCase()}, {t.durationMinutes} min)
-                  </option>
-                ))}
-                <option value="">A custom ritual</option>
-              </Select>
-            </Field>
-            {template && <Text>{template.purpose}</Text>}
+            {!base && (
+              <Field label="Start from">
+                <Select
+                  value={templateId}
+                  onChange={(_e, d) => chooseTemplate(d.value as RitualTemplateId | "")}
+                >
+                  {ritualCatalogue.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name} ({t.cadence.label.toLowerCase()}, {t.durationMinutes} min)
+                    </option>
+                  ))}
+                  <option value="">A custom ritual</option>
+                </Select>
+              </Field>
+            )}
+            {!base && template && <Text>{template.purpose}</Text>}
             <Field label="Name" required>
               <Input
                 value={name}
@@ -239,6 +325,11 @@ export function RitualForm(props: {
               <Field label={kind === "once" ? "Date" : "Starting on"}>
                 <Input type="date" value={startDate} onChange={(_e, d) => setStartDate(d.value)} />
               </Field>
+              {kind !== "once" && (
+                <Field label="Ends on (optional)" hint="The last day it may happen on.">
+                  <Input type="date" value={until} onChange={(_e, d) => setUntil(d.value)} />
+                </Field>
+              )}
               <Field label="Time">
                 <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
               </Field>
@@ -264,17 +355,36 @@ export function RitualForm(props: {
                 />
               </Field>
             </div>
+            <fieldset className={styles.reminders}>
+              <legend>
+                <Text weight="semibold">Reminders in the channel</Text>
+              </legend>
+              {reminderOptions(reminders).map((minutes) => (
+                <Checkbox
+                  key={minutes}
+                  label={reminderLabel(minutes)}
+                  checked={reminders.includes(minutes)}
+                  // At most four lead times: the rest wait until one is unticked.
+                  disabled={
+                    !reminders.includes(minutes) && reminders.length >= ritualLimits.reminderOffsets
+                  }
+                  onChange={(_e, d) => toggleReminder(minutes, d.checked === true)}
+                />
+              ))}
+            </fieldset>
           </DialogContent>
           <DialogActions fluid>
-            <Button disabled={busy} onClick={() => void starter()}>
-              Add the starter rhythm instead
-            </Button>
+            {!base && (
+              <Button disabled={busy} onClick={() => void starter()}>
+                Add the starter rhythm instead
+              </Button>
+            )}
             <Button
               appearance="primary"
               disabled={busy || name.trim() === ""}
-              onClick={() => void create()}
+              onClick={() => void save()}
             >
-              Add ritual
+              {base ? "Save changes" : "Add ritual"}
             </Button>
             <Button onClick={props.onClose}>Cancel</Button>
           </DialogActions>

@@ -4,6 +4,7 @@ import {
   occurrencesResponseSchema,
   ritualSchema,
   ritualsResponseSchema,
+  staleRitualDataSchema,
   calendarFeedResponseSchema,
   type CalendarFeedResponse,
   starterRhythmResponseSchema,
@@ -25,6 +26,10 @@ export interface CalendarApi {
   rituals(communityId: string): Promise<RitualsResponse>;
   occurrences(communityId: string, from: Date, to: Date): Promise<OccurrencesResponse>;
   createRitual(communityId: string, input: RitualInput): Promise<Ritual>;
+  /** Replaces a ritual's fields if `ritual.etag` is still current; a stale one throws 412. */
+  updateRitual(communityId: string, ritual: Ritual, input: RitualInput): Promise<Ritual>;
+  /** Deletes a ritual if `ritual.etag` is still current; a stale one throws 412. */
+  deleteRitual(communityId: string, ritual: Ritual): Promise<void>;
   startStarterRhythm(communityId: string, request: StarterRhythmRequest): Promise<Ritual[]>;
   volunteer(communityId: string, ritualId: string): Promise<Ritual>;
   rsvp(props: {
@@ -56,15 +61,26 @@ export interface CalendarApi {
   occurrenceFile(communityId: string, occurrence: Occurrence): Promise<Blob>;
 }
 
+/** The ritual as it is now, when a change was refused because someone else changed it first. */
+export function staleRitualOf(error: unknown): Ritual | null {
+  if (!(error instanceof ApiRequestError) || error.detail.error !== "stale_version") return null;
+  const data = staleRitualDataSchema.safeParse(error.detail.data);
+  return data.success ? data.data.current : null;
+}
+
 /** A call whose answer is not JSON (a file) or empty; errors still come in the one shape. */
 async function rawRequest(
   method: "GET" | "DELETE",
   path: string,
   token: string,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { method, headers: { Authorization: `Bearer ${token}` } });
+    response = await fetch(path, {
+      method,
+      headers: { ...headers, Authorization: `Bearer ${token}` },
+    });
   } catch {
     throw new ApiRequestError(networkError());
   }
@@ -107,6 +123,20 @@ export function createCalendarApi(getToken: () => Promise<string>): CalendarApi 
         body: input,
         token: await getToken(),
       }),
+    updateRitual: async (communityId, ritual, input) =>
+      apiRequest({
+        method: "PUT",
+        path: apiPaths.ritual(communityId, ritual.id),
+        schema: ritualSchema,
+        body: input,
+        headers: { "If-Match": ritual.etag },
+        token: await getToken(),
+      }),
+    deleteRitual: async (communityId, ritual) => {
+      await rawRequest("DELETE", apiPaths.ritual(communityId, ritual.id), await getToken(), {
+        "If-Match": ritual.etag,
+      });
+    },
     startStarterRhythm: async (communityId, request) =>
       (
         await apiRequest({

@@ -5,6 +5,10 @@ import {
   facilitatorSentence,
   monthGrid,
   protectedTimeSentence,
+  reminderLabel,
+  reminderOptions,
+  scheduleSummary,
+  sessionTimeLine,
   shiftMonth,
   swapSentence,
 } from "./calendarView";
@@ -122,5 +126,74 @@ describe("swapSentence", () => {
     const asked = occurrenceFactory({ swapRequestedBy: { id: "ana", displayName: "Ana" } });
     expect(swapSentence(asked)).toBe("Looking for a swap: Ana can't make it.");
     expect(swapSentence(occurrenceFactory())).toBeNull();
+  });
+});
+
+describe("sessionTimeLine", () => {
+  // ICU puts a narrow no-break space before AM/PM; compare with plain spaces.
+  const line = (viewerZone: string, ritualZone: string, start = "2026-12-03T12:00:00.000Z") =>
+    sessionTimeLine({ start, viewerZone, ritualZone, locale: "en-US" }).replace(/\u202f/g, " ");
+
+  it("shows one time when the viewer is in the ritual's zone", () => {
+    expect(line("Europe/London", "Europe/London")).toBe("Dec 3, 2026, 12:00 PM");
+  });
+
+  it("shows the viewer's time first and the ritual's time in brackets otherwise", () => {
+    expect(line("Europe/London", "Europe/Paris")).toBe(
+      "Dec 3, 2026, 12:00 PM your time (1:00 PM in Europe/Paris)",
+    );
+  });
+
+  it("names the ritual's date too when it is another day there", () => {
+    expect(line("Europe/London", "Asia/Tokyo", "2026-12-03T18:00:00.000Z")).toBe(
+      "Dec 3, 2026, 6:00 PM your time (Dec 4, 2026, 3:00 AM in Asia/Tokyo)",
+    );
+  });
+
+  it("follows summer time in each zone on its own dates", () => {
+    // 9 March 2026: New York is already on summer time (UTC-4), London not yet (UTC+0).
+    expect(line("America/New_York", "Europe/London", "2026-03-09T13:00:00.000Z")).toBe(
+      "Mar 9, 2026, 9:00 AM your time (1:00 PM in Europe/London)",
+    );
+  });
+});
+
+describe("reminders", () => {
+  it("words lead times in weeks, days, or hours and minutes", () => {
+    expect([10080, 2880, 90, 15].map(reminderLabel)).toEqual([
+      "1 week before",
+      "2 days before",
+      "1 h 30 min before",
+      "15 min before",
+    ]);
+  });
+
+  it("offers the usual lead times plus a ritual's own, longest first", () => {
+    expect(reminderOptions([1440, 30])).toEqual([10080, 1440, 60, 30, 15]);
+  });
+});
+
+describe("scheduleSummary", () => {
+  it("says when a ritual repeats, at what local time, and until when", () => {
+    expect(
+      scheduleSummary({
+        startDate: "2026-03-04",
+        startTime: "12:00",
+        durationMinutes: 45,
+        timeZone: "Europe/London",
+        recurrence: { kind: "weekly", interval: 2, weekday: "WE" },
+        until: "2026-06-30",
+      }),
+    ).toBe("Every 2 weeks on Wednesday at 12:00 Europe/London, until 2026-06-30");
+    expect(
+      scheduleSummary({
+        startDate: "2026-03-04",
+        startTime: "09:30",
+        durationMinutes: 60,
+        timeZone: "America/New_York",
+        recurrence: { kind: "monthlyWeekday", nth: -1, weekday: "TH" },
+        until: null,
+      }),
+    ).toBe("Monthly on the last Thursday at 09:30 America/New_York");
   });
 });

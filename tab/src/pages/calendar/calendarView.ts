@@ -6,6 +6,8 @@ import {
   type LocalDate,
   type Occurrence,
   type OccurrencesResponse,
+  type Schedule,
+  type WeekdayCode,
 } from "@practice-hub/shared";
 
 /** The weeks of a month grid (Monday first) and the instants the calendar asks the API for. */
@@ -130,4 +132,93 @@ export function protectedTimeSentence(use: OccurrencesResponse["protectedTime"])
         ? "you are within your budget."
         : "that is more than your budget: consider skipping one.";
   return `This month you have ${used} of sessions against ${budget} of protected time: ${verdict}`;
+}
+
+/**
+ * When a session starts, for the viewer: one time when their zone shows the same wall clock as
+ * the ritual's ("Dec 3, 2026, 12:00 PM"), else their time first with the ritual's in brackets
+ * ("Dec 3, 2026, 12:00 PM your time (1:00 PM in Europe/Paris)"), with the date there too when
+ * it is another day in the ritual's zone.
+ */
+export function sessionTimeLine(props: {
+  start: string;
+  viewerZone: string;
+  ritualZone: string;
+  locale: string;
+}): string {
+  const { start, viewerZone, ritualZone, locale } = props;
+  const instant = new Date(start);
+  const format = (zone: string, withDate: boolean) => {
+    try {
+      return new Intl.DateTimeFormat(locale, {
+        ...(withDate ? { dateStyle: "medium" as const } : {}),
+        timeStyle: "short",
+        timeZone: zone,
+      }).format(instant);
+    } catch {
+      // An unknown locale or zone from the host must not break the panel.
+      return instant.toISOString();
+    }
+  };
+  const mine = format(viewerZone, true);
+  if (viewerZone === ritualZone || mine === format(ritualZone, true)) return mine;
+  const sameDay = wallClockOf(instant, viewerZone).date === wallClockOf(instant, ritualZone).date;
+  return `${mine} your time (${format(ritualZone, !sameDay)} in ${ritualZone})`;
+}
+
+/** Reminder lead times the ritual form offers, in minutes before the start (at most four). */
+export const reminderChoices = [7 * 24 * 60, 24 * 60, 60, 15] as const;
+
+/** "1 week before", "2 days before", "1 h 30 min before", "15 min before". */
+export function reminderLabel(minutes: number): string {
+  const week = 7 * 24 * 60;
+  const day = 24 * 60;
+  if (minutes % week === 0) {
+    const n = minutes / week;
+    return `${n} week${n === 1 ? "" : "s"} before`;
+  }
+  if (minutes % day === 0) {
+    const n = minutes / day;
+    return `${n} day${n === 1 ? "" : "s"} before`;
+  }
+  return `${hoursAndMinutes(minutes)} before`;
+}
+
+/** The lead times a form lists for a ritual: the usual ones plus any it set itself, longest first. */
+export function reminderOptions(current: readonly number[]): number[] {
+  return [...new Set([...reminderChoices, ...current])].sort((a, b) => b - a);
+}
+
+const weekdayNames: Record<WeekdayCode, string> = {
+  MO: "Monday",
+  TU: "Tuesday",
+  WE: "Wednesday",
+  TH: "Thursday",
+  FR: "Friday",
+  SA: "Saturday",
+  SU: "Sunday",
+};
+
+const ordinals: Record<number, string> = {
+  1: "first",
+  2: "second",
+  3: "third",
+  4: "fourth",
+  5: "fifth",
+  [-1]: "last",
+};
+
+/** "Every 2 weeks on Wednesday at 12:00 Europe/London, until 2026-06-30", for the ritual list. */
+export function scheduleSummary(schedule: Schedule): string {
+  const r = schedule.recurrence;
+  const when =
+    r.kind === "once"
+      ? `Once on ${schedule.startDate}`
+      : r.kind === "weekly"
+        ? `${r.interval === 1 ? "Every week" : `Every ${r.interval} weeks`} on ${weekdayNames[r.weekday]}`
+        : r.kind === "monthlyWeekday"
+          ? `Monthly on the ${ordinals[r.nth] ?? ""} ${weekdayNames[r.weekday]}`
+          : `Monthly on ${r.day === -1 ? "the last day" : `day ${r.day}`}`;
+  const until = r.kind !== "once" && schedule.until ? `, until ${schedule.until}` : "";
+  return `${when} at ${schedule.startTime} ${schedule.timeZone}${until}`;
 }
