@@ -10,7 +10,7 @@ import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/loc
 import { createStore, tableNames } from "../../bot/src/store";
 import { BotCommandRegistry, CardActionRegistry, createTeamsEndpoint } from "../../bot/src/teams";
 import { apiClient } from "../support/api";
-import { entryRequestFactory, retroFactory } from "../support/retroFactories";
+import { entryRequestFactory, retroClock, retroFactory } from "../support/retroFactories";
 import { startStack, type Stack } from "../support/stack";
 
 /**
@@ -22,9 +22,11 @@ let server: Server;
 let baseUrl: string;
 let tokenOfMember: string;
 const logLines: string[] = [];
+/** One clock for the stack and the logging service, so nothing here depends on today's date. */
+const clock = retroClock();
 
 beforeAll(async () => {
-  stack = await startStack({ extraConfig: { JOBS_ENABLED: false } });
+  stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       logLines.push(chunk.toString("utf8"));
@@ -36,7 +38,7 @@ beforeAll(async () => {
   const authenticator = createAuthenticator(stack.config, logger);
   const cardActions = new CardActionRegistry();
   const commands = new BotCommandRegistry();
-  const now = () => new Date();
+  const now = clock.now;
   registerRetroBot({
     cardActions,
     commands,

@@ -20,9 +20,10 @@ import {
   type CardActionAnswer,
   type CardActionRegistry,
   type CardActionHandler,
+  type CardConversation,
 } from "../../bot/src/teams";
 import { apiClient, type ApiClient } from "../support/api";
-import { moveRetroTo, retroFactory } from "../support/retroFactories";
+import { moveRetroTo, retroClock, retroFactory } from "../support/retroFactories";
 import { startStack, type Stack } from "../support/stack";
 
 /**
@@ -36,6 +37,9 @@ let server: Server;
 let baseUrl: string;
 const tokens = new Map<string, string>();
 const handlers = new Map<string, CardActionHandler>();
+/** One clock for the stack and this service: no test here depends on today's date. */
+const clock = retroClock();
+let store: ReturnType<typeof createStore>;
 
 /** What the notifier was asked to send, and whether it should fail. */
 const sent: { channel: { retroId: string; reason: string }[]; owners: RetroAction[] } = {
@@ -57,12 +61,12 @@ const recordingNotifier: RetroNotifier = {
 };
 
 beforeAll(async () => {
-  stack = await startStack({ extraConfig: { JOBS_ENABLED: false } });
+  stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
   api = apiClient(stack);
   const logger = pino({ level: "silent" });
-  const store = createStore(stack.storageConnectionString);
+  store = createStore(stack.storageConnectionString);
   const authenticator = createAuthenticator(stack.config, logger);
-  const now = () => new Date();
+  const now = clock.now;
   const deps = { store, now, tabUrl: "http://hub.example/", notifier: recordingNotifier, logger };
   // The real registry answers TurnContexts only; this one hands the handlers to the tests.
   const capturing = {
@@ -109,12 +113,19 @@ beforeEach(() => {
   failChannel = false;
 });
 
+const channel: CardConversation = {
+  tenantId: demoTenantId,
+  conversationId: "19:c@thread.tacv2",
+  kind: "channel",
+};
+
 /** Presses a card button as a demo person; `activityId` is the invoke's id. */
 async function press(
   verb: string,
   as: "demo-champion" | "demo-member",
   data: Record<string, unknown>,
   activityId: string,
+  conversation: CardConversation = channel,
 ): Promise<CardActionAnswer> {
   const handler = handlers.get(verb);
   if (!handler) throw new Error(`no handler for ${verb}`);
@@ -122,7 +133,7 @@ async function press(
     actor: { tenantId: demoTenantId, userId: as, displayName: as },
     data,
     activityId,
-    conversation: { tenantId: demoTenantId, conversationId: "19:c@thread.tacv2", kind: "channel" },
+    conversation,
     logger: pino({ level: "silent" }),
     post: async () => undefined,
   });
@@ -141,7 +152,9 @@ async function closeFromTab(retro: Pick<Retro, "id">) {
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-async function decidingRetroWithAction(): Promise<{ retro: Retro; action: RetroAction }> {
+async function decidingRetroWithAction(
+  owner: "demo-champion" | "demo-member" = "demo-member",
+): Promise<{ retro: Retro; action: RetroAction }> {
   const retro = await retroFactory(api, demoCommunityId);
   const deciding = await moveRetroTo(api, retro, "group", "vote", "decide");
   const added = await api.post<RetroAction>(
@@ -150,8 +163,8 @@ async function decidingRetroWithAction(): Promise<{ retro: Retro; action: RetroA
       as: "demo-champion",
       body: {
         text: "Write the onboarding guide",
-        owner: { id: "demo-member" },
-        dueDate: "2030-01-31",
+        owner: { id: owner },
+        dueDate: clock.dateIn(7),
         submissionKey: randomUUID(),
       },
     },
@@ -160,9 +173,13 @@ async function decidingRetroWithAction(): Promise<{ retro: Retro; action: RetroA
   return { retro: deciding, action: added.body };
 }
 
-function cardText(answer: CardActionAnswer): string {
+function cardOf(answer: CardActionAnswer): AdaptiveCard {
   if (!("card" in answer)) throw new Error(`expected a card, got: ${answer.message}`);
-  return JSON.stringify(answer.card satisfies AdaptiveCard);
+  return answer.card;
+}
+
+function cardText(answer: CardActionAnswer): string {
+  return JSON.stringify(cardOf(answer));
 }
 
 describe("entries added on the card", () => {
@@ -277,5 +294,80 @@ describe("closing a retro", () => {
     expect(closed.status).toBe(200);
     expect(retroSchema.parse(closed.body).phase).toBe("closed");
     expect(sent.owners.map((owned) => owned.id)).toEqual([action.id]);
+  });
+});
+
+describe("the owner's personal card", () => {
+  const ownerMri = "29:1-demo-member-mri";
+  const personalChat: CardConversation = {
+    tenantId: demoTenantId,
+    conversationId: "a:1-demo-member-personal",
+    kind: "personal",
+  };
+
+  beforeAll(async () => {
+    // What the bot stores when the member installs it: their personal chat, naming their MRI.
+    await store.conversationReferences.save({
+      tenantId: demoTenantId,
+      conversationId: personalChat.conversationId,
+      kind: "personal",
+      aadObjectId: "demo-member",
+      serviceUrl: "http://127.0.0.1:1/",
+      reference: JSON.stringify({
+        user: { id: ownerMri, aadObjectId: "demo-member" },
+        conversation: { id: personalChat.conversationId },
+        serviceUrl: "http://127.0.0.1:1/",
+      }),
+      updatedAt: clock.now().toISOString(),
+    });
+  });
+
+  function refreshAs(as: "demo-champion" | "demo-member", action: RetroAction) {
+    return press(
+      retroVerbs.refreshAction,
+      as,
+      { communityId: demoCommunityId, actionId: action.id },
+      `invoke-${randomUUID()}`,
+      personalChat,
+    );
+  }
+
+  it("turns overdue when Teams refreshes it after the due date, for its owner only", async () => {
+    const { action } = await decidingRetroWithAction();
+
+    const beforeDue = cardOf(await refreshAs("demo-member", action));
+    clock.advanceDays(8);
+    const afterDue = cardOf(await refreshAs("demo-member", action));
+
+    expect(JSON.stringify(beforeDue)).not.toMatch(/overdue/i);
+    expect(JSON.stringify(afterDue)).toContain("**Overdue**");
+    expect(afterDue.refresh).toMatchObject({
+      action: { verb: retroVerbs.refreshAction, data: { actionId: action.id } },
+      userIds: [ownerMri],
+    });
+  });
+
+  it("keeps refreshing after the owner asks for help, and stops once it is done", async () => {
+    const { action } = await decidingRetroWithAction();
+    const setStatus = (status: string) =>
+      press(
+        retroVerbs.setActionStatus,
+        "demo-member",
+        { communityId: demoCommunityId, actionId: action.id, status },
+        `invoke-${randomUUID()}`,
+        personalChat,
+      );
+
+    const helped = cardOf(await setStatus("needHelp"));
+    const done = cardOf(await setStatus("done"));
+
+    expect(helped.refresh?.userIds).toEqual([ownerMri]);
+    expect(done.refresh).toBeUndefined();
+  });
+
+  it("refuses the refresh to a member who does not own the action", async () => {
+    const { action } = await decidingRetroWithAction("demo-champion");
+
+    await expect(refreshAs("demo-member", action)).rejects.toMatchObject({ status: 403 });
   });
 });

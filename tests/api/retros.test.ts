@@ -16,15 +16,18 @@ import {
   entryFactory,
   entryRequestFactory,
   moveRetroTo,
+  retroClock,
   retroFactory,
 } from "../support/retroFactories";
 import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** The service's clock: due dates are set from it, so none of them depends on today's date. */
+const clock = retroClock();
 
 beforeAll(async () => {
-  stack = await startStack({ extraConfig: { JOBS_ENABLED: false } });
+  stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
   api = apiClient(stack);
 });
 
@@ -358,7 +361,7 @@ describe("deciding, closing and following up", () => {
     return {
       text: "Run a session on writing good OKRs",
       owner: { id: "demo-member" },
-      dueDate: "2030-01-31",
+      dueDate: clock.dateIn(30),
       submissionKey: randomUUID(),
       ...overrides,
     };
@@ -458,7 +461,7 @@ describe("deciding, closing and following up", () => {
       body: {
         text: "x",
         owner: { id: "demo-member" },
-        dueDate: "2030-01-01",
+        dueDate: clock.dateIn(30),
         submissionKey: randomUUID(),
       },
     });
@@ -472,7 +475,7 @@ describe("deciding, closing and following up", () => {
     await moveRetroTo(api, retro, "group", "vote");
     await vote(retro, `entry:${entryId}`, "demo-member");
     const deciding = await moveRetroTo(api, retro, "decide");
-    const action = await addAction(deciding, { dueDate: "2020-01-31" });
+    const action = await addAction(deciding, { dueDate: clock.dateIn(-1) });
     await moveRetroTo(api, retro, "closed");
 
     const list = retroListResponseSchema.parse(

@@ -1,8 +1,38 @@
 import type { AddRetroEntryRequest, Retro, StartRetroRequest } from "@practice-hub/shared";
-import { apiPaths } from "@practice-hub/shared";
-import { randomUUID } from "node:crypto";
+import { apiPaths, calendarDateOf } from "@practice-hub/shared";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Store } from "../../bot/src/store";
 import type { ApiClient } from "./api";
 import type { DemoPerson } from "./stack";
+
+const dayMs = 86_400_000;
+
+/** A service clock for retro tests: see `retroClock`. */
+export interface RetroClock {
+  /** The service's `now`: one second later on every reading. */
+  now: () => Date;
+  /** Moves the clock on by whole days (an action's due date passing, say). */
+  advanceDays(days: number): void;
+  /** The calendar date (YYYY-MM-DD) `days` after the clock's current reading. */
+  dateIn(days: number): string;
+}
+
+/**
+ * A clock that starts at a fixed instant and ticks one second per reading, so no retro test
+ * depends on today's date, and each retro starts (and sorts) after the one before it.
+ */
+export function retroClock(start = "2026-11-20T10:00:00.000Z"): RetroClock {
+  let ms = Date.parse(start);
+  return {
+    now: () => new Date((ms += 1_000)),
+    advanceDays(days) {
+      ms += days * dayMs;
+    },
+    dateIn(days) {
+      return calendarDateOf(new Date(ms + days * dayMs));
+    },
+  };
+}
 
 /** Starts a retro through the API (as the champion unless told) and returns it. */
 export async function retroFactory(
@@ -63,4 +93,37 @@ export async function moveRetroTo(
   }
   if (!current) throw new Error("no phase given");
   return current;
+}
+
+/**
+ * Stores `count` anonymous entries straight into the retro's partition (as many as a limit test
+ * needs, without one API call each); their ids look like the service's (32 hex digits).
+ */
+export async function storedEntriesFactory(
+  store: Store,
+  retro: Pick<Retro, "communityId" | "id">,
+  count: number,
+  tenantId: string,
+): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomBytes(16).toString("hex"));
+  // Azurite takes a few dozen writes at once comfortably; one at a time would be slow.
+  for (let start = 0; start < ids.length; start += 50) {
+    await Promise.all(
+      ids.slice(start, start + 50).map((entryId, index) =>
+        store.retros.addEntry({
+          tenantId,
+          communityId: retro.communityId,
+          retroId: retro.id,
+          entry: {
+            entryId,
+            promptId: "keep",
+            text: `Stored entry ${start + index}`,
+            score: null,
+            author: null,
+          },
+        }),
+      ),
+    );
+  }
+  return ids;
 }

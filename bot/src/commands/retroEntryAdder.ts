@@ -2,6 +2,7 @@ import {
   addRetroEntryRequestSchema,
   isRetroActivityOpen,
   retroActivityClosedMessage,
+  retroLimits,
   type AddRetroEntryRequest,
   type AddRetroEntryResponse,
   type ValidationErrorData,
@@ -14,7 +15,8 @@ import { idFromKey, retroReader } from "./retroReader";
 /**
  * Adds an entry while the retro collects. The entry's id is derived from the submission key, so
  * a retry or a double click stores one entry. An anonymous entry is written without any author
- * property, and nothing here logs who sent it. The caller must be allowed to contribute.
+ * property, and nothing here logs who sent it. A retro takes at most `retroLimits.entriesMax`
+ * entries (409 beyond). The caller must be allowed to contribute.
  */
 export async function retroEntryAdder(props: {
   store: Store;
@@ -50,6 +52,14 @@ export async function retroEntryAdder(props: {
     } satisfies ValidationErrorData);
   }
   const entryId = idFromKey(retroId, request.submissionKey);
+  const alreadyRead = entries.some((entry) => entry.entryId === entryId);
+  // A retry of an entry already stored still gets its answer; only a new entry is refused. Hidden
+  // entries count: they are stored, read and groupable like the others.
+  if (!alreadyRead && entries.length >= retroLimits.entriesMax) {
+    throw conflict(
+      `This retro already has ${retroLimits.entriesMax} entries, the most one retro takes. Move it on to grouping, or start another retro for what is left to say.`,
+    );
+  }
   const { created } = await store.retros.addEntry({
     tenantId: viewer.actor.tenantId,
     communityId,
@@ -68,7 +78,6 @@ export async function retroEntryAdder(props: {
   for (const prompt of retro.format.prompts) counts[prompt.id] = 0;
   const visible = entries.filter((entry) => entry.hidden === null);
   for (const entry of visible) counts[entry.promptId] = (counts[entry.promptId] ?? 0) + 1;
-  const alreadyRead = entries.some((entry) => entry.entryId === entryId);
   if (created && !alreadyRead) counts[request.promptId] = (counts[request.promptId] ?? 0) + 1;
   return { entryId, created, counts };
 }

@@ -10,6 +10,7 @@ import type { Delivery, EnqueueResult } from "../jobs/types";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import { conversationRowKey } from "../store/conversationReferenceRepository";
+import { ownerMriOf } from "./retroOwnerCardLoader";
 
 /** How retro cards leave the service: the delivery backbone's send-now path (bot/src/jobs). */
 export interface RetroNotifier {
@@ -102,6 +103,8 @@ export function createRetroNotifier(props: {
           communityName: community?.name ?? communityId,
           retroTitle,
           tabUrl,
+          // The card refreshes for its owner, so it turns overdue without another message.
+          ownerMri: ownerMriOf(personal, action.owner.id),
         });
         await deliver(
           tenantId,

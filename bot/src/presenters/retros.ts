@@ -10,7 +10,12 @@ import {
   type RetroListItem,
 } from "@practice-hub/shared";
 import { can, type Viewer } from "../policies";
-import type { RetroActionEntity, RetroAggregate, RetroEntity, RetroEntryEntity } from "../store";
+import type {
+  RetroActionEntity,
+  RetroAggregate,
+  RetroEntryEntity,
+  RetroHeaderEntity,
+} from "../store";
 
 /** What the viewer may do with the community's retros, for the tab to hide the rest. */
 export function allowedRetroActions(viewer: Viewer, communityId: string): RetroCapability[] {
@@ -131,7 +136,7 @@ export function presentRetro(props: {
 }
 
 /** One line of the retro history. */
-export function presentRetroListItem(retro: RetroEntity): RetroListItem {
+export function presentRetroListItem(retro: RetroHeaderEntity): RetroListItem {
   return {
     id: retro.retroId,
     title: retro.title,

@@ -1,10 +1,11 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
-import type {
-  PersonRef,
-  RetroActionKind,
-  RetroActionStatus,
-  RetroPhase,
-  RetroTheme,
+import {
+  retroLimits,
+  type PersonRef,
+  type RetroActionKind,
+  type RetroActionStatus,
+  type RetroPhase,
+  type RetroTheme,
 } from "@practice-hub/shared";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
@@ -77,13 +78,17 @@ export interface RetroActionEntity {
   etag: string;
 }
 
-/** A retro with everything in it, plus every action of the community (open ones are reviewed). */
+/** A retro header as the history lists it: without its themes, which only the retro needs. */
+export type RetroHeaderEntity = Omit<RetroEntity, "themes">;
+
+/** A retro with everything in it, plus the community's actions that concern it. */
 export interface RetroAggregate {
   retro: RetroEntity;
   entries: RetroEntryEntity[];
   votes: RetroVoteEntity[];
   /** Hashed submission keys of votes already stored, to answer retries without a new vote. */
   voteKeys: Set<string>;
+  /** Every action of this retro (done ones too) and the community's actions not yet done. */
   communityActions: RetroActionEntity[];
 }
 
@@ -99,16 +104,22 @@ export interface RetroRepository {
     retro: Omit<RetroEntity, "etag">;
   }): Promise<RetroEntity>;
   /**
-   * The retro, its entries and votes, and the community's actions: one partition query (the
-   * rows are ranges of one partition joined by OR), null when there is no such retro.
+   * The retro, its entries and votes, its own actions and the community's actions not yet done:
+   * one partition query (the rows are ranges of one partition joined by OR), null when there is
+   * no such retro. Done actions of other retros stay out, so the read does not grow with history.
    */
   read(tenantId: string, communityId: string, retroId: string): Promise<RetroAggregate | null>;
-  /** Retro headers newest first (at most `limit`) and every action: one partition query. */
+  /** The retro header alone (no entries, votes or actions): one point read. */
+  readRetro(tenantId: string, communityId: string, retroId: string): Promise<RetroEntity | null>;
+  /**
+   * The newest `limit` retro headers, newest first, and the actions not yet done: one partition
+   * query that stops once it has the headers (usually one round trip, see `listPageSize`).
+   */
   list(
     tenantId: string,
     communityId: string,
     limit: number,
-  ): Promise<{ retros: RetroEntity[]; actions: RetroActionEntity[] }>;
+  ): Promise<{ retros: RetroHeaderEntity[]; actions: RetroActionEntity[] }>;
   /** Merges header fields, conditional on the ETag; ConcurrencyError when it changed. */
   updateRetro(props: {
     tenantId: string;
@@ -205,7 +216,75 @@ function json<T>(row: Row, name: string, fallback: T): T {
   return typeof value === "string" && value !== "" ? (JSON.parse(value) as T) : fallback;
 }
 
+/**
+ * Table Storage holds at most 32K characters in a string property, so a retro's themes JSON is
+ * split over `themesJson`, `themesJson2`, ... (rows written before the split have `themesJson`
+ * alone, and read the same). Enough properties for `retroLimits.themesJson` characters.
+ */
+const themeChunkChars = 32_000;
+const themeChunkProperties = Array.from(
+  { length: Math.ceil(retroLimits.themesJson / themeChunkChars) },
+  (_, index) => (index === 0 ? "themesJson" : `themesJson${index + 1}`),
+);
+
+/**
+ * The themes as chunk properties. Every chunk is written, empty ones too, so a Merge of a shorter
+ * grouping clears what a longer one left in the later chunks.
+ */
+function themesFields(themes: readonly RetroTheme[]): Record<string, string> {
+  const json = JSON.stringify(themes);
+  const fields: Record<string, string> = {};
+  let start = 0;
+  for (const name of themeChunkProperties) {
+    let end = Math.min(start + themeChunkChars, json.length);
+    // Never split a surrogate pair: each property must hold well-formed text on its own.
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    fields[name] = json.slice(start, end);
+    start = end;
+  }
+  // The API refuses themes longer than retroLimits.themesJson, so this is a programming error.
+  if (start < json.length) throw new RangeError(`Themes of ${json.length} characters do not fit.`);
+  return fields;
+}
+
+function themesFromRow(row: Row): RetroTheme[] {
+  const json = themeChunkProperties.map((name) => str(row, name)).join("");
+  return json === "" ? [] : (JSON.parse(json) as RetroTheme[]);
+}
+
+/** The header columns the history needs: everything but the themes, the heavy part. */
+const headerColumns = [
+  "title",
+  "formatJson",
+  "phase",
+  "votesPerPerson",
+  "startedAt",
+  "startedById",
+  "startedByName",
+  "closedAt",
+  "conversationId",
+  "summaryJson",
+];
+
+const actionColumns = [
+  "retroId",
+  "text",
+  "kind",
+  "ownerId",
+  "ownerName",
+  "dueDate",
+  "escalate",
+  "status",
+  "createdAt",
+  "updatedAt",
+];
+
 function retroFromRow(row: Row): RetroEntity {
+  return { ...retroHeaderFromRow(row), themes: themesFromRow(row) };
+}
+
+function retroHeaderFromRow(row: Row): RetroHeaderEntity {
   return {
     retroId: row.rowKey.slice("retro|".length),
     title: str(row, "title"),
@@ -220,7 +299,6 @@ function retroFromRow(row: Row): RetroEntity {
     startedAt: str(row, "startedAt"),
     startedBy: { id: str(row, "startedById"), displayName: str(row, "startedByName") },
     closedAt: optionalStr(row, "closedAt"),
-    themes: json<RetroTheme[]>(row, "themesJson", []),
     conversationId: optionalStr(row, "conversationId"),
     summary: json<RetroSummary | null>(row, "summaryJson", null),
     etag: row.etag,
@@ -278,7 +356,7 @@ function retroFields(retro: Omit<RetroEntity, "etag" | "retroId">) {
     startedById: retro.startedBy.id,
     startedByName: retro.startedBy.displayName,
     closedAt: retro.closedAt ?? "",
-    themesJson: JSON.stringify(retro.themes),
+    ...themesFields(retro.themes),
     conversationId: retro.conversationId ?? "",
     summaryJson: retro.summary ? JSON.stringify(retro.summary) : "",
   };
@@ -300,6 +378,22 @@ function actionFields(action: Omit<RetroActionEntity, "etag" | "actionId">) {
 }
 
 const actionRange = `(RowKey ge 'action|' and RowKey lt ${odataString(prefixUpperBound("action"))})`;
+/**
+ * Actions not yet done. Done actions stay where they were written (no migration), and the filter
+ * keeps them out of every read that is not about their own retro.
+ */
+const undoneActions = `(${actionRange} and status ne 'done')`;
+/** A retro's own actions: their ids are "<retroId>-<hash>", and "." sorts right after "-". */
+const actionsOfRetro = (retroId: string) =>
+  `(RowKey ge ${odataString(`action|${retroId}-`)} and RowKey lt ${odataString(`action|${retroId}.`)})`;
+
+/**
+ * Rows per page of the history query. Its rows come in RowKey order, so the community's undone
+ * actions ("action|") arrive before the retro headers ("retro|", newest first): one page holds
+ * them and the newest headers in one round trip unless a community leaves over 200 actions
+ * undone, and no more than one page of headers is ever sent, however long the history.
+ */
+const listPageSize = 250;
 
 /** The Table Storage implementation of RetroRepository. */
 export function createRetroRepository(table: TableClient): RetroRepository {
@@ -318,7 +412,8 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       const prefix = contentPrefix(retroId);
       const filter =
         `PartitionKey eq ${pk} and (RowKey eq ${odataString(retroKey(retroId))} or ` +
-        `(RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`r|${retroId}}`)}) or ${actionRange})`;
+        `(RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`r|${retroId}}`)}) or ` +
+        `${actionsOfRetro(retroId)} or ${undoneActions})`;
       let retro: RetroEntity | null = null;
       const entries: RetroEntryEntity[] = [];
       const votes: RetroVoteEntity[] = [];
@@ -335,16 +430,38 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       return retro ? { retro, entries, votes, voteKeys, communityActions } : null;
     },
 
+    async readRetro(tenantId, communityId, retroId) {
+      try {
+        const row = await table.getEntity<Row>(
+          communityPartitionKey(tenantId, communityId),
+          retroKey(retroId),
+        );
+        return retroFromRow(row);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
     async list(tenantId, communityId, limit) {
       const pk = odataString(communityPartitionKey(tenantId, communityId));
-      const filter = `PartitionKey eq ${pk} and ((RowKey ge 'retro|' and RowKey lt ${odataString(prefixUpperBound("retro"))}) or ${actionRange})`;
-      const retros: RetroEntity[] = [];
+      const headerRange = `(RowKey ge 'retro|' and RowKey lt ${odataString(prefixUpperBound("retro"))})`;
+      const filter = `PartitionKey eq ${pk} and (${undoneActions} or ${headerRange})`;
+      const retros: RetroHeaderEntity[] = [];
       const actions: RetroActionEntity[] = [];
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-        if (row.rowKey.startsWith("retro|")) {
-          // Retro ids start with a newest-first key, so the first rows are the latest retros.
-          if (retros.length < limit) retros.push(retroFromRow(row));
-        } else actions.push(actionFromRow(row));
+      const pages = table
+        .listEntities<Row>({
+          queryOptions: { filter, select: ["rowKey", ...headerColumns, ...actionColumns] },
+        })
+        .byPage({ maxPageSize: listPageSize });
+      for await (const page of pages) {
+        for (const row of page) {
+          if (!row.rowKey.startsWith("retro|")) actions.push(actionFromRow(row));
+          else if (retros.length < limit) retros.push(retroHeaderFromRow(row));
+        }
+        // Headers come after every action, newest first (retro ids start with a newest-first
+        // key): once `limit` are in, the older ones are left unread.
+        if (retros.length >= limit) break;
       }
       return { retros, actions };
     },
@@ -355,7 +472,7 @@ export function createRetroRepository(table: TableClient): RetroRepository {
         rowKey: retroKey(retroId),
         ...(changes.phase !== undefined ? { phase: changes.phase } : {}),
         ...(changes.closedAt !== undefined ? { closedAt: changes.closedAt ?? "" } : {}),
-        ...(changes.themes !== undefined ? { themesJson: JSON.stringify(changes.themes) } : {}),
+        ...(changes.themes !== undefined ? themesFields(changes.themes) : {}),
         ...(changes.conversationId !== undefined
           ? { conversationId: changes.conversationId ?? "" }
           : {}),

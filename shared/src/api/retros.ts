@@ -54,7 +54,12 @@ export type RetroEntry = z.infer<typeof retroEntrySchema>;
 export const retroThemeSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
   title: z.string().trim().min(1, "Give the theme a title.").max(retroLimits.themeTitle),
-  entryIds: z.array(z.string().max(100)).max(1000),
+  entryIds: z
+    .array(z.string().regex(/^[A-Za-z0-9-]{1,80}$/, "Name entries by the ids the retro gave them."))
+    .max(
+      retroLimits.entriesMax,
+      `A theme holds at most ${retroLimits.entriesMax} entries, the most a retro has.`,
+    ),
 });
 export type RetroTheme = z.infer<typeof retroThemeSchema>;
 
@@ -200,7 +205,17 @@ export type AddRetroEntryResponse = z.infer<typeof addRetroEntryResponseSchema>;
 
 /** PUT .../retros/{retroId}/themes (with If-Match: the retro's etag) */
 export const saveRetroThemesRequestSchema = z.object({
-  themes: z.array(retroThemeSchema).max(retroLimits.themesMax),
+  themes: z
+    .array(retroThemeSchema)
+    .max(
+      retroLimits.themesMax,
+      `A retro has at most ${retroLimits.themesMax} themes: merge some before saving.`,
+    )
+    .refine(
+      (themes) =>
+        themes.reduce((sum, theme) => sum + theme.entryIds.length, 0) <= retroLimits.entriesMax,
+      `Themes hold at most ${retroLimits.entriesMax} entries in all, the most a retro has.`,
+    ),
 });
 export type SaveRetroThemesRequest = z.infer<typeof saveRetroThemesRequestSchema>;
 

@@ -220,15 +220,53 @@ describe("retroSummaryCard", () => {
 });
 
 describe("retroOwnerCard", () => {
-  function ownerCard(action: RetroAction) {
+  const ownerMri = "29:1bSnHZ7Js2STWrgk6ScEErLk1Lp2zQuD5H2qQ960rtvs";
+
+  function ownerCard(action: RetroAction, mri: string | null = ownerMri) {
     return retroOwnerCard({
       action,
       communityId: "product-management",
       communityName: "Product Management",
       retroTitle: "November retro",
       tabUrl,
+      ownerMri: mri,
     });
   }
+
+  it("asks Teams to refresh it for its owner with the read-only verb while the action is open", () => {
+    const card = ownerCard(anAction({ id: "r1-abc", status: "needHelp" }));
+
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.refresh).toEqual({
+      action: {
+        type: "Action.Execute",
+        title: "Refresh",
+        verb: retroVerbs.refreshAction,
+        data: { communityId: "product-management", actionId: "r1-abc" },
+      },
+      userIds: [ownerMri],
+    });
+  });
+
+  it("leaves userIds out when the owner's Teams id is unknown, so the personal chat still refreshes", () => {
+    const card = ownerCard(anAction(), null);
+
+    expect(card.refresh?.action.verb).toBe(retroVerbs.refreshAction);
+    expect(card.refresh).not.toHaveProperty("userIds");
+  });
+
+  it("stops refreshing once the action is done: nothing about it can change with time", () => {
+    expect(ownerCard(anAction({ status: "done", overdue: false })).refresh).toBeUndefined();
+  });
+
+  it("says Overdue, with the due date, once the action is overdue", () => {
+    const overdue = JSON.stringify(ownerCard(anAction({ overdue: true, dueDate: "2026-11-19" })));
+    const onTime = JSON.stringify(ownerCard(anAction({ overdue: false })));
+
+    expect(overdue).toContain("**Overdue**: this was due on 2026-11-19.");
+    expect(overdue).toContain("2026-11-19 (overdue)");
+    expect(onTime).not.toMatch(/overdue/i);
+  });
 
   it("offers done and need help while the action is open", () => {
     const card = ownerCard(anAction());

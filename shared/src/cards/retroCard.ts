@@ -13,6 +13,8 @@ export const retroVerbs = {
   move: "retro.phase.move",
   refresh: "retro.refresh",
   setActionStatus: "retro.action.status",
+  /** Read only: Teams asks it when the owner's card is shown, so overdue appears on time. */
+  refreshAction: "retro.action.refresh",
 } as const;
 
 /** Ids of the card's inputs: their values arrive in the action's data under these names. */
@@ -415,6 +417,12 @@ export interface RetroOwnerCardProps {
   communityName: string;
   retroTitle: string;
   tabUrl: string;
+  /**
+   * The owner's Teams user id (MRI, "29:..."), which is what `refresh.userIds` matches; null
+   * when unknown. The card is in the owner's personal chat, where Teams refreshes for its only
+   * person even without `userIds`.
+   */
+  ownerMri: string | null;
 }
 
 const statusLines: Record<RetroAction["status"], string> = {
@@ -423,7 +431,12 @@ const statusLines: Record<RetroAction["status"], string> = {
   needHelp: "You asked for help: the community's champions can see it. Mark it done when it is.",
 };
 
-/** The personal card an action's owner receives, with "done" and "need help". */
+/**
+ * The personal card an action's owner receives, with "done" and "need help". Overdue is worked
+ * out when the card is built, so until the action is done the card carries a `refresh`: Teams
+ * asks the bot for a fresh card when the owner looks at it, and it says "Overdue" once the due
+ * date has passed.
+ */
 export function retroOwnerCard(props: RetroOwnerCardProps): AdaptiveCard {
   const { action } = props;
   const data = { communityId: props.communityId, actionId: action.id };
@@ -465,6 +478,16 @@ export function retroOwnerCard(props: RetroOwnerCardProps): AdaptiveCard {
         wrap: true,
       },
       { type: "TextBlock", text: cardUserText(action.text, retroLimits.actionText), wrap: true },
+      ...(action.overdue
+        ? [
+            {
+              type: "TextBlock" as const,
+              text: `**Overdue**: this was due on ${action.dueDate}.`,
+              weight: "bolder" as const,
+              wrap: true,
+            },
+          ]
+        : []),
       {
         type: "FactSet",
         facts: [
@@ -482,5 +505,18 @@ export function retroOwnerCard(props: RetroOwnerCardProps): AdaptiveCard {
       },
     ],
     actions: buttons,
+    ...(action.status !== "done"
+      ? {
+          refresh: {
+            action: {
+              type: "Action.Execute" as const,
+              title: "Refresh",
+              verb: retroVerbs.refreshAction,
+              data,
+            },
+            ...(props.ownerMri ? { userIds: [props.ownerMri] } : {}),
+          },
+        }
+      : {}),
   };
 }

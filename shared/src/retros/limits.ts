@@ -13,8 +13,20 @@ export const retroLimits = {
   entryText: 1_000,
   /** A theme's title. */
   themeTitle: 120,
+  /**
+   * Entries in one retro. Every read of a retro and every themes save carries all of them, so
+   * the number is capped; 500 is well above a large community's quarterly retro.
+   */
+  entriesMax: 500,
   /** Themes in one retro. */
   themesMax: 50,
+  /**
+   * Room for a retro's themes as JSON, in characters. One Table Storage property holds 32K
+   * characters, less than 500 grouped ids under 50 long titles need, so the store splits the
+   * JSON over as many properties as this takes. The largest themes the API accepts fit (see
+   * limits.test.ts).
+   */
+  themesJson: 120_000,
   /** Votes each person may cast, and the default. */
   votesPerPersonMin: 1,
   votesPerPersonMax: 25,

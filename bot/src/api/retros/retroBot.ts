@@ -1,6 +1,5 @@
 import {
   retroCard,
-  retroOwnerCard,
   retroPhaseSchema,
   retroActionStatusSchema,
   retroVerbs,
@@ -15,6 +14,7 @@ import { retroCloser } from "../../commands/retroCloser";
 import { retroEntryAdder } from "../../commands/retroEntryAdder";
 import { retroMover } from "../../commands/retroMover";
 import type { RetroNotifier } from "../../commands/retroNotifier";
+import { retroOwnerCardLoader } from "../../commands/retroOwnerCardLoader";
 import { idFromKey, retroAccessChecker, retroReader } from "../../commands/retroReader";
 import { retroStarter } from "../../commands/retroStarter";
 import { retroVoter } from "../../commands/retroVoter";
@@ -22,7 +22,7 @@ import { viewerLoader } from "../../commands/viewerLoader";
 import { badRequest, forbidden, validationFailed } from "../../errors";
 import type { Logger } from "../../logger";
 import { can, type Viewer } from "../../policies";
-import { channelAudience, presentRetro, presentRetroAction } from "../../presenters";
+import { channelAudience, presentRetro } from "../../presenters";
 import { ConcurrencyError, type Store } from "../../store";
 import type {
   BotCommandRegistry,
@@ -47,6 +47,12 @@ const retroRefSchema = z.object({
   retroId: z.string().regex(/^[A-Za-z0-9-]{1,60}$/),
 });
 
+/** What the owner's card sends with its buttons and its refresh. */
+const actionRefSchema = z.object({
+  communityId: z.string(),
+  actionId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/),
+});
+
 function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validationFailed(parsed.error, "The card's answer");
@@ -65,7 +71,7 @@ const formatWords: Record<string, Exclude<RetroFormatId, "custom">> = {
 };
 
 /**
- * Registers the retro card actions (entries, votes, phase moves, refresh, action status) and the
+ * Registers the retro card actions (entries, votes, phase moves, refreshes, action status) and the
  * `retro` command. Each handler loads the person's roles and asks the policy module before
  * changing anything; every card answered to a channel is presented for no one in particular, so
  * hidden entries and open tallies never show.
@@ -175,42 +181,47 @@ export function registerRetroBot(props: {
       await retroAccessChecker({ store, viewer, communityId, action: "read" });
       return channelCard(viewer, communityId, ref.retroId);
     })
-    .register(retroVerbs.setActionStatus, async ({ actor, data }) => {
-      const {
-        communityId: rawCommunityId,
-        actionId,
-        status,
-      } = parseData(
-        z.object({
-          communityId: z.string(),
-          actionId: z.string(),
-          status: retroActionStatusSchema,
-        }),
-        data,
-      );
-      const communityId = communityIdParam(rawCommunityId);
+    .register(retroVerbs.setActionStatus, async ({ actor, data, conversation }) => {
+      const ref = parseData(actionRefSchema, data);
+      const { status } = parseData(z.object({ status: retroActionStatusSchema }), data);
+      const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
       const action = await retroActionTracker({
         store,
         viewer,
         communityId,
-        actionId,
+        actionId: ref.actionId,
         status,
         now: now(),
       });
-      const [community, aggregate] = await Promise.all([
-        store.communities.find(actor.tenantId, communityId),
-        store.retros.read(actor.tenantId, communityId, action.retroId),
-      ]);
-      return {
-        card: retroOwnerCard({
-          action: presentRetroAction(action, now()),
-          communityId,
-          communityName: community?.name ?? communityId,
-          retroTitle: aggregate?.retro.title ?? "",
-          tabUrl,
-        }),
-      };
+      const card = await retroOwnerCardLoader({
+        store,
+        viewer,
+        communityId,
+        action,
+        conversationId: conversation.conversationId,
+        tabUrl,
+        now: now(),
+      });
+      return { card };
+    })
+    // Teams sends this when the owner looks at their card (its `refresh`): the answer is the card
+    // as it stands now, overdue included. It changes nothing, and answers only those who may
+    // track the action.
+    .register(retroVerbs.refreshAction, async ({ actor, data, conversation }) => {
+      const ref = parseData(actionRefSchema, data);
+      const communityId = communityIdParam(ref.communityId);
+      const viewer = await viewerOf(actor);
+      const card = await retroOwnerCardLoader({
+        store,
+        viewer,
+        communityId,
+        action: { actionId: ref.actionId },
+        conversationId: conversation.conversationId,
+        tabUrl,
+        now: now(),
+      });
+      return { card };
     });
 
   props.commands.register("retro", async ({ actor, conversation, args, reply }) => {

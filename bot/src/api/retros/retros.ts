@@ -99,8 +99,8 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     );
     const body: RetroListResponse = {
       retros: retros.map(presentRetroListItem),
+      // The repository lists only actions not yet done.
       openActions: actions
-        .filter((action) => action.status !== "done")
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
         .map((action) => presentRetroAction(action, now())),
       allowedActions: allowedRetroActions(viewer, communityId),
