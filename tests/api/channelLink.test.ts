@@ -77,27 +77,52 @@ describe("linking a community to its channel", () => {
     expect(await store.channelLinks.findByConversation(demoTenantId, channelId)).toBeNull();
   });
 
-  it("moves a community to a new channel and a channel to a new community, leaving no stale side", async () => {
+  it("moves a community to a new channel and team, leaving none of its old rows behind", async () => {
     const first = teamFactory();
     const second = teamFactory();
     const design = await newCommunity(`Design ${counter}`);
     const path = apiPaths.communityChannel(design);
 
     await api.put(path, { as: "demo-champion", body: first });
-    await api.put(path, { as: "demo-champion", body: second });
-    const research = await newCommunity(`Research ${counter}`);
-    await api.put(apiPaths.communityChannel(research), { as: "demo-champion", body: second });
+    const moved = await api.put(path, { as: "demo-champion", body: second });
 
     const links = store.channelLinks;
+    expect(channelLinkSchema.parse(moved.body)).toMatchObject(second);
     expect(await links.findByConversation(demoTenantId, first.channelId)).toBeNull();
     expect(await links.findByTeam(demoTenantId, first.teamId)).toBeNull();
     expect((await links.findByConversation(demoTenantId, second.channelId))?.communityId).toBe(
-      research,
+      design,
     );
-    expect((await links.findByTeam(demoTenantId, second.teamId))?.communityId).toBe(research);
-    expect(await links.findByCommunity(demoTenantId, design)).toBeNull();
-    const designChannel = await api.get(path, { as: "demo-champion" });
-    expect(designChannel.status).toBe(404);
+    expect((await links.findByTeam(demoTenantId, second.teamId))?.communityId).toBe(design);
+  });
+
+  it("refuses another community's channel with 409 and leaves a held team with its community", async () => {
+    const shared = teamFactory();
+    const design = await newCommunity(`Design ${counter}`);
+    const research = await newCommunity(`Research ${counter}`);
+    await api.put(apiPaths.communityChannel(design), { as: "demo-champion", body: shared });
+
+    const taken = await api.put(apiPaths.communityChannel(research), {
+      as: "demo-champion",
+      body: shared,
+    });
+    const sameTeam = await api.put(apiPaths.communityChannel(research), {
+      as: "demo-champion",
+      body: { channelId: `19:research-${counter}@thread.tacv2`, teamId: shared.teamId },
+    });
+
+    expect(taken.status).toBe(409);
+    expect(apiErrorSchema.parse(taken.body).message).toContain(design);
+    expect(sameTeam.status).toBe(200);
+    expect(channelLinkSchema.parse(sameTeam.body).teamId).toBeNull();
+    const links = store.channelLinks;
+    expect((await links.findByConversation(demoTenantId, shared.channelId))?.communityId).toBe(
+      design,
+    );
+    expect((await links.findByTeam(demoTenantId, shared.teamId))?.communityId).toBe(design);
+    expect((await links.findByCommunity(demoTenantId, design))?.conversationId).toBe(
+      shared.channelId,
+    );
   });
 
   it("counts the Teams joins of the linked team for the community", async () => {

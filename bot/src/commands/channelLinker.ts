@@ -1,12 +1,13 @@
 import { toIso } from "@practice-hub/shared";
-import { AppError } from "../errors";
+import { conflict } from "../errors";
 import { authorize, communityRolesOf, type Viewer } from "../policies";
-import { ConcurrencyError, type ChannelLinkEntity, type Store } from "../store";
+import { ChannelTakenError, ConcurrencyError, type ChannelLinkEntity, type Store } from "../store";
 import { communityNotFound } from "./communityAccessChecker";
 
 /**
  * Links a community to the channel (and team) it lives in, moving it from any earlier channel.
- * Champions only. Another tenant's community, or one that does not exist, is not found.
+ * Champions only. A channel that is another community's home is refused (409): taking it would
+ * unlink a community whose champions did not agree. Another tenant's community is not found.
  */
 export async function channelLinker(props: {
   store: Store;
@@ -21,7 +22,7 @@ export async function channelLinker(props: {
     if (!(await store.communities.find(tenantId, communityId))) throw communityNotFound();
   }
   authorize(viewer, "link", { kind: "channel", communityId });
-  const link: ChannelLinkEntity = {
+  const requested: ChannelLinkEntity = {
     tenantId,
     communityId,
     conversationId: channel.conversationId,
@@ -30,16 +31,16 @@ export async function channelLinker(props: {
     linkedBy: userId,
   };
   try {
-    await store.channelLinks.link(link);
+    return await store.channelLinks.link(requested);
   } catch (error) {
-    if (error instanceof ConcurrencyError) {
-      throw new AppError(
-        409,
-        "conflict",
-        "Someone linked this channel or community at the same moment. Try again.",
+    if (error instanceof ChannelTakenError) {
+      throw conflict(
+        `This channel is already the home of the community ${error.communityId}. One of its champions must link it to another channel first.`,
       );
+    }
+    if (error instanceof ConcurrencyError) {
+      throw conflict("Someone linked this channel or community at the same moment. Try again.");
     }
     throw error;
   }
-  return link;
 }

@@ -27,11 +27,21 @@ export interface ChannelLinkRepository {
   /** The link of the community a team belongs to, or null. */
   findByTeam(tenantId: string, teamId: string): Promise<ChannelLinkEntity | null>;
   /**
-   * Links a community to a channel (and its team) in one transaction, moving it if a side was
-   * linked elsewhere (the stale rows are removed). The rows it writes are written against the
-   * ETags they were read with, so a concurrent link throws ConcurrencyError, not half-links.
+   * Links a community to a channel in one transaction, moving the community from an earlier
+   * channel (its old rows are removed). The channel must be free or already this community's:
+   * otherwise ChannelTakenError. The team is linked too unless another community holds it; the
+   * answer says which (`teamId` null when not). Rows are written against the ETags they were
+   * read with, so a concurrent link throws ConcurrencyError instead of leaving half-links.
    */
-  link(link: ChannelLinkEntity): Promise<void>;
+  link(link: ChannelLinkEntity): Promise<ChannelLinkEntity>;
+}
+
+/** The channel is already the home of another community, which must move first. */
+export class ChannelTakenError extends Error {
+  override readonly name = "ChannelTakenError";
+  constructor(readonly communityId: string) {
+    super(`The channel already belongs to the community ${communityId}.`);
+  }
 }
 
 const byConversation = (conversationId: string) => keySafe(`channel|${conversationId}`);
@@ -98,30 +108,30 @@ export function createChannelLinkRepository(table: TableClient): ChannelLinkRepo
         read(tenantId, keys.community),
         keys.team ? read(tenantId, keys.team) : Promise.resolve(null),
       ]);
-      // The rows the new link replaces point elsewhere: the community's old channel and team,
-      // and the old community of this channel and this team.
-      const stale = new Map<string, string | undefined>();
-      const markStale = (rowKey: string) => {
-        if (Object.values(keys).includes(rowKey)) return;
-        stale.set(rowKey, undefined);
-      };
-      if (communityRow) {
-        markStale(byConversation(communityRow.conversationId));
-        if (communityRow.teamId) markStale(byTeam(communityRow.teamId));
+      if (channelRow && channelRow.communityId !== link.communityId) {
+        throw new ChannelTakenError(channelRow.communityId);
       }
-      for (const row of [channelRow, teamRow]) {
-        if (row && row.communityId !== link.communityId) markStale(byCommunity(row.communityId));
-      }
-      const staleRows = await Promise.all(
-        [...stale.keys()].map(async (rowKey) => read(tenantId, rowKey)),
-      );
+      // A team's joins and leaves count for one community: the first to link a channel there.
+      const takesTeam = teamRow === null || teamRow.communityId === link.communityId;
+      const teamId = keys.team && takesTeam ? link.teamId : null;
+      // This community's own rows from an earlier link that the new one leaves behind.
+      const leftBehind = [
+        communityRow && communityRow.conversationId !== link.conversationId
+          ? byConversation(communityRow.conversationId)
+          : null,
+        communityRow?.teamId && communityRow.teamId !== teamId ? byTeam(communityRow.teamId) : null,
+      ].filter((rowKey): rowKey is string => rowKey !== null);
+      const staleRows = (
+        await Promise.all(leftBehind.map((rowKey) => read(tenantId, rowKey)))
+      ).filter((row): row is LinkRow => row?.communityId === link.communityId);
 
+      const stored: ChannelLinkEntity = { ...link, teamId };
       const fields = {
-        communityId: link.communityId,
-        conversationId: link.conversationId,
-        teamId: link.teamId ?? "",
-        linkedAt: link.linkedAt,
-        linkedBy: link.linkedBy,
+        communityId: stored.communityId,
+        conversationId: stored.conversationId,
+        teamId: stored.teamId ?? "",
+        linkedAt: stored.linkedAt,
+        linkedBy: stored.linkedBy,
       };
       const write = (rowKey: string, current: LinkRow | null): TransactionAction =>
         current
@@ -136,11 +146,11 @@ export function createChannelLinkRepository(table: TableClient): ChannelLinkRepo
         write(keys.channel, channelRow),
         write(keys.community, communityRow),
       ];
-      if (keys.team) actions.push(write(keys.team, teamRow));
+      if (keys.team && teamId) actions.push(write(keys.team, teamRow));
       for (const row of staleRows) {
-        // Transactions delete without If-Match; a race on these rows is caught by the writes
-        // above, which every concurrent link of the same channel, community or team also makes.
-        if (row) actions.push(["delete", { partitionKey: tenantId, rowKey: row.rowKey }]);
+        // Transactions delete without If-Match; a concurrent link of this community also
+        // rewrites its community row, whose ETag condition above then fails this one.
+        actions.push(["delete", { partitionKey: tenantId, rowKey: row.rowKey }]);
       }
       try {
         await table.submitTransaction(actions);
@@ -150,6 +160,7 @@ export function createChannelLinkRepository(table: TableClient): ChannelLinkRepo
         }
         throw error;
       }
+      return stored;
     },
   };
 }

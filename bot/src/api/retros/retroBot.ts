@@ -23,7 +23,7 @@ import { badRequest, forbidden, validationFailed } from "../../errors";
 import type { Logger } from "../../logger";
 import { can, type Viewer } from "../../policies";
 import { channelAudience, presentRetro } from "../../presenters";
-import { ConcurrencyError, type Store } from "../../store";
+import { ChannelTakenError, ConcurrencyError, type Store } from "../../store";
 import type {
   BotCommandRegistry,
   CardActionAnswer,
@@ -257,10 +257,10 @@ export function registerRetroBot(props: {
 }
 
 /**
- * The first retro in a channel that no community has yet links it to the retro's community (and
- * the channel's team), so later retros, reminders and digests land there. A channel already
- * linked to another community keeps its link: the retro is refused rather than moving it, since
- * only a champion may move a community (PUT /api/communities/{id}/channel).
+ * A community without a home channel gets this one with its first retro here (and the team, if
+ * no community holds it), so later retros, reminders and digests land here. Nothing is moved:
+ * a community that has a channel keeps it, and a channel that is another community's home
+ * refuses the retro, since only champions move links (PUT /api/communities/{id}/channel).
  */
 async function linkChannelOnFirstRetro(props: {
   store: Store;
@@ -271,16 +271,17 @@ async function linkChannelOnFirstRetro(props: {
 }): Promise<void> {
   const { store, viewer, communityId, conversation } = props;
   const { tenantId, userId } = viewer.actor;
-  const current = await store.channelLinks.findByConversation(
-    tenantId,
-    conversation.conversationId,
-  );
+  const [current, home] = await Promise.all([
+    store.channelLinks.findByConversation(tenantId, conversation.conversationId),
+    store.channelLinks.findByCommunity(tenantId, communityId),
+  ]);
   if (current?.communityId === communityId) return;
   if (current) {
     throw badRequest(
       `This channel belongs to the community **${current.communityId}**. Run the retro in that community's own channel.`,
     );
   }
+  if (home) return;
   try {
     await store.channelLinks.link({
       tenantId,
@@ -292,7 +293,7 @@ async function linkChannelOnFirstRetro(props: {
     });
   } catch (error) {
     // Someone linked it at the same moment; the retro goes ahead in the channel either way.
-    if (!(error instanceof ConcurrencyError)) throw error;
+    if (!(error instanceof ConcurrencyError) && !(error instanceof ChannelTakenError)) throw error;
   }
 }
 
