@@ -153,6 +153,18 @@ describe("ritual card actions", () => {
     expect(seen.canTakeSwap).toBe(true);
   });
 
+  it("answers a second press of I-can't-make-it, or Teams' retry of it, without refusing", async () => {
+    const ritualId = await ritualWithVolunteers();
+    const data = { communityId: demoCommunityId, ritualId, date: "2026-03-16", lead: 4320 };
+    await press(ritualVerbs.cantMakeIt, "demo-champion", data);
+
+    const again = await press(ritualVerbs.cantMakeIt, "demo-champion", data);
+
+    expect("card" in again).toBe(true);
+    const seen = await occurrenceOn(ritualId, "2026-03-16", "demo-member");
+    expect(seen.swapRequestedBy?.id).toBe("demo-champion");
+  });
+
   it("refuses I-can't-make-it from someone who does not facilitate that session", async () => {
     const ritualId = await ritualWithVolunteers();
     await expect(

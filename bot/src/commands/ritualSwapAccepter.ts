@@ -1,4 +1,9 @@
-import type { LocalDate, Occurrence } from "@practice-hub/shared";
+import {
+  mergeOccurrenceChange,
+  unchangedOccurrence,
+  type LocalDate,
+  type Occurrence,
+} from "@practice-hub/shared";
 import { badRequest } from "../errors";
 import { authorize, can, type Viewer } from "../policies";
 import { presentOccurrenceRow } from "../presenters/rituals";
@@ -48,11 +53,9 @@ export async function ritualSwapAccepter(props: {
     },
     edit: ({ row: current }) => ({
       row: {
-        change: {
-          movedTo: current?.change.movedTo ?? null,
-          cancelledReason: current?.change.cancelledReason ?? null,
+        change: mergeOccurrenceChange(current?.change ?? unchangedOccurrence, {
           facilitatorId: userId,
-        },
+        }),
         facilitatorName: displayName,
         swapRequest: null,
         // The facilitator is not part of the feed's event, so SEQUENCE stays.

@@ -32,6 +32,9 @@ export async function ritualSwapRequester(props: {
     originalDate,
     now,
   });
+  // Asking again (a second press, or Teams retrying the card action) changes nothing, even
+  // though the rotation may already name someone else once the requester was marked away.
+  if (occurrence.swapRequestedBy?.id === userId) return occurrence;
   // The facilitator is decided by the whole calendar (the rotation), so it is checked here
   // rather than against the row alone.
   authorize(viewer, "askSwap", {

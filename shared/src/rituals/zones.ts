@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../time";
 
 /**
  * Wall-clock time in named IANA zones, built on Intl so that it runs the same in the browser and
@@ -10,7 +11,7 @@ import { z } from "zod";
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-29.")
-  .refine((value) => isRealDate(value), "That date does not exist.");
+  .refine((value) => isCalendarDate(value), "That date does not exist.");
 export type LocalDate = z.infer<typeof localDateSchema>;
 
 /** A time of day on a 24-hour clock: "09:30". */
@@ -34,12 +35,6 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** The fields of a wall-clock reading. */
