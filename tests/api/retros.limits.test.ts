@@ -12,6 +12,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames, type Store } from "../../bot/src/store";
+import { createRetroRepository } from "../../bot/src/store/retroRepository";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
 import {
@@ -20,7 +21,9 @@ import {
   retroClock,
   retroFactory,
   storedEntriesFactory,
+  storedRetroHeadersFactory,
 } from "../support/retroFactories";
+import { rowRecordingTable } from "../support/rowRecorder";
 import { startStack, type Stack } from "../support/stack";
 
 /**
@@ -55,6 +58,12 @@ async function roundTripsOf<T extends { status: number }>(request: () => Promise
   roundTrips = 0;
   const response = await request();
   return { response, roundTrips };
+}
+
+/** A retro repository whose reads are recorded row by row (see `rowRecordingTable`). */
+function rowRecordingRetros() {
+  const { table, rowKeys } = rowRecordingTable(stack.storageConnectionString, tableNames.retros);
+  return { retros: createRetroRepository(table), rowKeys };
 }
 
 async function saveThemes(retro: Retro, themes: RetroTheme[]) {
@@ -198,16 +207,25 @@ describe("reads that stay the same size as history grows", () => {
     expect(response.status).toBe(200);
   }
 
-  it(`lists the newest ${retroLimits.historyPageSize} retros, newest first, in at most 2 round trips`, async () => {
+  it(`lists the newest ${retroLimits.historyPageSize} retros in at most 2 round trips, reading as many rows however long the history`, async () => {
     const { id: communityId } = await communityFactory(api);
     const started: string[] = [];
     for (let index = 0; index < retroLimits.historyPageSize + 5; index += 1) {
       started.push((await retroFactory(api, communityId)).id);
     }
+    // Older than every retro above. Past one page of headers: below that, a bounded read and a
+    // full one send the same rows.
+    const olderHistory = (before: string) => ({ tenantId: demoTenantId, before: new Date(before) });
+    await storedRetroHeadersFactory(store, communityId, 300, olderHistory("2026-01-01T00:00:00Z"));
+    const { retros, rowKeys } = rowRecordingRetros();
 
     const { response, roundTrips: trips } = await roundTripsOf(() =>
       api.get(apiPaths.retros(communityId), { as: "demo-champion" }),
     );
+    await retros.list(demoTenantId, communityId, retroLimits.historyPageSize);
+    const rowsRead = rowKeys.splice(0).length;
+    await storedRetroHeadersFactory(store, communityId, 300, olderHistory("2025-01-01T00:00:00Z"));
+    await retros.list(demoTenantId, communityId, retroLimits.historyPageSize);
 
     expect(response.status).toBe(200);
     const list = retroListResponseSchema.parse(response.body);
@@ -215,6 +233,9 @@ describe("reads that stay the same size as history grows", () => {
       started.reverse().slice(0, retroLimits.historyPageSize),
     );
     expect(trips).toBeLessThanOrEqual(2);
+    expect(rowsRead).toBeGreaterThanOrEqual(retroLimits.historyPageSize);
+    expect(rowsRead).toBeLessThan(started.length + 300);
+    expect(rowKeys).toHaveLength(rowsRead);
   });
 
   it("keeps done actions out of the list and of other retros' reads, but not of their own retro", async () => {
@@ -265,13 +286,18 @@ describe("reads that stay the same size as history grows", () => {
     for (let index = 0; index < 5; index += 1)
       await markDone(await addAction(earlier, `Done ${index}`));
     const retro = await retroFactory(api, community);
+    const { retros, rowKeys } = rowRecordingRetros();
 
     const { response, roundTrips: trips } = await roundTripsOf(() =>
       api.get(retroPath(retro), { as: "demo-member" }),
     );
+    await retros.read(demoTenantId, community, retro.id);
 
     expect(response.status).toBe(200);
     expect(trips).toBeLessThanOrEqual(2);
+    // Done actions of other retros are never sent: the read stays the same size as they pile up.
+    expect(rowKeys).toContain(`retro|${retro.id}`);
+    expect(rowKeys.filter((key) => key.startsWith(`action|${earlier.id}-`))).toEqual([]);
   });
 
   it("reads a retro header written before themes were split over several properties", async () => {

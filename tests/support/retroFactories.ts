@@ -1,5 +1,11 @@
 import type { AddRetroEntryRequest, Retro, StartRetroRequest } from "@practice-hub/shared";
-import { apiPaths, calendarDateOf } from "@practice-hub/shared";
+import {
+  apiPaths,
+  builtInRetroFormat,
+  calendarDateOf,
+  newestFirstKey,
+  toIso,
+} from "@practice-hub/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Store } from "../../bot/src/store";
 import type { ApiClient } from "./api";
@@ -126,4 +132,41 @@ export async function storedEntriesFactory(
     );
   }
   return ids;
+}
+
+/**
+ * Stores `count` closed retro headers straight into a community, one minute apart and all before
+ * `before`, so they list after any retro started later: a long history without an API call each.
+ */
+export async function storedRetroHeadersFactory(
+  store: Store,
+  communityId: string,
+  count: number,
+  { tenantId, before }: { tenantId: string; before: Date },
+): Promise<void> {
+  const format = builtInRetroFormat("pulse");
+  for (let start = 0; start < count; start += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, count - start) }, (_, index) => {
+        const startedAt = new Date(before.getTime() - (start + index + 1) * 60_000);
+        return store.retros.create({
+          tenantId,
+          communityId,
+          retro: {
+            retroId: `${newestFirstKey(startedAt)}-${randomBytes(3).toString("hex")}`,
+            title: `Stored retro ${start + index}`,
+            format,
+            phase: "closed",
+            votesPerPerson: 3,
+            startedAt: toIso(startedAt),
+            startedBy: { id: "demo-champion", displayName: "Demo Champion" },
+            closedAt: toIso(startedAt),
+            themes: [],
+            conversationId: null,
+            summary: null,
+          },
+        });
+      }),
+    );
+  }
 }

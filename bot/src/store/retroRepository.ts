@@ -7,6 +7,7 @@ import {
   type RetroPhase,
   type RetroTheme,
 } from "@practice-hub/shared";
+import { joinProperty, splitProperty, type PropertyParts } from "./splitProperty";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
@@ -219,37 +220,22 @@ function json<T>(row: Row, name: string, fallback: T): T {
 /**
  * Table Storage holds at most 32K characters in a string property, so a retro's themes JSON is
  * split over `themesJson`, `themesJson2`, ... (rows written before the split have `themesJson`
- * alone, and read the same). Enough properties for `retroLimits.themesJson` characters.
+ * alone, and read the same). Enough properties for `retroLimits.themesJson` characters, all of
+ * them written every time, because themes are saved with a Merge.
  */
 const themeChunkChars = 32_000;
-const themeChunkProperties = Array.from(
-  { length: Math.ceil(retroLimits.themesJson / themeChunkChars) },
-  (_, index) => (index === 0 ? "themesJson" : `themesJson${index + 1}`),
-);
+const themesParts: PropertyParts = {
+  partName: (index) => (index === 0 ? "themesJson" : `themesJson${index + 1}`),
+  partChars: themeChunkChars,
+  parts: Math.ceil(retroLimits.themesJson / themeChunkChars),
+};
 
-/**
- * The themes as chunk properties. Every chunk is written, empty ones too, so a Merge of a shorter
- * grouping clears what a longer one left in the later chunks.
- */
 function themesFields(themes: readonly RetroTheme[]): Record<string, string> {
-  const json = JSON.stringify(themes);
-  const fields: Record<string, string> = {};
-  let start = 0;
-  for (const name of themeChunkProperties) {
-    let end = Math.min(start + themeChunkChars, json.length);
-    // Never split a surrogate pair: each property must hold well-formed text on its own.
-    const last = json.charCodeAt(end - 1);
-    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    fields[name] = json.slice(start, end);
-    start = end;
-  }
-  // The API refuses themes longer than retroLimits.themesJson, so this is a programming error.
-  if (start < json.length) throw new RangeError(`Themes of ${json.length} characters do not fit.`);
-  return fields;
+  return splitProperty(JSON.stringify(themes), themesParts);
 }
 
 function themesFromRow(row: Row): RetroTheme[] {
-  const json = themeChunkProperties.map((name) => str(row, name)).join("");
+  const json = joinProperty(row, themesParts) ?? "";
   return json === "" ? [] : (JSON.parse(json) as RetroTheme[]);
 }
 

@@ -7,6 +7,7 @@ import {
   type RsvpResponse,
   type Volunteer,
 } from "@practice-hub/shared";
+import { joinProperty, splitProperty, type PropertyParts } from "./splitProperty";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
@@ -110,14 +111,17 @@ export interface RitualRepository {
     originalDate: LocalDate;
   }): Promise<{ ritual: RitualEntity | null; occurrence: OccurrenceEntity | null }>;
   /**
-   * Every occurrence row of one series, without RSVPs: one partition query over the occurrence
-   * rows (RowKeys start with the date, so a series' rows are not one range), paged by 1,000.
+   * The occurrence rows of one series with planned dates in [fromDate, toDate) (no upper bound
+   * when toDate is null), without RSVPs: one partition query over that date range. RowKeys start
+   * with the date, so other series' rows of the range are read too and left out here.
    */
-  listOccurrenceSummaries(
-    tenantId: string,
-    communityId: string,
-    ritualId: string,
-  ): Promise<OccurrenceSummary[]>;
+  listOccurrenceSummaries(props: {
+    tenantId: string;
+    communityId: string;
+    ritualId: string;
+    fromDate: LocalDate;
+    toDate: LocalDate | null;
+  }): Promise<OccurrenceSummary[]>;
   /** Inserts new series in one transaction (the starter rhythm is all or nothing). */
   createRituals(
     tenantId: string,
@@ -189,37 +193,17 @@ function parseJson<T>(value: unknown, fallback: T): T {
 }
 
 /**
- * Table Storage refuses a string property over 32K UTF-16 characters (Azurite does too), and the
- * RSVPs or attendance of a full session (`ritualLimits.peoplePerOccurrence`) pass that. Such text
- * is split over `name`, `name_1`, `name_2`...: the entity's 1 MB limit is the real bound then.
+ * The RSVPs or attendance of a full session (`ritualLimits.peoplePerOccurrence`) pass the 32K
+ * characters a string property holds, so they are split over `name`, `name_1`, `name_2`...
  */
-const propertyChunkChars = 30_000;
-
-/** `text` as one or more properties named after `name`. */
-function chunkedProperty(name: string, text: string): Record<string, string> {
-  const properties: Record<string, string> = {};
-  let rest = text;
-  for (let index = 0; index === 0 || rest !== ""; index += 1) {
-    let end = Math.min(propertyChunkChars, rest.length);
-    // Never split a surrogate pair: each half alone is not valid UTF-16 text for the service.
-    const last = rest.charCodeAt(end - 1);
-    if (end < rest.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    properties[index === 0 ? name : `${name}_${index}`] = rest.slice(0, end);
-    rest = rest.slice(end);
-  }
-  return properties;
+function occurrenceParts(name: string): PropertyParts {
+  return {
+    partName: (index) => (index === 0 ? name : `${name}_${index}`),
+    partChars: 30_000,
+  };
 }
-
-/** The text `chunkedProperty` split, joined again (rows written before splitting have one part). */
-function joinedProperty(row: Row, name: string): unknown {
-  const first = row[name];
-  if (typeof first !== "string") return first;
-  let text = first;
-  for (let index = 1; typeof row[`${name}_${index}`] === "string"; index += 1) {
-    text += row[`${name}_${index}`] as string;
-  }
-  return text;
-}
+const rsvpsParts = occurrenceParts("rsvps");
+const attendanceParts = occurrenceParts("attendance");
 
 function ritualToRow(partitionKey: string, ritual: Omit<RitualEntity, "etag">) {
   return {
@@ -259,8 +243,8 @@ function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceEntity, "et
     change: JSON.stringify(write.change),
     facilitatorName: write.facilitatorName ?? "",
     // Replace (never Merge) writes these rows, so parts left over from a longer value go too.
-    ...chunkedProperty("rsvps", JSON.stringify(write.rsvps)),
-    ...chunkedProperty("attendance", write.attendance ? JSON.stringify(write.attendance) : ""),
+    ...splitProperty(JSON.stringify(write.rsvps), rsvpsParts),
+    ...splitProperty(write.attendance ? JSON.stringify(write.attendance) : "", attendanceParts),
     swapRequest: write.swapRequest ? JSON.stringify(write.swapRequest) : "",
     sequence: write.sequence,
   };
@@ -275,8 +259,8 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
     // Spread over the defaults: rows written before a field existed lack it.
     change: { ...unchangedOccurrence, ...parseJson<Partial<OccurrenceChange>>(row["change"], {}) },
     facilitatorName: facilitatorName === "" ? null : facilitatorName,
-    rsvps: parseJson<Record<string, RsvpEntry>>(joinedProperty(row, "rsvps"), {}),
-    attendance: parseJson<AttendanceRecord | null>(joinedProperty(row, "attendance"), null),
+    rsvps: parseJson<Record<string, RsvpEntry>>(joinProperty(row, rsvpsParts), {}),
+    attendance: parseJson<AttendanceRecord | null>(joinProperty(row, attendanceParts), null),
     swapRequest: parseJson<SwapRequest | null>(row["swapRequest"], null),
     sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
     etag: row.etag,
@@ -333,11 +317,13 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       return { ritual: result.rituals[0] ?? null, occurrence: result.occurrences[0] ?? null };
     },
 
-    async listOccurrenceSummaries(tenantId, communityId, ritualId) {
+    async listOccurrenceSummaries({ tenantId, communityId, ritualId, fromDate, toDate }) {
       const found: OccurrenceSummary[] = [];
+      const upper =
+        toDate === null ? prefixUpperBound(occurrencePrefix) : `${occurrencePrefix}|${toDate}`;
       const rows = table.listEntities<Row>({
         queryOptions: {
-          filter: `PartitionKey eq ${pk(tenantId, communityId)} and RowKey gt ${odataString(`${occurrencePrefix}|`)} and RowKey lt ${odataString(prefixUpperBound(occurrencePrefix))}`,
+          filter: `PartitionKey eq ${pk(tenantId, communityId)} and RowKey ge ${odataString(`${occurrencePrefix}|${fromDate}`)} and RowKey lt ${odataString(upper)}`,
           // Only the first part of attendance: enough to know it is there, and RSVPs stay behind.
           select: ["RowKey", "change", "attendance"],
         },
