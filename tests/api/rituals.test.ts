@@ -9,10 +9,15 @@ import {
   type OccurrencesResponse,
   type Ritual,
   type RitualInput,
+  unchangedOccurrence,
 } from "@practice-hub/shared";
-import { demoCommunityId } from "../../bot/src/local/demoIdentities";
+import { ritualUpdater } from "../../bot/src/commands/ritualUpdater";
+import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { createStore, tableNames } from "../../bot/src/store";
+import { createRitualRepository } from "../../bot/src/store/ritualRepository";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
+import { rowRecordingTable } from "../support/rowRecorder";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
 // A fixed clock: Monday 9 March 2026, between New York's and London's spring changes.
@@ -645,6 +650,71 @@ describe("schedule changes", () => {
     expect(
       scheduleConflictDataSchema.parse(apiErrorSchema.parse(response.body).data).dates,
     ).toEqual(["2026-03-23"]);
+  });
+
+  it("refuses a new weekday that would hide a session given to a named facilitator months ahead", async () => {
+    const ritual = await ritualFactory();
+    const withVolunteer = await volunteer(ritual, "demo-champion");
+    // Seven weeks ahead: further than any session can move, so only an open read range sees it.
+    const far = await occurrenceOn(ritual, "2026-04-27");
+    const assigned = await api.put(apiPaths.occurrence(demoCommunityId, ritual.id, "2026-04-27"), {
+      as: "demo-champion",
+      body: { facilitatorId: "demo-champion" },
+      headers: { "if-match": far.etag },
+    });
+    expect(assigned.status).toBe(200);
+
+    const response = await api.put(apiPaths.ritual(demoCommunityId, ritual.id), {
+      as: "demo-champion",
+      body: tuesdays(),
+      headers: { "if-match": withVolunteer.etag },
+    });
+
+    expect(response.status).toBe(409);
+    expect(
+      scheduleConflictDataSchema.parse(apiErrorSchema.parse(response.body).data).dates,
+    ).toEqual(["2026-04-27"]);
+  });
+
+  it("checks a new schedule against the series' own dates, not the community's older history", async () => {
+    const store = createStore(stack.storageConnectionString);
+    // A row of another series from before this one started: history the check must not read.
+    await store.rituals.saveOccurrence(demoTenantId, demoCommunityId, {
+      ritualId: "older-series",
+      originalDate: "2025-06-02",
+      change: unchangedOccurrence,
+      facilitatorName: null,
+      rsvps: {},
+      attendance: null,
+      swapRequest: null,
+      sequence: 0,
+      expectedEtag: null,
+    });
+    const ritual = await ritualFactory();
+    await api.put(apiPaths.occurrenceRsvp(demoCommunityId, ritual.id, "2026-03-16"), {
+      as: "demo-member",
+      body: { response: "going" },
+    });
+    const current = await store.rituals.readRitual(demoTenantId, demoCommunityId, ritual.id);
+    if (!current) throw new Error("ritual not stored");
+    const { table, rowKeys } = rowRecordingTable(stack.storageConnectionString, tableNames.rituals);
+
+    const saved = await ritualUpdater({
+      store: { ...store, rituals: createRitualRepository(table) },
+      viewer: {
+        actor: { tenantId: demoTenantId, userId: "demo-champion", displayName: "Demo Champion" },
+        roles: { tenantRoles: [], communities: [] },
+      },
+      communityId: demoCommunityId,
+      ritualId: ritual.id,
+      fields: { ...current.fields, schedule: { ...current.fields.schedule, startTime: "10:00" } },
+      ifMatch: current.etag,
+      now,
+    });
+
+    expect(saved?.schedule.startTime).toBe("10:00");
+    expect(rowKeys).toContain(`occ|2026-03-16|${ritual.id}`);
+    expect(rowKeys.filter((key) => key.startsWith("occ|") && key < "occ|2026-03-02")).toEqual([]);
   });
 
   it("lets a ritual end after its past sessions and move to a new time, keeping what was recorded", async () => {

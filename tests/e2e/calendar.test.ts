@@ -120,7 +120,8 @@ describe("the calendar tab in browser mode", () => {
     expect(edited?.schedule.recurrence).toEqual({ kind: "weekly", interval: 1, weekday: "TH" });
     expect(edited?.reminderOffsetsMinutes).toEqual([1440, 60]);
 
-    // Stale: someone renames it while the form is open; saving says so and shows their version.
+    // Stale: someone renames it while the form is open; saving says so, keeps what was typed,
+    // names where it differs from their version, and a second save keeps the typed name.
     await rituals.getByRole("button", { name: `Edit Reading circle ${suffix}` }).click();
     await page.getByRole("dialog", { name: `Edit Reading circle ${suffix}` }).waitFor();
     // The title follows the saved version once the form shows it, so find the form by role.
@@ -131,25 +132,36 @@ describe("the calendar tab in browser mode", () => {
       body: { ...edited, name: `Renamed elsewhere ${suffix}` },
     });
     expect(elsewhere.status).toBe(200);
-    await again.getByRole("textbox", { name: "Name" }).fill(`Lost name ${suffix}`);
+    await again.getByRole("textbox", { name: "Name" }).fill(`Kept name ${suffix}`);
     await again.getByRole("button", { name: "Save changes" }).click();
     await again.getByText(/Someone changed Renamed elsewhere .* while you were editing/).waitFor();
     expect(await again.getByRole("textbox", { name: "Name" }).inputValue()).toBe(
-      `Renamed elsewhere ${suffix}`,
+      `Kept name ${suffix}`,
     );
-    await again.getByRole("button", { name: "Cancel" }).click();
+    const differences = again.getByRole("list", {
+      name: "Where your changes differ from the saved version",
+    });
+    expect(await differences.getByRole("listitem").allInnerTexts()).toEqual([
+      `Name: saved 'Renamed elsewhere ${suffix}', yours 'Kept name ${suffix}'`,
+    ]);
+    expect(await blockingViolations(page)).toEqual([]);
+    await again.getByRole("button", { name: "Save changes" }).click();
+    await again.waitFor({ state: "detached" });
+    await rituals.getByText(`Kept name ${suffix}`).waitFor();
+    const merged = await current();
+    expect(merged?.name).toBe(`Kept name ${suffix}`);
+    expect(merged?.schedule.recurrence).toEqual({ kind: "weekly", interval: 1, weekday: "TH" });
 
     // Delete, by keyboard, after confirming.
-    await rituals.getByText(`Renamed elsewhere ${suffix}`).waitFor();
-    await rituals.getByRole("button", { name: `Delete Renamed elsewhere ${suffix}` }).focus();
+    await rituals.getByRole("button", { name: `Delete Kept name ${suffix}` }).focus();
     await page.keyboard.press("Enter");
-    const confirm = page.getByRole("dialog", { name: `Delete Renamed elsewhere ${suffix}?` });
+    const confirm = page.getByRole("dialog", { name: `Delete Kept name ${suffix}?` });
     await confirm.getByRole("button", { name: "Delete ritual" }).focus();
     await page.keyboard.press("Enter");
     await confirm.waitFor({ state: "detached" });
     await page
       .getByRole("region", { name: "Rituals" })
-      .getByText(`Renamed elsewhere ${suffix}`)
+      .getByText(`Kept name ${suffix}`)
       .waitFor({ state: "detached" });
     expect(await current()).toBeUndefined();
     await context.close();

@@ -1,4 +1,9 @@
-import { datesHiddenBySchedule, type Ritual, type RitualFields } from "@practice-hub/shared";
+import {
+  datesHiddenBySchedule,
+  datesReadForScheduleChange,
+  type Ritual,
+  type RitualFields,
+} from "@practice-hub/shared";
 import type { Viewer } from "../policies";
 import { presentRitual } from "../presenters/rituals";
 import { ConcurrencyError, type Store } from "../store";
@@ -8,8 +13,9 @@ import { ritualNotFound, scheduleHidesOccurrences, staleRitual } from "./ritualE
  * Replaces a ritual's fields if the caller edited the current version (412 with the current
  * ritual otherwise), or deletes it when `fields` is null. Volunteers and rotation state stay.
  * A new schedule that would hide a past session or one changed by hand is refused with 409 (see
- * `datesHiddenBySchedule`). That needs one more query, over the community's occurrence rows, made
- * only when the schedule changes: four round trips then (a rare champion action), three otherwise.
+ * `datesHiddenBySchedule`). That needs one more query, over the community's occurrence rows
+ * between the series' start and end (`datesReadForScheduleChange`), made only when the schedule
+ * changes: four round trips then (a rare champion action), three otherwise.
  * The caller must already be authorized.
  */
 export async function ritualUpdater(props: {
@@ -34,7 +40,12 @@ export async function ritualUpdater(props: {
     const hidden = datesHiddenBySchedule({
       before: current.fields.schedule,
       after: props.fields.schedule,
-      occurrences: await store.rituals.listOccurrenceSummaries(tenantId, communityId, ritualId),
+      occurrences: await store.rituals.listOccurrenceSummaries({
+        tenantId,
+        communityId,
+        ritualId,
+        ...datesReadForScheduleChange(current.fields.schedule),
+      }),
       now: props.now,
     });
     if (hidden.length > 0) throw scheduleHidesOccurrences(hidden);

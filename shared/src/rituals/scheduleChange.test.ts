@@ -1,5 +1,9 @@
 import { unchangedOccurrence } from "./exceptions";
-import { datesHiddenBySchedule, type KeptOccurrence } from "./scheduleChange";
+import {
+  datesHiddenBySchedule,
+  datesReadForScheduleChange,
+  type KeptOccurrence,
+} from "./scheduleChange";
 import { scheduleFactory } from "./testing";
 
 function keptFactory(overrides: Partial<KeptOccurrence> = {}): KeptOccurrence {
@@ -72,5 +76,22 @@ describe("datesHiddenBySchedule", () => {
       datesHiddenBySchedule({ before: newYork, after, occurrences, now: new Date(iso) });
     expect(at("2026-01-12T13:00:00Z")).toEqual([]);
     expect(at("2026-01-12T14:00:00Z")).toEqual(["2026-01-12"]);
+  });
+});
+
+describe("datesReadForScheduleChange", () => {
+  it("reads from the series' start to the day after its end", () => {
+    const ended = scheduleFactory({ startDate: "2026-01-05", until: "2026-03-30" });
+    expect(datesReadForScheduleChange(ended)).toEqual({
+      fromDate: "2026-01-05",
+      toDate: "2026-03-31",
+    });
+  });
+
+  it("reads on without an end for a series without one, where a far session may be changed", () => {
+    expect(datesReadForScheduleChange(scheduleFactory({ startDate: "2026-02-02" }))).toEqual({
+      fromDate: "2026-02-02",
+      toDate: null,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { OccurrenceChange } from "./exceptions";
 import { occursOn, plannedOn, type Schedule } from "./recurrence";
-import type { LocalDate } from "./zones";
+import { addDays, type LocalDate } from "./zones";
 
 /** What the calendar keeps about one occurrence of a series, as far as a new schedule cares. */
 export interface KeptOccurrence {
@@ -35,4 +35,21 @@ export function datesHiddenBySchedule(props: {
     )
     .map((o) => o.originalDate)
     .sort();
+}
+
+/**
+ * The planned dates, [fromDate, toDate), whose occurrence rows `datesHiddenBySchedule` needs when
+ * `before` changes: the series' own dates, from its start to its end. A row outside them is not
+ * an occurrence of `before`, so no change of it can hide that row. There is no end (toDate null)
+ * for a series without one: a session months ahead may have been moved or given to a named
+ * facilitator, and hiding that is refused however far ahead it is.
+ */
+export function datesReadForScheduleChange(before: Schedule): {
+  fromDate: LocalDate;
+  toDate: LocalDate | null;
+} {
+  return {
+    fromDate: before.startDate,
+    toDate: before.until === null ? null : addDays(before.until, 1),
+  };
 }

@@ -12,6 +12,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Text,
@@ -38,6 +39,7 @@ import { ErrorState } from "../../components/ErrorState";
 import { useEnvironment } from "../../environment";
 import { staleRitualOf } from "./calendarApi";
 import { reminderLabel, reminderOptions } from "./calendarView";
+import { differenceSentence, ritualDifferences, type FieldDifference } from "./ritualMerge";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS },
@@ -64,11 +66,18 @@ const weekdayNames: Record<WeekdayCode, string> = {
 
 type Kind = Recurrence["kind"];
 
+/** What a stale save tells the person: their values are kept, and saving again keeps them. */
+function staleSentence(saved: Ritual, differences: readonly FieldDifference[]): string {
+  const kept = `Someone changed ${saved.name} while you were editing. Your changes are still here: save to replace the saved version with them`;
+  return differences.length === 0 ? `${kept}.` : `${kept}, or use the saved version.`;
+}
+
 /**
  * Creates a ritual from a catalogue template (or from scratch), or the whole starter rhythm in
- * one step; with `ritual`, edits that ritual instead (If-Match: a 412 refills the form with the
- * saved version and says so). Times are entered in the ritual's own zone, which defaults to the
- * viewer's.
+ * one step; with `ritual`, edits that ritual instead (If-Match). A 412 keeps what was typed, moves
+ * the edit onto the saved version's ETag and lists the fields that differ from it, so the person
+ * can save theirs or take the saved version. Times are entered in the ritual's own zone, which
+ * defaults to the viewer's.
  */
 export function RitualForm(props: {
   community: Community;
@@ -117,7 +126,10 @@ export function RitualForm(props: {
     editing?.reminderOffsetsMinutes ?? [...defaultReminderOffsets],
   );
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** The version saved while the person was editing, and where their form differs from it. */
+  const [stale, setStale] = useState<{ saved: Ritual; differences: FieldDifference[] } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   /** Shows a ritual's saved fields (after someone else changed it). */
@@ -165,7 +177,7 @@ export function RitualForm(props: {
   async function submit(action: () => Promise<unknown>, done: string) {
     setBusy(true);
     setError(null);
-    setNotice(null);
+    setStale(null);
     try {
       await action();
       announce(done);
@@ -173,11 +185,15 @@ export function RitualForm(props: {
     } catch (caught) {
       const current = staleRitualOf(caught);
       if (current) {
-        fill(current);
+        // Rebase, keeping every typed value: the next save names the saved version's ETag and
+        // takes its fields the form does not show (purpose, agenda).
+        const differences = ritualDifferences(current, input());
+        setBase(current);
+        setStale({ saved: current, differences });
         props.onStale?.();
-        const message = `Someone changed ${current.name} while you were editing. The form now shows the saved version: make your changes again, then save.`;
-        setNotice(message);
-        announce(message);
+        announce(
+          [staleSentence(current, differences), ...differences.map(differenceSentence)].join(" "),
+        );
       } else {
         setError(apiErrorOf(caught));
       }
@@ -233,9 +249,30 @@ export function RitualForm(props: {
         <DialogBody>
           <DialogTitle>{base ? `Edit ${base.name}` : "New ritual"}</DialogTitle>
           <DialogContent className={styles.form}>
-            {notice && (
+            {stale && (
               <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>{notice}</MessageBarBody>
+                <MessageBarBody>
+                  {staleSentence(stale.saved, stale.differences)}
+                  {stale.differences.length > 0 && (
+                    <ul aria-label="Where your changes differ from the saved version">
+                      {stale.differences.map((difference) => (
+                        <li key={difference.label}>{differenceSentence(difference)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </MessageBarBody>
+                {stale.differences.length > 0 && (
+                  <MessageBarActions>
+                    <Button
+                      onClick={() => {
+                        fill(stale.saved);
+                        setStale(null);
+                      }}
+                    >
+                      Use the saved version
+                    </Button>
+                  </MessageBarActions>
+                )}
               </MessageBar>
             )}
             {error && <ErrorState title="The ritual was not saved" error={error} />}
