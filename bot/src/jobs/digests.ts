@@ -1,4 +1,4 @@
-import { defaultDigestSettings, isDigestDue, type DigestSettings } from "@practice-hub/shared";
+import { defaultDigestSettings, dueDigestSlot, type DigestSettings } from "@practice-hub/shared";
 import { digestComposer } from "../commands/digestComposer";
 import { digestSentRecorder } from "../commands/digestSentRecorder";
 import type { Config } from "../config";
@@ -91,7 +91,7 @@ export function createDigestSource(props: {
       const chatsByTenant = new Map<string, Promise<Map<string, string>>>();
       const deliveries: DueDelivery[] = [];
       for (const recipient of recipients) {
-        const slot = isDigestDue(recipient.settings, since, now);
+        const slot = dueDigestSlot(recipient.settings, since, now);
         if (!slot) continue;
         try {
           const chat = (await personalChatsOf(chatsByTenant, recipient.tenantId)).get(

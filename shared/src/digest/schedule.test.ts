@@ -1,5 +1,5 @@
 import type { DigestSettings } from "../api/digest";
-import { digestSlotOfWeek, isDigestDue } from "./schedule";
+import { digestSlotOfWeek, dueDigestSlot } from "./schedule";
 import { isoWeekOf } from "./week";
 
 function settings(overrides: Partial<DigestSettings> = {}): DigestSettings {
@@ -39,31 +39,31 @@ describe("digestSlotOfWeek", () => {
   });
 });
 
-describe("isDigestDue", () => {
+describe("dueDigestSlot", () => {
   it("is due when the slot falls inside the scheduler's window", () => {
     expect(
-      isDigestDue(settings(), new Date("2026-11-23T08:59:00Z"), new Date("2026-11-23T09:01:00Z")),
+      dueDigestSlot(settings(), new Date("2026-11-23T08:59:00Z"), new Date("2026-11-23T09:01:00Z")),
     ).toEqual(new Date("2026-11-23T09:00:00Z"));
   });
 
   it("is not due before the slot or for a window after it", () => {
     expect(
-      isDigestDue(settings(), new Date("2026-11-23T08:00:00Z"), new Date("2026-11-23T08:59:00Z")),
+      dueDigestSlot(settings(), new Date("2026-11-23T08:00:00Z"), new Date("2026-11-23T08:59:00Z")),
     ).toBeNull();
     expect(
-      isDigestDue(settings(), new Date("2026-11-23T09:00:00Z"), new Date("2026-11-23T10:00:00Z")),
+      dueDigestSlot(settings(), new Date("2026-11-23T09:00:00Z"), new Date("2026-11-23T10:00:00Z")),
     ).toBeNull();
   });
 
   it("catches a slot missed during an outage that spanned the week boundary", () => {
     expect(
-      isDigestDue(settings(), new Date("2026-11-22T12:00:00Z"), new Date("2026-11-24T12:00:00Z")),
+      dueDigestSlot(settings(), new Date("2026-11-22T12:00:00Z"), new Date("2026-11-24T12:00:00Z")),
     ).toEqual(new Date("2026-11-23T09:00:00Z"));
   });
 
   it("answers a Sunday 23:59 slot caught after midnight with the slot, which keeps the ending week", () => {
     const sunday = settings({ day: "sunday", time: "23:59", timeZone: "Europe/London" });
-    const slot = isDigestDue(
+    const slot = dueDigestSlot(
       sunday,
       new Date("2026-11-29T23:58:30Z"),
       new Date("2026-11-30T00:00:30Z"),

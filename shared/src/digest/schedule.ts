@@ -81,7 +81,7 @@ export function digestSlotOfWeek(settings: DigestSettings, now: Date): Date {
  * digest by the slot's ISO week, not the tick's: a Sunday 23:59 slot caught by Monday's first tick
  * still belongs to the week that just ended, and next week's digest keeps its own key.
  */
-export function isDigestDue(settings: DigestSettings, since: Date, now: Date): Date | null {
+export function dueDigestSlot(settings: DigestSettings, since: Date, now: Date): Date | null {
   const slots = [digestSlotOfWeek(settings, now), digestSlotOfWeek(settings, since)];
   return (
     slots.find((slot) => slot.getTime() > since.getTime() && slot.getTime() <= now.getTime()) ??
