@@ -93,4 +93,31 @@ describe("the connector stand-in", () => {
 
     expect(standIn.duplicates() - before).toBe(1);
   });
+
+  it("keeps refusing a throttled conversation with 429 until the Retry-After it gave has passed", async () => {
+    let now = 10_000;
+    const clocked = await startConnectorStandIn({ clock: () => now });
+    try {
+      clocked.throttle("a:throttled", 2);
+      const send = () =>
+        fetch(new URL("v3/conversations/a%3Athrottled/activities", clocked.serviceUrl), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ type: "message", summary: `at ${now}` }),
+        });
+
+      const first = await send();
+      now += 1_500;
+      const second = await send();
+      now += 500;
+      const third = await send();
+
+      expect([first.status, second.status, third.status]).toEqual([429, 429, 201]);
+      expect(first.headers.get("retry-after")).toBe("2.000");
+      expect(second.headers.get("retry-after")).toBe("0.500");
+      expect(clocked.refusedAt("a:throttled")).toEqual([10_000, 11_500]);
+    } finally {
+      await clocked.stop();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { sleep } from "../../bot/src/jobs/sleep";
 import {
   deliveryFactory,
   queueNameFactory,
+  queueOf,
   startJobsHarness,
   testTenantId,
   type JobsHarness,
@@ -115,6 +116,32 @@ describe("proactive delivery through the queue", () => {
   });
 });
 
+describe("starting while storage is down", () => {
+  it("creates the queue on a later call when storage did not answer the first", async () => {
+    const conversation = await harness.conversation();
+    const queueName = queueNameFactory();
+    const real = queueOf(harness, queueName);
+    let ensures = 0;
+    const queue = {
+      ...real,
+      async ensure() {
+        ensures += 1;
+        if (ensures === 1) throw new Error("storage did not answer");
+        await real.ensure();
+      },
+    };
+    const jobs = harness.jobs({ queueName, queue });
+    const delivery = deliveryFactory(conversation);
+
+    await expect(jobs.enqueueDelivery(delivery)).rejects.toThrow(/did not answer/);
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    await jobs.stop();
+  });
+});
+
 describe("answers from Teams", () => {
   it("waits at least the Retry-After of a 429 before sending again", async () => {
     const conversation = await harness.conversation();
@@ -132,6 +159,69 @@ describe("answers from Teams", () => {
     expect(harness.standIn.refusedAt(conversation.conversationId)).toHaveLength(1);
     const refused = harness.standIn.refusedAt(conversation.conversationId)[0] ?? Infinity;
     expect((received[0]?.at ?? 0) - refused).toBeGreaterThanOrEqual(1_000);
+    await jobs.stop();
+  });
+
+  it("keeps retrying through more 429s with Retry-After than the attempt cap, and delivers", async () => {
+    const conversation = await harness.conversation();
+    // More throttled answers in a row than maxSendAttempts (8) allows refusals.
+    harness.standIn.failNext(conversation.conversationId, {
+      status: 429,
+      count: 10,
+      retryAfterSeconds: 0.1,
+    });
+    const jobs = harness.jobs();
+    const delivery = deliveryFactory(conversation);
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    expect(harness.standIn.refusedAt(conversation.conversationId)).toHaveLength(10);
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+    const record = await jobs.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record?.state).toBe("sent");
+    await jobs.stop();
+  });
+
+  it("marks a delivery failed, saying why, when Teams still throttles it a day after it was queued", async () => {
+    const conversation = await harness.conversation();
+    const delivery = deliveryFactory(conversation);
+    await harness.store.deliveries.create(delivery, new Date(Date.now() - 25 * 60 * 60 * 1_000));
+    harness.standIn.failNext(conversation.conversationId, { status: 429, retryAfterSeconds: 1 });
+    const jobs = harness.jobs();
+
+    await jobs.enqueueDelivery(delivery);
+    await jobs.drain();
+
+    const record = await jobs.findDelivery({ tenantId: testTenantId, key: delivery.key });
+    expect(record).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(/throttled it \(429\) 24 hours after it was queued/),
+    });
+    expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(0);
+    await jobs.stop();
+  });
+
+  it("holds the other deliveries to a throttled conversation until its Retry-After has passed", async () => {
+    const conversation = await harness.conversation();
+    harness.standIn.throttle(conversation.conversationId, 2);
+    const jobs = harness.jobs();
+    const first = deliveryFactory(conversation);
+    const later = [deliveryFactory(conversation), deliveryFactory(conversation)];
+
+    await jobs.enqueueDelivery(first);
+    const draining = jobs.drain();
+    while (harness.standIn.refusedAt(conversation.conversationId).length === 0) await sleep(20);
+    for (const delivery of later) await jobs.enqueueDelivery(delivery);
+    await draining;
+
+    const refused = harness.standIn.refusedAt(conversation.conversationId);
+    expect(refused).toHaveLength(1);
+    const received = harness.standIn.deliveredTo(conversation.conversationId);
+    expect(received).toHaveLength(3);
+    for (const message of received) {
+      expect(message.at - (refused[0] ?? Infinity)).toBeGreaterThanOrEqual(2_000);
+    }
     await jobs.stop();
   });
 
@@ -224,6 +314,32 @@ describe("answers from Teams", () => {
       "sent",
     );
     await jobs.stop();
+  });
+
+  it("stops waiting for a retry when the backbone stops, and leaves the retry to the queue", async () => {
+    const conversation = await harness.conversation();
+    const delivery = deliveryFactory(conversation);
+    let sends = 0;
+    const sender: ProactiveSender = {
+      async send() {
+        sends += 1;
+        // Short enough to be waited out in process within the 60 s claim below.
+        return sends === 1
+          ? { kind: "retry", status: 503, retryAfterMs: 20_000, reason: "busy" }
+          : { kind: "sent" };
+      },
+    };
+    const jobs = harness.jobs({ sender, config: { JOBS_VISIBILITY_SECONDS: 60 } });
+
+    await jobs.enqueueDelivery(delivery);
+    jobs.start();
+    while (sends === 0) await sleep(20);
+    await jobs.stop();
+
+    expect(sends).toBe(1);
+    const record = await harness.store.deliveries.find(testTenantId, delivery.key);
+    expect(record).toMatchObject({ state: "pending", attempts: 1 });
+    expect(Date.parse(record?.claimedUntil ?? "")).toBeGreaterThan(Date.now());
   });
 
   it("marks a delivery failed without retrying when Teams refuses it for good", async () => {

@@ -1,6 +1,7 @@
 import "../support/longTimeout";
 import type { Delivery, DueWorkSource, ProactiveSender } from "../../bot/src/jobs";
 import { sleep } from "../../bot/src/jobs/sleep";
+import type { LeaseRepository } from "../../bot/src/store";
 import { createProactiveSender } from "../../bot/src/teams/proactiveSender";
 import {
   deliveryFactory,
@@ -51,6 +52,15 @@ function countingSender(): { sender: ProactiveSender; sends: () => number } {
     },
     sends: () => sends,
   };
+}
+
+/** A promise with its resolve function, to let a test step in at a chosen moment. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
 
 async function conversations(count: number): Promise<TestConversation[]> {
@@ -180,5 +190,110 @@ describe("the scheduler", () => {
 
     expect(windows[1]?.since.toISOString()).toBe(windows[0]?.since.toISOString());
     expect(harness.standIn.deliveredTo(conversation.conversationId)).toHaveLength(1);
+  });
+
+  it("keeps the lease through a tick longer than the lease, so no second instance asks for the same window", async () => {
+    const queueName = queueNameFactory();
+    const name = `slow-window-${queueName}`;
+    const conversation = await harness.conversation();
+    const deliveries = [deliveryFactory(conversation), deliveryFactory(conversation)];
+    // The first window takes 5 s to list, more than twice the lease.
+    const config = { JOBS_LEASE_SECONDS: 2, JOBS_TICK_SECONDS: 0.2 };
+    const windows: { instance: string; since: string; now: string }[] = [];
+    const queuedBy: string[] = [];
+    const threeWindows = signal();
+    const sourceOf = (instance: string): DueWorkSource => ({
+      name,
+      async due(window) {
+        windows.push({
+          instance,
+          since: window.since.toISOString(),
+          now: window.now.toISOString(),
+        });
+        if (windows.length === 3) threeWindows.resolve();
+        if (windows.length > 1) return [];
+        await sleep(5_000);
+        return deliveries.map((delivery) => ({
+          ...delivery,
+          onQueued: async () => void queuedBy.push(instance),
+        }));
+      },
+    });
+    const instanceA = harness.jobs({ queueName, config, sources: [sourceOf("a")] });
+    const instanceB = harness.jobs({ queueName, config, sources: [sourceOf("b")] });
+
+    instanceA.start();
+    instanceB.start();
+    await threeWindows.promise;
+    await Promise.all([instanceA.stop(), instanceB.stop()]);
+
+    const leader = windows[0]?.instance;
+    expect(windows.map((window) => window.instance)).toEqual(windows.map(() => leader));
+    for (let index = 1; index < windows.length; index += 1) {
+      expect(windows[index]?.since).toBe(windows[index - 1]?.now);
+    }
+    expect(queuedBy).toEqual([leader, leader]);
+  });
+
+  it("stops enqueuing a window once its leader has lost the lease, and leaves the new leader's progress alone", async () => {
+    const queueName = queueNameFactory();
+    const name = `lost-lease-${queueName}`;
+    const config = { JOBS_LEASE_SECONDS: 1 };
+    const conversation = await harness.conversation();
+    const deliveries = [deliveryFactory(conversation), deliveryFactory(conversation)];
+    // The old leader's renewals fail, as when storage stops answering that instance.
+    let acquisitions = 0;
+    const failingLeases: LeaseRepository = {
+      ...harness.store.leases,
+      async acquire(props) {
+        acquisitions += 1;
+        if (acquisitions > 1) throw new Error("storage did not answer the renewal");
+        return harness.store.leases.acquire(props);
+      },
+    };
+    const windows: { instance: string; since: string; now: string }[] = [];
+    const queuedBy: string[] = [];
+    const oldLeaderAsked = signal();
+    const oldLeaderMayGoOn = signal();
+    const sourceOf = (instance: string): DueWorkSource => ({
+      name,
+      async due(window) {
+        windows.push({
+          instance,
+          since: window.since.toISOString(),
+          now: window.now.toISOString(),
+        });
+        if (instance === "old") {
+          oldLeaderAsked.resolve();
+          await oldLeaderMayGoOn.promise;
+        }
+        if (windows.filter((asked) => asked.instance === instance).length > 1) return [];
+        return deliveries.map((delivery) => ({
+          ...delivery,
+          onQueued: async () => void queuedBy.push(instance),
+        }));
+      },
+    });
+    const oldLeader = harness.jobs({
+      queueName,
+      config,
+      store: { ...harness.store, leases: failingLeases },
+      sources: [sourceOf("old")],
+    });
+    const newLeader = harness.jobs({ queueName, config, sources: [sourceOf("new")] });
+
+    const oldTick = oldLeader.tick();
+    await oldLeaderAsked.promise;
+    await sleep(1_100);
+    await newLeader.tick();
+    oldLeaderMayGoOn.resolve();
+    await oldTick;
+    await newLeader.tick();
+
+    expect(windows.map((window) => window.instance)).toEqual(["old", "new", "new"]);
+    const [oldWindow, newWindow, following] = windows;
+    expect(newWindow?.since).toBe(oldWindow?.since);
+    expect(following?.since).toBe(newWindow?.now);
+    expect(queuedBy).toEqual(["new", "new"]);
   });
 });

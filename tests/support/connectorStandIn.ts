@@ -73,6 +73,11 @@ export interface ConnectorStandIn {
     conversationId: string,
     props: { status: number; count?: number; retryAfterSeconds?: number },
   ): void;
+  /**
+   * Answers the next request to this conversation with 429 and a Retry-After of `seconds`, and
+   * every later one with 429 too until that Retry-After has passed, as Teams does.
+   */
+  throttle(conversationId: string, seconds: number): void;
   /** Answers every request to this conversation with 403 MessageWritesBlocked. */
   block(conversationId: string): void;
   /** Forgets what it received (limits keep their windows). */
@@ -114,6 +119,8 @@ export async function startConnectorStandIn(
   const conversationTimes = new Map<string, number[]>();
   const injected = new Map<string, InjectedFailure>();
   const blocked = new Set<string>();
+  /** Throttled conversations: the Retry-After given, and when it ends once the first 429 went out. */
+  const throttled = new Map<string, { seconds: number; until: number | null }>();
   const seen = new Map<string, number>();
   const refused = new Map<string, number[]>();
 
@@ -187,6 +194,20 @@ export async function startConnectorStandIn(
     const now = clock();
     state.requests += 1;
 
+    const throttle = throttled.get(conversationId);
+    if (throttle && (throttle.until === null || now < throttle.until)) {
+      throttle.until ??= now + throttle.seconds * 1_000;
+      state.injectedFailures += 1;
+      noteRefusal(conversationId, now);
+      const retryAfter = ((throttle.until - now) / 1_000).toFixed(3);
+      answer(
+        res,
+        429,
+        { error: { code: "TooManyRequests", message: "throttled" } },
+        { "retry-after": retryAfter },
+      );
+      return;
+    }
     const failure = injected.get(conversationId);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
@@ -268,6 +289,9 @@ export async function startConnectorStandIn(
         remaining: count,
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
       });
+    },
+    throttle(conversationId, seconds) {
+      throttled.set(conversationId, { seconds, until: null });
     },
     block(conversationId) {
       blocked.add(conversationId);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Logger } from "../logger";
 import type { WorkQueue, QueuedMessage } from "../queue";
 import type { DeliveryRecordRepository, StoredDelivery, ConversationKeyLookup } from "../store";
@@ -5,14 +6,19 @@ import type { StoredConversationReference } from "../teams/conversationReference
 import { SimulatedCrash, type FaultHook } from "./faults";
 import { decodePointer } from "./queueMessage";
 import type { Permit, RateLimiter } from "./rateLimiter";
-import { maxSendAttempts, retryDelayMs } from "./retryPolicy";
+import { deliveryBudgetMs, maxSendAttempts, retryDelayMs } from "./retryPolicy";
 import { sleep } from "./sleep";
 import type { ProactiveSender, SendOutcome } from "./types";
 
 /** A conversation wait longer than this frees the worker: the message is hidden instead. */
 const deferConversationAfterMs = 1_000;
-/** A message received this often without an outcome is given up (storage trouble, poison). */
+/**
+ * A message received this often without an outcome, once its delivery's budget is spent, is given
+ * up (storage trouble, poison). Throttling alone also brings a message back often: the budget
+ * keeps that from ending in a lost send.
+ */
 const maxReceipts = 20;
+const budgetHours = deliveryBudgetMs / 3_600_000;
 /** Retries waited out in process, within this share of the claim; longer ones go back to the queue. */
 const inProcessShare = 0.5;
 
@@ -39,10 +45,18 @@ export interface DeliveryWorkerProps {
 /** The queue consumer: receives pointers, claims the record, sends within the limits, records. */
 export interface DeliveryWorker {
   start(): void;
-  /** Stops receiving and waits for the deliveries in flight. */
+  /**
+   * Stops receiving and waits for the deliveries in flight; one waiting for the limiter or for a
+   * retry stops waiting and goes back to the queue.
+   */
   stop(): Promise<void>;
   /** Works until the queue is empty (hidden messages included) and nothing is in flight. */
   drain(): Promise<void>;
+}
+
+/** How long ago the delivery's record was first written. */
+function ageMs(record: StoredDelivery, now: Date): number {
+  return now.getTime() - Date.parse(record.createdAt);
 }
 
 /** Creates the worker. bot/src/jobs/README.md gives the exactly-once argument. */
@@ -50,6 +64,8 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
   const { queue, deliveries, limiter, logger } = props;
   const inFlight = new Set<Promise<void>>();
   let running = false;
+  /** Aborted by stop(): every wait of the loop and of the deliveries in flight ends at once. */
+  let stopping = new AbortController();
   let loop: Promise<void> | null = null;
   const references = new Map<string, { reference: StoredConversationReference; at: number }>();
 
@@ -68,12 +84,14 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
   /** Waits for room in the app's limit; null when the conversation's own limit is far off. */
   async function acquire(conversationKey: string): Promise<Permit | { deferMs: number }> {
     for (;;) {
+      // Stopping: the message goes straight back to the queue for whoever leads next.
+      if (stopping.signal.aborted) return { deferMs: 0 };
       const acquisition = limiter.tryAcquire(conversationKey);
       if ("permit" in acquisition) return acquisition.permit;
       if (acquisition.scope === "conversation" && acquisition.waitMs > deferConversationAfterMs) {
         return { deferMs: acquisition.waitMs };
       }
-      await sleep(acquisition.waitMs);
+      await sleep(acquisition.waitMs, stopping.signal);
     }
   }
 
@@ -111,8 +129,11 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
       await queue.hide(message, (Date.parse(record.claimedUntil) - now.getTime()) / 1_000 + 1);
       return;
     }
-    if (message.dequeueCount > maxReceipts) {
-      await deliveries.markFailed(record, { reason: "given up after repeated receipts", now });
+    if (message.dequeueCount > maxReceipts && ageMs(record, now) >= deliveryBudgetMs) {
+      await deliveries.markFailed(record, {
+        reason: `given up: received ${message.dequeueCount} times without an outcome, and not delivered within ${budgetHours} hours of being queued`,
+        now,
+      });
       await queue.remove(message);
       return;
     }
@@ -196,14 +217,29 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
         // Throttled and unavailable answers were not counted as sends by Teams: free the slot.
         if (outcome.status === 429 || (outcome.status ?? 0) >= 500) acquired.cancel();
         else acquired.complete();
-        attempts += 1;
-        if (attempts >= maxSendAttempts) {
-          await deliveries.markFailed(record, { reason: `gave up: ${outcome.reason}`, now: at });
-          await queue.remove(message);
-          return;
+        const retryAfterMs = outcome.status === 429 ? outcome.retryAfterMs : undefined;
+        if (retryAfterMs !== undefined) {
+          // Teams said "later", not "no": no attempt is used up, and the whole conversation waits,
+          // so its other deliveries do not run into the same 429 meanwhile.
+          limiter.pause(record.conversationKey, props.clock() + retryAfterMs);
+          if (ageMs(record, at) >= deliveryBudgetMs) {
+            await deliveries.markFailed(record, {
+              reason: `gave up: Teams still throttled it (429) ${budgetHours} hours after it was queued`,
+              now: at,
+            });
+            await queue.remove(message);
+            return;
+          }
+        } else {
+          attempts += 1;
+          if (attempts >= maxSendAttempts) {
+            await deliveries.markFailed(record, { reason: `gave up: ${outcome.reason}`, now: at });
+            await queue.remove(message);
+            return;
+          }
         }
         const delay = retryDelayMs({
-          attempt: attempts,
+          attempt: Math.max(1, attempts),
           ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
         });
         logger.debug({ key: record.key, reason: outcome.reason, delay }, "delivery retried");
@@ -212,14 +248,13 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
           elapsed + delay < claimMs * inProcessShare &&
           elapsed + delay + sendTimeoutMs < claimMs
         ) {
-          await sleep(delay);
-          continue;
+          await sleep(delay, stopping.signal);
+          if (!stopping.signal.aborted) continue;
+          // Stopped during the wait: the rest of it is spent in the queue, as a longer one is.
         }
-        await deliveries.deferRetry(
-          { ...record, attempts: attempts - 1 },
-          { until: new Date(at.getTime() + delay), now: at },
-        );
-        await queue.hide(message, delay / 1_000);
+        const retryAt = at.getTime() + delay;
+        await deliveries.deferRetry(record, { until: new Date(retryAt), attempts, now: at });
+        await queue.hide(message, Math.max(0, retryAt - props.now().getTime()) / 1_000);
         return;
       } finally {
         // A permit left open by an error would hold its slot forever and stall the limiter;
@@ -253,55 +288,56 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
     return messages.length;
   }
 
-  async function run(): Promise<void> {
+  async function run(signal: AbortSignal): Promise<void> {
     let idleMs = 50;
     while (running) {
       if (!props.mayWork()) {
-        await sleep(250);
+        await sleep(250, signal);
         continue;
       }
       try {
         const started = await receiveBatch();
         idleMs = started > 0 ? 50 : Math.min(1_000, idleMs * 2);
-        if (started === 0 && inFlight.size < props.concurrency) await sleep(idleMs);
+        if (started === 0 && inFlight.size < props.concurrency) await sleep(idleMs, signal);
       } catch (error) {
         logger.error({ err: error }, "could not read the delivery queue");
-        await sleep(1_000);
+        await sleep(1_000, signal);
       }
     }
   }
 
+  function begin(): void {
+    running = true;
+    stopping = new AbortController();
+    // The loop and every delivery in flight may wait on it at once: that many listeners is expected.
+    setMaxListeners(props.concurrency + 1, stopping.signal);
+    loop = run(stopping.signal);
+  }
+
+  async function end(): Promise<void> {
+    running = false;
+    stopping.abort();
+    await loop;
+    loop = null;
+    await Promise.all([...inFlight]);
+  }
+
   return {
     start() {
-      if (running) return;
-      running = true;
-      loop = run();
+      if (!running) begin();
     },
-    async stop() {
-      running = false;
-      await loop;
-      loop = null;
-      await Promise.all([...inFlight]);
-    },
+    stop: end,
     async drain() {
       if (!props.mayWork()) throw new Error("only the scheduler leader works the queue");
       const startedHere = !running;
-      if (startedHere) {
-        running = true;
-        loop = run();
-      }
+      if (startedHere) begin();
       try {
         for (;;) {
           if (inFlight.size === 0 && (await queue.approximateCount()) === 0) return;
           await sleep(100);
         }
       } finally {
-        if (startedHere) {
-          running = false;
-          await loop;
-          loop = null;
-          await Promise.all([...inFlight]);
-        }
+        if (startedHere) await end();
       }
     },
   };

@@ -45,7 +45,12 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
       name: config.JOBS_QUEUE_NAME,
     });
   let queueReady: Promise<void> | null = null;
-  const ensureQueue = () => (queueReady ??= queue.ensure());
+  // A failed creation is not kept: storage that was down at start would fail every later tick.
+  const ensureQueue = () =>
+    (queueReady ??= queue.ensure().catch((error: unknown) => {
+      queueReady = null;
+      throw error;
+    }));
 
   async function enqueueDelivery(delivery: Delivery) {
     await ensureQueue();
@@ -91,6 +96,35 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> = Promise.resolve();
   let started = false;
+  let stopRenewing: (() => void) | undefined;
+
+  /**
+   * Renews the lease on its own timer, a third of a lease apart, so neither a tick longer than the
+   * lease nor a wait between ticks lets it lapse while this instance works. Unref'd: the lease
+   * alone never keeps the process alive. Returns the function that stops it.
+   */
+  function keepLeaseRenewed(): () => void {
+    const renewal = setInterval(
+      () => {
+        scheduler
+          .lead()
+          .catch((error: unknown) => logger.error({ err: error }, "lease renewal failed"));
+      },
+      (config.JOBS_LEASE_SECONDS * 1_000) / 3,
+    );
+    renewal.unref();
+    return () => clearInterval(renewal);
+  }
+
+  /** Runs work that needs the lease; without start() nothing else renews it meanwhile. */
+  async function whileRenewing(work: () => Promise<void>): Promise<void> {
+    const stop = started ? undefined : keepLeaseRenewed();
+    try {
+      await work();
+    } finally {
+      stop?.();
+    }
+  }
 
   function scheduleTick(delayMs: number): void {
     timer = setTimeout(() => {
@@ -98,18 +132,18 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
         .then(() => scheduler.tick())
         .catch((error: unknown) => logger.error({ err: error }, "scheduler tick failed"))
         .finally(() => {
-          // Renew well inside the lease, and look for due work at least every tick.
-          if (started) {
-            scheduleTick(Math.min(config.JOBS_TICK_SECONDS, config.JOBS_LEASE_SECONDS / 3) * 1_000);
-          }
+          if (started) scheduleTick(config.JOBS_TICK_SECONDS * 1_000);
         });
     }, delayMs);
+    // The next tick alone must not keep a process alive that is otherwise done (stop() clears it).
+    timer.unref();
   }
 
   return {
     start() {
       if (started) return;
       started = true;
+      stopRenewing = keepLeaseRenewed();
       scheduleTick(0);
       worker.start();
     },
@@ -117,7 +151,10 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
       started = false;
       clearTimeout(timer);
       await ticking;
+      // Renewed until the sends in flight are done: they stop at the first sign of a lost lease.
       await worker.stop();
+      stopRenewing?.();
+      stopRenewing = undefined;
       // A stop must not fail because storage is gone: the lease then simply runs out.
       await scheduler
         .resign()
@@ -125,33 +162,24 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
     },
     async tick() {
       await ensureQueue();
-      await scheduler.tick();
+      await whileRenewing(() => scheduler.tick());
     },
     async drain() {
       await ensureQueue();
       if (!scheduler.isLeader()) await scheduler.lead();
-      // Without start() nothing renews the lease, and a long drain would outlive it.
-      const renewal = started
-        ? undefined
-        : setInterval(
-            () => {
-              scheduler
-                .lead()
-                .catch((error: unknown) => logger.error({ err: error }, "lease renewal failed"));
-            },
-            (config.JOBS_LEASE_SECONDS * 1_000) / 3,
-          );
-      try {
-        await worker.drain();
-      } finally {
-        clearInterval(renewal);
-      }
+      await whileRenewing(() => worker.drain());
     },
     enqueueDelivery,
     async findDelivery({ tenantId, key }) {
       const record = await store.deliveries.find(tenantId, key);
       if (!record) return null;
-      const { delivery: _delivery, attempts: _attempts, etag: _etag, ...visible } = record;
+      const {
+        delivery: _delivery,
+        attempts: _attempts,
+        createdAt: _createdAt,
+        etag: _etag,
+        ...visible
+      } = record;
       const { claimedBy: _by, claimedUntil: _until, ...rest } = visible;
       return rest;
     },

@@ -76,4 +76,36 @@ describe("createRateLimiter", () => {
 
     expect(limiter.tryAcquire("d")).toMatchObject({ scope: "app" });
   });
+
+  it("holds a conversation Teams throttled until its pause ends, and leaves the others free", () => {
+    const { limiter, advance } = limiterFactory();
+    limiter.pause("throttled", 2_000);
+
+    expect(limiter.tryAcquire("throttled")).toEqual({ waitMs: 2_000, scope: "conversation" });
+    expect("permit" in limiter.tryAcquire("other")).toBe(true);
+    advance(1_500);
+    expect(limiter.tryAcquire("throttled")).toEqual({ waitMs: 500, scope: "conversation" });
+    advance(500);
+    expect("permit" in limiter.tryAcquire("throttled")).toBe(true);
+  });
+
+  it("keeps the longer of two pauses of one conversation", () => {
+    const { limiter } = limiterFactory();
+    limiter.pause("throttled", 3_000);
+    limiter.pause("throttled", 1_000);
+
+    expect(limiter.tryAcquire("throttled")).toEqual({ waitMs: 3_000, scope: "conversation" });
+  });
+
+  it("keeps a pause while it forgets conversations with empty windows", () => {
+    const { limiter, advance } = limiterFactory(5_000);
+    limiter.pause("throttled", 10_000);
+    // Every thousandth acquisition sweeps the conversations whose windows are empty.
+    for (let index = 0; index < 1_000; index += 1) {
+      permitOf(limiter.tryAcquire(`quiet-${index}`)).cancel();
+    }
+    advance(5_000);
+
+    expect(limiter.tryAcquire("throttled")).toEqual({ waitMs: 5_000, scope: "conversation" });
+  });
 });

@@ -19,6 +19,11 @@ export type Acquisition = { permit: Permit } | { waitMs: number; scope: "convers
 export interface RateLimiter {
   /** Reserves a slot in every limit of the app and of the conversation, or says how long to wait. */
   tryAcquire(conversationKey: string): Acquisition;
+  /**
+   * Holds every request to the conversation until `untilMs` on the limiter's clock: Teams answered
+   * one with 429 and Retry-After, and would refuse the others too. A longer pause already set wins.
+   */
+  pause(conversationKey: string, untilMs: number): void;
 }
 
 interface Slot {
@@ -47,6 +52,8 @@ export function createRateLimiter(props: {
 }): RateLimiter {
   const appBuckets: Bucket[] = props.perApp.map((rule) => ({ rule, slots: [] }));
   const conversations = new Map<string, Bucket[]>();
+  /** Conversations Teams throttled, with the end of their Retry-After. */
+  const pausedUntil = new Map<string, number>();
 
   function prune(bucket: Bucket, now: number): void {
     bucket.slots = bucket.slots.filter(
@@ -73,6 +80,7 @@ export function createRateLimiter(props: {
       for (const bucket of buckets) prune(bucket, now);
       if (buckets.every((bucket) => bucket.slots.length === 0)) conversations.delete(key);
     }
+    for (const [key, until] of pausedUntil) if (until <= now) pausedUntil.delete(key);
   }
 
   return {
@@ -80,6 +88,10 @@ export function createRateLimiter(props: {
       const now = props.clock();
       acquisitions += 1;
       if (acquisitions % 1_000 === 0) sweep(now);
+      const paused = pausedUntil.get(conversationKey);
+      if (paused !== undefined && paused > now) {
+        return { waitMs: paused - now, scope: "conversation" };
+      }
       let own = conversations.get(conversationKey);
       if (!own) {
         own = props.perConversation.map((rule) => ({ rule, slots: [] }));
@@ -109,6 +121,9 @@ export function createRateLimiter(props: {
           },
         },
       };
+    },
+    pause(conversationKey, untilMs) {
+      pausedUntil.set(conversationKey, Math.max(untilMs, pausedUntil.get(conversationKey) ?? 0));
     },
   };
 }

@@ -3,8 +3,17 @@
  * honouring Retry-After, else with jittered backoff; 403 MessageWritesBlocked never).
  */
 
-/** Attempts after which a delivery Teams keeps refusing is marked failed. */
+/**
+ * Attempts after which a delivery Teams keeps refusing is marked failed. A 429 with Retry-After is
+ * not counted: throttling can last longer than eight waits, and the message is still wanted.
+ */
 export const maxSendAttempts = 8;
+
+/**
+ * How long after its record was written a delivery may still be waiting on Teams' Retry-After (or
+ * on receipts that end without an outcome) before it is marked failed: a day-old card is stale.
+ */
+export const deliveryBudgetMs = 24 * 60 * 60 * 1_000;
 
 const baseDelayMs = 250;
 const maxDelayMs = 60_000;

@@ -18,8 +18,10 @@ const chunkLength = 30_000;
 /** A delivery's idempotency record as stored, with the delivery itself and its claim. */
 export interface StoredDelivery extends DeliveryRecord {
   delivery: Delivery;
-  /** Send attempts that Teams asked to retry so far. */
+  /** Send attempts that Teams asked to retry so far; a 429 with Retry-After is not one. */
   attempts: number;
+  /** ISO instant the record was first written: the budget of a throttled delivery runs from it. */
+  createdAt: string;
   /** The worker sending it now, until `claimedUntil` (ISO); absent when unclaimed. */
   claimedBy?: string;
   claimedUntil?: string;
@@ -46,8 +48,11 @@ export interface DeliveryRecordRepository {
   ): Promise<StoredDelivery | null>;
   /** Terminal: Teams accepted the message. A refusal listed earlier for the conversation is cleared. */
   markSent(record: StoredDelivery, props: { activityId?: string; now: Date }): Promise<void>;
-  /** Teams asked to retry: counts the attempt and keeps others off the key until `until`. */
-  deferRetry(record: StoredDelivery, props: { until: Date; now: Date }): Promise<void>;
+  /** Teams asked to retry: stores the attempts so far and keeps others off the key until `until`. */
+  deferRetry(
+    record: StoredDelivery,
+    props: { until: Date; attempts: number; now: Date },
+  ): Promise<void>;
   /** Terminal: 403 MessageWritesBlocked; the conversation is listed as unreachable too. */
   markUnreachable(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
   /** Terminal: refused for good, or out of attempts. */
@@ -69,6 +74,8 @@ interface DeliveryRow {
   claimedUntil?: string;
   activityId?: string;
   reason?: string;
+  /** Absent on rows written before it existed; the first claim stores it. */
+  createdAt?: string;
   updatedAt: string;
   [chunk: `card${number}`]: string;
 }
@@ -96,6 +103,7 @@ function toRow(delivery: Delivery, now: Date): DeliveryRow {
     cardChunks: Math.max(1, Math.ceil(card.length / chunkLength)),
     state: "pending",
     attempts: 0,
+    createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
   for (let index = 0; index < row.cardChunks; index += 1) {
@@ -123,6 +131,7 @@ function fromRow(row: TableEntityResult<DeliveryRow>): StoredDelivery {
       card: JSON.parse(card) as object,
     },
     attempts: row.attempts,
+    createdAt: row.createdAt ?? row.updatedAt,
     ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}),
     ...(row.claimedUntil ? { claimedUntil: row.claimedUntil } : {}),
     etag: row.etag,
@@ -187,6 +196,8 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
     find,
     async claim(record, { by, until, now }) {
       const fields = {
+        // Pins the creation instant of a row written before it was stored (a no-op otherwise).
+        createdAt: record.createdAt,
         claimedBy: by,
         claimedUntil: until.toISOString(),
         updatedAt: now.toISOString(),
@@ -205,12 +216,12 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
       await finish(record, { state: "sent", ...(activityId ? { activityId } : {}), now });
       await clearUnreachable(record, now);
     },
-    async deferRetry(record, { until, now }) {
+    async deferRetry(record, { until, attempts, now }) {
       try {
         await table.updateEntity(
           {
             ...keysOf(record),
-            attempts: record.attempts + 1,
+            attempts,
             claimedUntil: until.toISOString(),
             updatedAt: now.toISOString(),
           },

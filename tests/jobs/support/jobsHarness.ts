@@ -47,6 +47,8 @@ export interface JobsHarness {
       sources?: DueWorkSource[];
       sender?: ProactiveSender;
       config?: Partial<Config>;
+      /** Storage seen by this instance only (a failing lease, say); the shared store by default. */
+      store?: Store;
     },
   ): Jobs;
   /** Stops every backbone instance started so far (afterEach: a failed test leaves none running). */
@@ -145,7 +147,7 @@ export async function startJobsHarness(
       };
       const jobs = createJobs({
         config: jobConfig,
-        store,
+        store: jobOptions.store ?? store,
         logger,
         sender: jobOptions.sender ?? createProactiveSender({ config: jobConfig, logger }),
         sources: jobOptions.sources ?? [],
