@@ -1,5 +1,6 @@
+import type { Request } from "express";
 import type { z } from "zod";
-import { validationFailed } from "../errors";
+import { preconditionRequired, validationFailed } from "../errors";
 
 /** Parses with a zod schema or throws a 400 naming the failing fields. */
 export function parseWith<S extends z.ZodType>(
@@ -10,4 +11,14 @@ export function parseWith<S extends z.ZodType>(
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(result.error, what);
   return result.data;
+}
+
+/**
+ * The If-Match of a change to shared state, or a 428 with `refusal`. "*" is refused too: it
+ * would overwrite whatever is there, and every change must name the version it was made on.
+ */
+export function requiredIfMatch(req: Request, refusal: string): string {
+  const ifMatch = req.get("if-match")?.trim();
+  if (!ifMatch || ifMatch === "*") throw preconditionRequired(refusal);
+  return ifMatch;
 }

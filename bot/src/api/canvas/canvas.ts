@@ -5,8 +5,8 @@ import { canvasReviewer } from "../../commands/canvasReviewer";
 import { canvasSectionUpdater } from "../../commands/canvasSectionUpdater";
 import { communityAccessChecker, communityNotFound } from "../../commands/communityAccessChecker";
 import { viewerLoader } from "../../commands/viewerLoader";
-import { badRequest, preconditionRequired } from "../../errors";
-import { parseWith } from "../../http/validate";
+import { badRequest } from "../../errors";
+import { parseWith, requiredIfMatch } from "../../http/validate";
 import { allowedCanvasActions, authorize } from "../../policies";
 import { presentCanvas, presentCanvasVersion } from "../../presenters";
 import { isHistoryKeyOf } from "../../store";
@@ -42,13 +42,10 @@ export function canvasRouter({
   router.put(`${base}/sections/:sectionId`, authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const { sectionId } = parseWith(sectionParamsSchema, req.params, "The section id");
-    const ifMatch = req.get("if-match")?.trim();
-    // "*" would overwrite whatever is there: saves must name the version they edited.
-    if (!ifMatch || ifMatch === "*") {
-      throw preconditionRequired(
-        "Send the section's etag in an If-Match header so that nobody's edit is overwritten.",
-      );
-    }
+    const ifMatch = requiredIfMatch(
+      req,
+      "Send the section's etag in an If-Match header so that nobody's edit is overwritten.",
+    );
     const { content } = parseWith(updateCanvasSectionRequestSchema, req.body, "The section");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     await communityAccessChecker({ store, viewer, communityId, action: "update" });

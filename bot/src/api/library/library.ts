@@ -7,8 +7,8 @@ import { libraryHandbookSaver } from "../../commands/libraryHandbookSaver";
 import { libraryResourceDecider } from "../../commands/libraryResourceDecider";
 import { libraryResourceSuggester } from "../../commands/libraryResourceSuggester";
 import { viewerLoader } from "../../commands/viewerLoader";
-import { notFound, preconditionRequired } from "../../errors";
-import { parseWith } from "../../http/validate";
+import { notFound } from "../../errors";
+import { parseWith, requiredIfMatch } from "../../http/validate";
 import { can, type Viewer } from "../../policies";
 import { presentHandbookEntry, presentResource } from "../../presenters/library";
 import { communityIdParam } from "../communityIdParam";
@@ -22,12 +22,7 @@ import {
 } from "./schema";
 
 function ifMatchOf(req: Request, what: string): string {
-  const ifMatch = req.get("if-match")?.trim();
-  // "*" would overwrite whatever is there: changes must name the version they were made on.
-  if (!ifMatch || ifMatch === "*") {
-    throw preconditionRequired(`Send the ${what}'s etag in an If-Match header.`);
-  }
-  return ifMatch;
+  return requiredIfMatch(req, `Send the ${what}'s etag in an If-Match header.`);
 }
 
 function allowedLibraryActions(viewer: Viewer, communityId: string): LibraryAction[] {

@@ -12,8 +12,7 @@ import { communityResourceAccessChecker } from "../../commands/libraryAccessChec
 import { membershipAdder } from "../../commands/membershipAdder";
 import { membershipRolesUpdater } from "../../commands/membershipRolesUpdater";
 import { viewerLoader } from "../../commands/viewerLoader";
-import { preconditionRequired } from "../../errors";
-import { parseWith } from "../../http/validate";
+import { parseWith, requiredIfMatch } from "../../http/validate";
 import { can } from "../../policies";
 import { presentMember, presentMembershipChange } from "../../presenters/people";
 import { communityIdParam } from "../communityIdParam";
@@ -81,10 +80,7 @@ export function peopleRouter({
   router.put(`${base}/:userId/roles`, authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const { userId } = parseWith(userParamsSchema, req.params, "The person id");
-    const ifMatch = req.get("if-match")?.trim();
-    if (!ifMatch || ifMatch === "*") {
-      throw preconditionRequired("Send the member's etag in an If-Match header.");
-    }
+    const ifMatch = requiredIfMatch(req, "Send the member's etag in an If-Match header.");
     const { roles } = parseWith(updateRolesRequestSchema, req.body, "The roles");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     await communityResourceAccessChecker({

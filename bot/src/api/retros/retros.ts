@@ -14,9 +14,8 @@ import { retroStarter } from "../../commands/retroStarter";
 import { retroThemeSaver } from "../../commands/retroThemeSaver";
 import { retroVoter } from "../../commands/retroVoter";
 import { viewerLoader } from "../../commands/viewerLoader";
-import { preconditionRequired } from "../../errors";
 import { loggerOf } from "../../http/requestContext";
-import { parseWith } from "../../http/validate";
+import { parseWith, requiredIfMatch } from "../../http/validate";
 import type { Viewer } from "../../policies";
 import {
   allowedRetroActions,
@@ -158,12 +157,10 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   router.put(`${base}/:retroId/themes`, authenticated, async (req, res) => {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
-    const ifMatch = req.get("if-match")?.trim();
-    if (!ifMatch || ifMatch === "*") {
-      throw preconditionRequired(
-        "Send the retro's etag in an If-Match header so no grouping is lost.",
-      );
-    }
+    const ifMatch = requiredIfMatch(
+      req,
+      "Send the retro's etag in an If-Match header so no grouping is lost.",
+    );
     const { themes } = parseWith(saveRetroThemesRequestSchema, req.body, "The themes");
     await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
     const aggregate = await retroThemeSaver({

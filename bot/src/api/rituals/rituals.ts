@@ -18,8 +18,7 @@ import { ritualSwapRequester } from "../../commands/ritualSwapRequester";
 import { ritualUpdater } from "../../commands/ritualUpdater";
 import { ritualVolunteerUpdater } from "../../commands/ritualVolunteerUpdater";
 import { viewerLoader } from "../../commands/viewerLoader";
-import { preconditionRequired } from "../../errors";
-import { parseWith } from "../../http/validate";
+import { parseWith, requiredIfMatch } from "../../http/validate";
 import { calendarRowRange, presentCalendar, presentRitual } from "../../presenters/rituals";
 import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
@@ -35,15 +34,11 @@ import {
   volunteerRequestSchema,
 } from "./schema";
 
-/** The If-Match of a change to shared state; "*" would overwrite whatever is there. */
 function ifMatchOf(req: Request, what: string): string {
-  const ifMatch = req.get("if-match")?.trim();
-  if (!ifMatch || ifMatch === "*") {
-    throw preconditionRequired(
-      `Send the ${what}'s etag in an If-Match header so that nobody's change is overwritten.`,
-    );
-  }
-  return ifMatch;
+  return requiredIfMatch(
+    req,
+    `Send the ${what}'s etag in an If-Match header so that nobody's change is overwritten.`,
+  );
 }
 
 /** The ritual calendar: rituals, occurrences, exceptions, RSVPs, volunteers and attendance. */
