@@ -97,3 +97,39 @@ export function storageUnavailable(): AppError {
 export function internal(): AppError {
   return new AppError(500, "internal", "Something went wrong on our side. Try again later.");
 }
+
+/** 400: the URL has a `%` not followed by two hex digits, or escapes that are not UTF-8. */
+export function brokenUrlEncoding(): AppError {
+  return new AppError(
+    400,
+    "bad_request",
+    "The address has broken percent-encoding (a % must be followed by two hex digits of UTF-8). Check the link, or encode the address again.",
+  );
+}
+
+/** 400: the body does not decompress as its Content-Encoding says, or it ended early. */
+export function unreadableBody(): AppError {
+  return new AppError(
+    400,
+    "bad_request",
+    "The request body could not be read: it does not match its Content-Encoding or Content-Length, or it ended early. Send it again, uncompressed or compressed as the header says.",
+  );
+}
+
+/** 415: a Content-Encoding or charset the service does not read. */
+export function unsupportedBodyEncoding(): AppError {
+  return new AppError(
+    415,
+    "bad_request",
+    "The request body's Content-Encoding or charset is not supported. Send UTF-8 JSON, uncompressed or as gzip, deflate or br.",
+  );
+}
+
+/** Any other client error raised below the routes (express, body-parser), kept at its status. */
+export function clientError(status: number): AppError {
+  return new AppError(
+    status,
+    "bad_request",
+    `The request could not be handled as sent (HTTP ${status}). Check the method, address, headers and body.`,
+  );
+}

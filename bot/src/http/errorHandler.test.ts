@@ -3,7 +3,7 @@ import express from "express";
 import pino from "pino";
 import { apiErrorSchema } from "@practice-hub/shared";
 import { forbidden } from "../errors";
-import { errorHandler } from "./errorHandler";
+import { errorHandler, toAppError } from "./errorHandler";
 import { requestContext } from "./requestContext";
 
 /** A logger whose lines the test can read. */
@@ -100,5 +100,50 @@ describe("the error handler", () => {
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) expect(line["reqId"]).toBe("req-42");
     expect(lines.some((line) => line["msg"] === "request failed")).toBe(true);
+  });
+});
+
+describe("toAppError", () => {
+  /** An error as express's router raises it for a path parameter it cannot decode. */
+  function undecodableParam(): URIError {
+    return Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400 });
+  }
+
+  it("keeps the 4xx that an error carries, with a sentence instead of its message", () => {
+    const decoding = toAppError(undecodableParam(), 1024);
+    const zlib = toAppError(
+      Object.assign(new Error("incorrect header check"), { status: 400, code: "Z_DATA_ERROR" }),
+      1024,
+    );
+    const teapot = toAppError(Object.assign(new Error("short and stout"), { status: 418 }), 1024);
+
+    expect(decoding).toMatchObject({ status: 400, code: "bad_request" });
+    expect(decoding.message).toMatch(/^The address has broken percent-encoding/);
+    expect(zlib).toMatchObject({ status: 400 });
+    expect(zlib.message).toMatch(/does not match its Content-Encoding/);
+    expect(teapot).toMatchObject({ status: 418, code: "bad_request" });
+    expect(teapot.message).not.toContain("stout");
+  });
+
+  it("keeps body-parser's kinds of failure at their status", () => {
+    const unsupported = Object.assign(new Error("unsupported content encoding"), {
+      status: 415,
+      type: "encoding.unsupported",
+    });
+    const aborted = Object.assign(new Error("request aborted"), {
+      status: 400,
+      type: "request.aborted",
+    });
+
+    expect(toAppError(unsupported, 1024)).toMatchObject({ status: 415 });
+    expect(toAppError(aborted, 1024).message).toMatch(/^The request body could not be read/);
+  });
+
+  it("still answers 500 to a storage error that carries a 4xx statusCode: that is our fault", () => {
+    const storageConflict = Object.assign(new Error("The specified entity already exists."), {
+      statusCode: 409,
+    });
+
+    expect(toAppError(storageConflict, 1024)).toMatchObject({ status: 500, code: "internal" });
   });
 });
