@@ -59,6 +59,8 @@ async function startBot(conversationReferences: ConversationReferenceStore) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, server };
 }
 
+const tenantId = "00000000-0000-4000-8000-0000000000a1";
+
 function activity(serviceUrl: string, overrides: Record<string, unknown>) {
   return {
     channelId: "msteams",
@@ -66,7 +68,7 @@ function activity(serviceUrl: string, overrides: Record<string, unknown>) {
     id: "activity-1",
     from: { id: "29:user", name: "Ben Member", aadObjectId: "aad-ben" },
     recipient: { id: "28:bot", name: "Practice Hub" },
-    conversation: { id: "a:chat", conversationType: "personal", tenantId: "tenant-1" },
+    conversation: { id: "a:chat", conversationType: "personal", tenantId },
     ...overrides,
   };
 }
@@ -112,7 +114,7 @@ describe("createTeamsEndpoint", () => {
     });
 
     expect(store.save).toHaveBeenCalledWith(
-      expect.objectContaining({ tenantId: "tenant-1", conversationId: "a:chat", kind: "personal" }),
+      expect.objectContaining({ tenantId, conversationId: "a:chat", kind: "personal" }),
     );
   });
 

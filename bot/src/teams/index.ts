@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { loggerOf } from "../http/requestContext";
 import type { Logger } from "../logger";
 import { createAdapter } from "./adapter";
+import { inboundActivityRefusal } from "./inboundActivity";
 import type { CardActionRegistry } from "./cardActions";
 import type { BotCommandRegistry } from "./commands";
 import type { ConversationReferenceStore } from "./conversationReferences";
@@ -44,8 +45,12 @@ export function createTeamsEndpoint(props: {
     ...(commands ? { commands } : {}),
     ...(props.membershipEvents ? { membershipEvents: props.membershipEvents } : {}),
   });
+  const teamsOnly = config.AUTH_MODE !== "local";
   return {
     async handle(req, res) {
+      // Thrown to the one error handler: a 400 or 403 in the API's error shape.
+      const refusal = inboundActivityRefusal(req.body, { teamsOnly });
+      if (refusal) throw refusal;
       const requestLogger = loggerOf(res, logger);
       await adapter.process(req, res, async (context) => {
         setTurnLogger(context, requestLogger);
