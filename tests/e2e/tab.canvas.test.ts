@@ -160,12 +160,34 @@ describe("the canvas tab in browser mode", () => {
     const context = await browser.newContext();
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await page.setContent(
-      `<iframe title="Practice Hub" width="1200" height="800" src="${stack.baseUrl}/?as=demo-member"></iframe>`,
+    // The framing page comes from the tab's own origin: frame-ancestors allows only 'self' and
+    // the Microsoft hosts, which a test cannot serve.
+    const framingPage = `${stack.baseUrl}/frame-test-host`;
+    await page.route(framingPage, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<iframe title="Practice Hub" width="1200" height="800" src="${stack.baseUrl}/?as=demo-member"></iframe>`,
+      }),
     );
+    await page.goto(framingPage);
     const tab = page.frameLocator("iframe");
     await tab.getByRole("heading", { level: 3, name: "Purpose" }).waitFor();
     await tab.getByText("Signed in as").waitFor();
+    await context.close();
+  });
+
+  it("cannot be framed by a page of another origin", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const refusal = page.waitForEvent("console", (message) =>
+      message.text().includes("frame-ancestors"),
+    );
+    await page.setContent(
+      `<iframe title="Practice Hub" width="1200" height="800" src="${stack.baseUrl}/?as=demo-member"></iframe>`,
+    );
+
+    expect((await refusal).text()).toContain("The request has been blocked.");
+    expect(await page.frameLocator("iframe").getByText("Signed in as").count()).toBe(0);
     await context.close();
   });
 

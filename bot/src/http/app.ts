@@ -19,6 +19,7 @@ import { notFound } from "../errors";
 import type { Jobs } from "../jobs/types";
 import { errorHandler } from "./errorHandler";
 import { requestContext } from "./requestContext";
+import { securityHeaders } from "./securityHeaders";
 import { staticTab } from "./staticTab";
 
 /** The bot endpoint as the Teams folder exposes it. */
@@ -50,6 +51,7 @@ export function createHttpApp(props: HttpAppProps): Express {
   // Express's automatic body ETags would be mistaken for the storage ETags that saves need.
   app.set("etag", false);
   app.use(requestContext(logger));
+  app.use(securityHeaders(props.config));
   app.use(healthRouter(props));
 
   const api = express.Router();
@@ -74,7 +76,7 @@ export function createHttpApp(props: HttpAppProps): Express {
   });
   app.use("/api", api);
 
-  app.use(staticTab(props.tabDistDir));
+  app.use(staticTab(props.tabDistDir, { sourceMaps: props.config.NODE_ENV === "development" }));
   app.use((req) => {
     throw notFound(`Nothing is served at ${req.method} ${req.path}. Check the URL.`);
   });

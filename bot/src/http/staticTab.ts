@@ -7,13 +7,36 @@ const notBuiltPage = `<!doctype html>
 <body><main><h1>The tab has not been built yet</h1>
 <p>Run <code>npm run build</code> in the repository, then reload this page.</p></main></body></html>`;
 
+/** Whether a request path names a source map, as the static file server would decode it. */
+function isSourceMap(requestPath: string): boolean {
+  try {
+    return /\.map$/i.test(decodeURIComponent(requestPath));
+  } catch {
+    // The static file server answers 400 to what does not decode; nothing is served.
+    return false;
+  }
+}
+
+/** Options of staticTab. */
+export interface StaticTabOptions {
+  /**
+   * Serve the build's `.map` files (development only): elsewhere they would hand anyone the
+   * tab's original source, so they answer 404 like any missing file.
+   */
+  sourceMaps: boolean;
+}
+
 /**
  * Serves the built tab from `distDir`, with index.html for any other GET so that client-side
  * routes survive a reload. When the tab is not built, answers 503 with a page saying how to
  * build it. Checks for the build on each fallback so a build made after start-up is picked up.
  */
-export function staticTab(distDir: string): Router {
+export function staticTab(distDir: string, options: StaticTabOptions): Router {
   const router = express.Router();
+  if (!options.sourceMaps) {
+    // Leaves the router before the static files and the index.html fallback: the app's 404.
+    router.use((req, _res, next) => next(isSourceMap(req.path) ? "router" : undefined));
+  }
   router.use(express.static(distDir, { index: "index.html", fallthrough: true }));
   router.get(/.*/, (req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith("/api/") || req.path === "/api") {
