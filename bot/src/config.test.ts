@@ -11,7 +11,7 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       NODE_ENV: "development",
       PORT: 3978,
-      HOST: "0.0.0.0",
+      HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       AUTH_MODE: "local",
       ENTRA_OPENID_METADATA_URL: defaultOpenIdMetadataUrl,
@@ -81,6 +81,24 @@ describe("loadConfig", () => {
       PUBLIC_BASE_URL: "https://hub.example.com",
       PORT: 8080,
     });
+  });
+
+  it("listens on loopback only in local mode unless HOST says otherwise", () => {
+    expect(loadConfig(envFactory()).HOST).toBe("127.0.0.1");
+    expect(loadConfig(envFactory({ HOST: "" })).HOST).toBe("127.0.0.1");
+    expect(loadConfig(envFactory({ HOST: "0.0.0.0" })).HOST).toBe("0.0.0.0");
+  });
+
+  it("keeps an explicit HOST outside local mode, and all interfaces when it is unset", () => {
+    const entra = {
+      AUTH_MODE: "entra",
+      ENTRA_CLIENT_ID: "client",
+      MicrosoftAppId: "bot",
+      MicrosoftAppTenantId: "tenant",
+    };
+
+    expect(loadConfig(envFactory({ ...entra, HOST: "10.0.0.4" })).HOST).toBe("10.0.0.4");
+    expect(loadConfig(envFactory(entra)).HOST).toBe("0.0.0.0");
   });
 
   it("treats empty optional variables as unset", () => {

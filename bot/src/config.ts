@@ -19,7 +19,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    HOST: optionalText,
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
@@ -99,7 +99,15 @@ const envSchema = z
   });
 
 /** The service configuration, parsed once at start-up from the environment. */
-export type Config = Omit<z.infer<typeof envSchema>, "PUBLIC_BASE_URL" | "MicrosoftAppType"> & {
+export type Config = Omit<
+  z.infer<typeof envSchema>,
+  "PUBLIC_BASE_URL" | "MicrosoftAppType" | "HOST"
+> & {
+  /**
+   * The interface the service listens on: HOST when set; otherwise 127.0.0.1 in local mode,
+   * where anyone who reaches the port can mint a champion's token, and 0.0.0.0 with Entra.
+   */
+  HOST: string;
   /**
    * SingleTenant by default; MultiTenant when MicrosoftAppId is empty (local mode without bot
    * auth), because botbuilder refuses a single-tenant bot that has no app id.
@@ -121,9 +129,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
-  const { PUBLIC_BASE_URL, MicrosoftAppType, ...rest } = parsed.data;
+  const { PUBLIC_BASE_URL, MicrosoftAppType, HOST, ...rest } = parsed.data;
   return {
     ...rest,
+    HOST: HOST ?? (rest.AUTH_MODE === "local" ? "127.0.0.1" : "0.0.0.0"),
     MicrosoftAppType:
       MicrosoftAppType ?? (rest.MicrosoftAppId === "" ? "MultiTenant" : "SingleTenant"),
     PUBLIC_BASE_URL: (PUBLIC_BASE_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""),

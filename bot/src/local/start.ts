@@ -80,8 +80,10 @@ async function start(): Promise<void> {
     await seedDemoData({ store: running.service.store, now: new Date() });
     await running.service.listen(servicePort, config.HOST);
 
+    // The service binds 127.0.0.1 by default; "localhost" may resolve to ::1 first.
+    const serviceHost = config.HOST === "127.0.0.1" ? "127.0.0.1" : "localhost";
     running.playground = await startPlayground({
-      botEndpoint: `http://localhost:${servicePort}/api/messages`,
+      botEndpoint: `http://${serviceHost}:${servicePort}/api/messages`,
       port: playgroundPort,
     });
 
