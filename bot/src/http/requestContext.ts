@@ -24,12 +24,27 @@ export function requestContext(logger: Logger) {
     res.on("finish", () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       log.info(
-        { method: req.method, path, status: res.statusCode, durationMs },
+        { method: req.method, ...whereOf(req, path), status: res.statusCode, durationMs },
         "request finished",
       );
     });
     next();
   };
+}
+
+/**
+ * What a request log line says about where the request went: the matched route's pattern
+ * (`/feeds/:tenantId/:communityId/:token/calendar.ics`, relative to the router that declares
+ * it) rather than the path, because paths can carry secrets such as the calendar feed's token.
+ * Requests no route matched (static files, 404s, a parameter that did not decode) log their
+ * path with every token-like run (20 or more URL-safe characters) cut out.
+ */
+function whereOf(req: Request, path: string): { route: string } | { path: string } {
+  const route: unknown = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof route === "string") return { route };
+  // The tab's catch-all is a regular expression: every client-side route of the tab.
+  if (route instanceof RegExp) return { route: "(tab)" };
+  return { path: path.replace(/[A-Za-z0-9_-]{20,}/g, "…") };
 }
 
 /** The request id set by requestContext. */

@@ -29,6 +29,7 @@ export { tableNames, type TableName } from "./tables";
 export { ConcurrencyError, isConflict, isStorageUnavailable } from "./storageErrors";
 export { isHistoryKeyOf } from "./canvasRepository";
 export { ChannelTakenError } from "./channelLinkRepository";
+export { feedTokenHash } from "./ritualRepository";
 export type * from "./canvasRepository";
 export type * from "./communityRepository";
 export type * from "./membershipRepository";

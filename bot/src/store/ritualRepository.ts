@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import {
   unchangedOccurrence,
@@ -81,10 +82,19 @@ export interface OccurrenceSummary {
 /** An occurrence row to write; `expectedEtag` null inserts a row that must not exist yet. */
 export type OccurrenceWrite = Omit<OccurrenceEntity, "etag"> & { expectedEtag: string | null };
 
-/** The calendar feed's secret, one per community. */
+/** The calendar feed's secret, one per community, as stored: only its hash. */
 export interface FeedTokenEntity {
-  token: string;
+  /** feedTokenHash of the token; "" when the feed was turned off. */
+  tokenHash: string;
   etag: string;
+}
+
+/**
+ * What is stored of a feed token: its SHA-256, base64url. The token is 24 random bytes, so a
+ * fast unsalted hash is enough; it keeps the URL out of storage, backups and exports.
+ */
+export function feedTokenHash(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("base64url");
 }
 
 /** Ritual storage: one partition per community holds series, occurrences and the feed token. */
@@ -159,9 +169,15 @@ export interface RitualRepository {
   indexCommunity(tenantId: string, communityId: string): Promise<void>;
   /** Every community that has (or had) rituals: one partition query. */
   listIndexedCommunities(): Promise<{ tenantId: string; communityId: string }[]>;
-  /** The feed token row; null before a champion created one. */
+  /**
+   * The feed token row; null before a champion created one. A row from before hashing (the
+   * token itself) is rewritten with its hash on this first read, so old URLs keep working.
+   */
   readFeedToken(tenantId: string, communityId: string): Promise<FeedTokenEntity | null>;
-  /** Sets (or replaces, when `expectedEtag` is given) the feed token; "" revokes it. */
+  /**
+   * Sets (or replaces, when `expectedEtag` is given) the feed token, storing only its hash;
+   * "" revokes it.
+   */
   saveFeedToken(
     tenantId: string,
     communityId: string,
@@ -441,15 +457,30 @@ export function createRitualRepository(table: TableClient): RitualRepository {
     },
 
     async readFeedToken(tenantId, communityId) {
-      try {
-        const row = await table.getEntity<Row>(
-          communityPartitionKey(tenantId, communityId),
-          feedRowKey,
-        );
-        return { token: String(row["token"] ?? ""), etag: row.etag };
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      // Loops only when a champion renewed or revoked the feed while an old row was rewritten.
+      for (;;) {
+        const row = await table.getEntity<Row>(partitionKey, feedRowKey).catch((error: unknown) => {
+          if (isNotFound(error)) return null;
+          throw error;
+        });
+        if (!row) return null;
+        const legacyToken = typeof row["token"] === "string" ? row["token"] : "";
+        if (legacyToken === "")
+          return { tokenHash: String(row["tokenHash"] ?? ""), etag: row.etag };
+        const tokenHash = feedTokenHash(legacyToken);
+        try {
+          // Replace drops the plain token: from now on only its hash is stored.
+          const response = await table.updateEntity(
+            { partitionKey, rowKey: feedRowKey, tokenHash },
+            "Replace",
+            { etag: row.etag },
+          );
+          if (!response.etag) throw new Error("Table Storage answered without an ETag.");
+          return { tokenHash, etag: response.etag };
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+        }
       }
     },
 
@@ -457,7 +488,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       const row = {
         partitionKey: communityPartitionKey(tenantId, communityId),
         rowKey: feedRowKey,
-        token,
+        tokenHash: token === "" ? "" : feedTokenHash(token),
       };
       try {
         const response =
@@ -465,7 +496,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
             ? await table.createEntity(row)
             : await table.updateEntity(row, "Replace", { etag: expectedEtag });
         if (!response.etag) throw new Error("Table Storage answered without an ETag.");
-        return { token, etag: response.etag };
+        return { tokenHash: row.tokenHash, etag: response.etag };
       } catch (error) {
         if (isConflict(error))
           throw new ConcurrencyError("The feed token changed since it was read.");

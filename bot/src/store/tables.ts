@@ -27,7 +27,7 @@ export const tableNames = {
   /**
    * PartitionKey `<tenantId>__<communityId>`. RowKeys: `ritual|<ritualId>` (a series with its
    * volunteers), `occ|<planned date>|<ritualId>` (one occurrence's exception, RSVPs, attendance),
-   * `feed` (the calendar feed's secret token).
+   * `feed` (the SHA-256 of the calendar feed's secret token, never the token).
    */
   rituals: "rituals",
   /**

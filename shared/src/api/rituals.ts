@@ -222,6 +222,13 @@ export type StaleRitualData = z.infer<typeof staleRitualDataSchema>;
 export const scheduleConflictDataSchema = z.object({ dates: z.array(localDateSchema) });
 export type ScheduleConflictData = z.infer<typeof scheduleConflictDataSchema>;
 
-/** GET/POST .../calendar-feed: the subscription URL (POST makes a new secret), null when off. */
-export const calendarFeedResponseSchema = z.object({ url: z.string().nullable() });
+/**
+ * GET/POST .../calendar-feed. `url` comes only from the POST that makes a new secret: the
+ * service keeps a hash of it, never the secret, so a GET can say whether the feed is `active`
+ * but not repeat its URL.
+ */
+export const calendarFeedResponseSchema = z.object({
+  url: z.string().nullable(),
+  active: z.boolean(),
+});
 export type CalendarFeedResponse = z.infer<typeof calendarFeedResponseSchema>;

@@ -16,7 +16,7 @@ import { occurrenceNotFound, ritualNotFound } from "../../commands/ritualErrors"
 import { viewerLoader } from "../../commands/viewerLoader";
 import { parseWith } from "../../http/validate";
 import type { OccurrenceEntity, RitualEntity, Store } from "../../store";
-import { ConcurrencyError } from "../../store";
+import { ConcurrencyError, feedTokenHash } from "../../store";
 import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
 import { occurrenceParamsSchema } from "./schema";
@@ -52,19 +52,32 @@ function sendCalendar(res: Response, text: string, filename: string): void {
   res.send(text);
 }
 
-/** Constant-time comparison, so response times say nothing about how much of a guess matched. */
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+/**
+ * Whether a presented token is the one whose hash is stored. Constant-time over the hashes, so
+ * response times say nothing about how much of a guess matched.
+ */
+function matchesStoredHash(token: string, storedHash: string): boolean {
+  const presented = Buffer.from(feedTokenHash(token));
+  const stored = Buffer.from(storedHash);
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
 
-async function rotateToken(store: Store, tenantId: string, communityId: string, revoke: boolean) {
+/**
+ * Replaces the feed's secret with a new one (answered: storage keeps only its hash, so this is
+ * the one moment the URL can be shown), or with "" to turn the feed off.
+ */
+async function rotateToken(
+  store: Store,
+  tenantId: string,
+  communityId: string,
+  revoke: boolean,
+): Promise<string> {
   for (let attempt = 1; ; attempt += 1) {
     const current = await store.rituals.readFeedToken(tenantId, communityId);
     const token = revoke ? "" : randomBytes(24).toString("base64url");
     try {
-      return await store.rituals.saveFeedToken(tenantId, communityId, token, current?.etag ?? null);
+      await store.rituals.saveFeedToken(tenantId, communityId, token, current?.etag ?? null);
+      return token;
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
     }
@@ -74,7 +87,8 @@ async function rotateToken(store: Store, tenantId: string, communityId: string, 
 /**
  * The calendar feed: champions turn on (or renew, or revoke) a per-community subscription URL
  * whose secret token is the only credential calendar apps can send; members download a single
- * occurrence as .ics with their usual bearer token.
+ * occurrence as .ics with their usual bearer token. The URL is shown once, when it is made:
+ * storage keeps only the token's hash, and request logs name the route, not the path.
  */
 export function calendarFeedRouter({
   store,
@@ -97,16 +111,14 @@ export function calendarFeedRouter({
   router.get(base, authenticated, async (req, res) => {
     const { communityId, tenantId } = await champion(req, res);
     const feed = await store.rituals.readFeedToken(tenantId, communityId);
-    const body: CalendarFeedResponse = {
-      url: feed?.token ? urlOf(tenantId, communityId, feed.token) : null,
-    };
+    const body: CalendarFeedResponse = { url: null, active: Boolean(feed?.tokenHash) };
     res.json(body);
   });
 
   router.post(base, authenticated, async (req, res) => {
     const { communityId, tenantId } = await champion(req, res);
-    const feed = await rotateToken(store, tenantId, communityId, false);
-    const body: CalendarFeedResponse = { url: urlOf(tenantId, communityId, feed.token) };
+    const token = await rotateToken(store, tenantId, communityId, false);
+    const body: CalendarFeedResponse = { url: urlOf(tenantId, communityId, token), active: true };
     res.json(body);
   });
 
@@ -123,7 +135,9 @@ export function calendarFeedRouter({
     const communityId = communityIdParam(params.data.communityId);
     const feed = await store.rituals.readFeedToken(tenantId, communityId);
     // A wrong, revoked or never-issued token looks exactly like a community that does not exist.
-    if (!feed?.token || !sameToken(feed.token, params.data.token)) throw communityNotFound();
+    if (!feed?.tokenHash || !matchesStoredHash(params.data.token, feed.tokenHash)) {
+      throw communityNotFound();
+    }
     const today = now().toISOString().slice(0, 10);
     const { rituals, occurrences } = await store.rituals.readCalendar({
       tenantId,

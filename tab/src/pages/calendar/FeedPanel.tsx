@@ -23,7 +23,8 @@ const useStyles = makeStyles({
 
 /**
  * The community's calendar subscription, for champions: the URL is a secret (anyone with it
- * sees the rituals), so it can be renewed, which breaks the old one, or turned off.
+ * sees the rituals), so it can be renewed, which breaks the old one, or turned off. It is shown
+ * only right after it is made: the service keeps a hash of it, not the URL itself.
  */
 export function FeedPanel({ community }: { community: Community }) {
   const styles = useStyles();
@@ -37,7 +38,7 @@ export function FeedPanel({ community }: { community: Community }) {
     setError(null);
     try {
       const url = await action();
-      update(() => ({ url }));
+      update(() => ({ url, active: url !== null }));
       announce(done);
     } catch (caught) {
       setError(apiErrorOf(caught));
@@ -45,7 +46,7 @@ export function FeedPanel({ community }: { community: Community }) {
   }
 
   if (state.status !== "ready") return null;
-  const url = state.data.url;
+  const { url, active } = state.data;
   return (
     <section className={styles.root} aria-labelledby="feed-heading">
       <Subtitle2 as="h3" id="feed-heading">
@@ -58,17 +59,25 @@ export function FeedPanel({ community }: { community: Community }) {
             <Input readOnly value={url} />
           </Field>
         )}
+        {active && !url && (
+          <Caption1>
+            The subscription is on. Its URL is shown only when it is made; if you need it again,
+            make a new URL (the old one stops working).
+          </Caption1>
+        )}
         <Button
           onClick={() =>
             void run(
               async () => (await api.calendar.renewFeed(community.id)).url,
-              url ? "New subscription URL made; the old one no longer works." : "Subscription on.",
+              active
+                ? "New subscription URL made; the old one no longer works."
+                : "Subscription on.",
             )
           }
         >
-          {url ? "Make a new URL" : "Turn on the subscription"}
+          {active ? "Make a new URL" : "Turn on the subscription"}
         </Button>
-        {url && (
+        {active && (
           <Button
             onClick={() =>
               void run(async () => {
