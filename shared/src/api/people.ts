@@ -42,18 +42,19 @@ const rolesSchema = z
 /** POST .../people: a champion adds someone by hand; answers the CommunityMember (201). */
 export const addMemberRequestSchema = z.object({
   /**
-   * An Entra object id or another opaque id. It becomes part of Table Storage keys and of URLs
-   * (`/people/{userId}/roles`), so the characters those forbid or give meaning to are refused.
+   * An Entra object id (a GUID) or another opaque id. It becomes part of Table Storage keys and
+   * of URLs (`/people/{userId}/roles`), and is shown to people, so it is kept to the characters
+   * a signed-in user id may have (bot/src/auth/actor.ts), starting with a letter or digit: no
+   * slashes, spaces or dot segments, no markup, no bidirectional controls that reorder text.
    */
   userId: z
     .string()
     .trim()
     .min(1, "userId is required.")
-    .max(100)
+    .max(100, "userId is at most 100 characters.")
     .regex(
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-      /^[^/\\#?|\u0000-\u001f\u007f-\u009f]+$/,
-      "userId cannot contain / \\ # ? | or control characters.",
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      "userId may use only letters, digits and . _ - and starts with a letter or digit; an Entra object id looks like 8c1f2d3e-0000-4000-8000-1234567890ab.",
     ),
   displayName: z.string().trim().min(1, "displayName is required.").max(120),
   roles: rolesSchema.default(["member"]),
