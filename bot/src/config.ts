@@ -55,6 +55,8 @@ const envSchema = z
     /** Sends in flight at once per instance. */
     JOBS_CONCURRENCY: z.coerce.number().int().positive().default(64),
     JOBS_QUEUE_NAME: z.string().trim().min(3).default("deliveries"),
+    /** Communities one tenant may have; creating one more is refused with a 409 that says so. */
+    COMMUNITIES_PER_TENANT_MAX: z.coerce.number().int().positive().max(100_000).default(200),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === "local" && env.NODE_ENV === "production") {

@@ -6,6 +6,7 @@ import { createAuthenticator } from "./auth";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createHttpApp, type TeamsEndpoint } from "./http/app";
 import { createJobs, type DueWorkSource, type Jobs } from "./jobs";
+import { createCommunitySweepSource } from "./jobs/communitySweep";
 import { createDigestSource } from "./jobs/digests";
 import { createReminderSource } from "./jobs/reminders";
 import { createLogger, type Logger } from "./logger";
@@ -85,6 +86,7 @@ export async function createService(
       tabUrl: tabLink(config),
       logger: logger.child({ component: "reminders" }),
     }),
+    createCommunitySweepSource({ store, logger: logger.child({ component: "communities" }) }),
   ];
   const jobs = createJobs({
     config,

@@ -1,4 +1,11 @@
-import { calendarDateOf, dayLabelOf, daysBetween, isCalendarDate, newestFirstKey } from "./time";
+import {
+  calendarDateLabel,
+  calendarDateOf,
+  dayLabelOf,
+  daysBetween,
+  isCalendarDate,
+  newestFirstKey,
+} from "./time";
 
 describe("daysBetween", () => {
   const now = new Date("2026-03-10T12:00:00Z");
@@ -51,5 +58,23 @@ describe("calendar dates", () => {
     const lateEvening = new Date("2026-11-20T23:30:00Z");
     expect(calendarDateOf(lateEvening)).toBe("2026-11-20");
     expect(dayLabelOf(lateEvening)).toBe("20 Nov 2026");
+  });
+});
+
+describe("calendarDateLabel", () => {
+  it("reads a calendar date as that same day and month", () => {
+    expect(calendarDateLabel("2027-03-31")).toBe("31 Mar");
+    expect(calendarDateLabel("2026-12-20")).toBe("20 Dec");
+    expect(calendarDateLabel("2026-01-01")).toBe("1 Jan");
+  });
+
+  it("adds the year when asked, and follows the locale", () => {
+    expect(calendarDateLabel("2027-03-31", { year: true })).toBe("31 Mar 2027");
+    expect(calendarDateLabel("2027-03-31", { locale: "en-US" })).toBe("Mar 31");
+  });
+
+  it("refuses a string that is not a calendar date", () => {
+    expect(() => calendarDateLabel("2027-02-30")).toThrow(RangeError);
+    expect(() => calendarDateLabel("2027-03-31T23:59:59Z")).toThrow(RangeError);
   });
 });

@@ -56,3 +56,23 @@ export function dayLabelOf(instant: Date): string {
     timeZone: "UTC",
   });
 }
+
+/**
+ * A calendar date (YYYY-MM-DD, a date without a time, such as a due date) as people read it:
+ * "31 Mar", or "31 Mar 2027" with `year`. It is the same day for every reader: the date is
+ * formatted at noon UTC in UTC, never converted through the reader's zone, which would move it
+ * a day for readers east or west of UTC. Throws a RangeError for a string that is no such date.
+ */
+export function calendarDateLabel(
+  date: string,
+  options: { year?: boolean; locale?: string } = {},
+): string {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
+    day: "numeric",
+    month: "short",
+    ...(options.year ? { year: "numeric" as const } : {}),
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, day, 12)));
+}

@@ -89,11 +89,14 @@ it("reviews the canvas in at most 3 storage round trips", async () => {
   expect(result.roundTrips).toBeLessThanOrEqual(3);
 });
 
-it("creates a community in at most 3 storage round trips", async () => {
+// The one write above 3: a community's rows live in three tables that no transaction spans, and
+// creating one also reads the tenant's count (the cap) and notes the creation for the sweeper, so
+// a crash part-way leaves nothing visible (communityCreator). Still a constant.
+it("creates a community in at most 5 storage round trips", async () => {
   const result = await roundTripsOf(() =>
     api.post(apiPaths.communities, { as: "demo-member", body: communityRequestFactory() }),
   );
 
   expect(result.status).toBe(201);
-  expect(result.roundTrips).toBeLessThanOrEqual(3);
+  expect(result.roundTrips).toBeLessThanOrEqual(5);
 });

@@ -113,7 +113,8 @@ export async function digestCalendarLoader(props: {
   const retroActions = retros.actions.map((action) => ({
     text: action.text,
     owner: action.owner.displayName,
-    dueAt: action.dueDate ? `${action.dueDate.slice(0, 10)}T23:59:59.000Z` : null,
+    // A calendar date stays one: the composer compares it with the reader's own date.
+    dueDate: action.dueDate ? action.dueDate.slice(0, 10) : null,
     done: action.status === "done",
   }));
   // Protected time is not stored per community yet: the lower end of the usual 2-4 hours a

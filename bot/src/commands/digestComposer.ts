@@ -162,6 +162,7 @@ export async function digestComposer(props: {
     audience: props.audience,
     week,
     now,
+    timeZone: props.timeZone,
     communities: inputs,
   });
   const resurfaced = digest.communities.flatMap((community) => {

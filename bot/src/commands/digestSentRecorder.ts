@@ -5,8 +5,10 @@ import type { ComposedDigest } from "./digestComposer";
 /**
  * Remembers what a digest put in front of its recipient: its picks, with the digest's ISO week
  * (later weeks never repeat them), and its resurfaced handbook entries (left alone for a
- * quarter). Called only once the delivery is newly queued, never while composing: a composition
- * that is not sent must not use up picks. An entry someone edited meanwhile simply stays eligible.
+ * quarter). Called only once the delivery is queued, never while composing: a composition that
+ * is not sent must not use up picks. Queued again in the same week (a champion's "try again"), it
+ * records the same picks under the same week, which changes nothing. An entry someone edited
+ * meanwhile simply stays eligible.
  * `stateKey` is the recipient's id, or `channelDigestStateKey(communityId)` for a channel.
  */
 export async function digestSentRecorder(props: {

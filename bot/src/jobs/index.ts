@@ -12,7 +12,7 @@ import type { FaultHook } from "./faults";
 import { encodePointer } from "./queueMessage";
 import { createRateLimiter } from "./rateLimiter";
 import { createScheduler } from "./scheduler";
-import type { Delivery, Jobs, JobsProps } from "./types";
+import type { Delivery, EnqueueOptions, EnqueueResult, Jobs, JobsProps } from "./types";
 
 export type * from "./types";
 export { SimulatedCrash, type FaultHook, type FaultPoint } from "./faults";
@@ -52,15 +52,27 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
       throw error;
     }));
 
-  async function enqueueDelivery(delivery: Delivery) {
+  async function enqueueDelivery(
+    delivery: Delivery,
+    options: EnqueueOptions = {},
+  ): Promise<EnqueueResult> {
     await ensureQueue();
     const existing = await store.deliveries.create(delivery, now());
     if (existing && existing.state !== "pending") {
-      return { status: "alreadyDone" as const, record: existing };
+      if (!options.retryUndelivered || existing.state === "sent") {
+        return { status: "alreadyDone", record: existing };
+      }
+      if (!(await store.deliveries.requeue(existing, delivery, now()))) {
+        // Someone queued it again first (or a worker moved it on): what it is now decides.
+        const current = await store.deliveries.find(delivery.tenantId, delivery.key);
+        if (current && current.state !== "pending") {
+          return { status: "alreadyDone", record: current };
+        }
+      }
     }
     // A pending record may have lost its message in a crash: another pointer is harmless.
     await queue.send(encodePointer({ tenantId: delivery.tenantId, key: delivery.key }));
-    return { status: "queued" as const };
+    return { status: "queued" };
   }
 
   const scheduler = createScheduler({

@@ -105,10 +105,20 @@ export interface UnreachableConversation {
 
 /** What `enqueueDelivery` did with a delivery. */
 export type EnqueueResult =
-  /** Queued: a worker will send it. */
+  /** Queued (or already on its way): a worker will send it. */
   | { status: "queued" }
   /** This key was already sent (or is known unreachable or failed): nothing queued. */
   | { status: "alreadyDone"; record: DeliveryRecord };
+
+/** How `enqueueDelivery` treats a key that was tried before. */
+export interface EnqueueOptions {
+  /**
+   * A person asked to try again: a key that failed or was unreachable is queued again, with this
+   * delivery's card and a fresh budget of attempts. A sent key never is. Scheduled work leaves it
+   * off, so a repeated window never retries what Teams refused.
+   */
+  retryUndelivered?: boolean;
+}
 
 /** The dependencies of `createJobs`; the composition root (bot/src/server.ts) provides them. */
 export interface JobsProps {
@@ -135,7 +145,7 @@ export interface Jobs {
    * "Send now": the same queue, limiter and idempotency records as scheduled work. Resolves when
    * the delivery is queued (or known to be done already), not when it is sent.
    */
-  enqueueDelivery(delivery: Delivery): Promise<EnqueueResult>;
+  enqueueDelivery(delivery: Delivery, options?: EnqueueOptions): Promise<EnqueueResult>;
   /** The idempotency record of a key; null when it was never queued. */
   findDelivery(props: { tenantId: string; key: string }): Promise<DeliveryRecord | null>;
   /** The tenant's conversations that refused messages (403 MessageWritesBlocked), for champions. */

@@ -73,6 +73,12 @@ export interface CanvasRepository {
     reviewedBy?: PersonRef;
   }): Promise<void>;
   /**
+   * Removes every row of the community's canvas (a creation that never finished is undone by
+   * the sweeper); nothing to remove is fine. Reads the partition's keys and deletes them in
+   * transactions of 100, so it is for jobs, never for a request.
+   */
+  removeCanvas(tenantId: string, communityId: string): Promise<void>;
+  /**
    * Writes the section and its history row in one transaction, conditional on the ETag (or on
    * the section not existing). Throws ConcurrencyError when someone saved first.
    */
@@ -218,6 +224,23 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
           ? { reviewedAt, reviewedById: reviewedBy.id, reviewedByName: reviewedBy.displayName }
           : {}),
       });
+    },
+
+    async removeCanvas(tenantId, communityId) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      const rows = table.listEntities({
+        queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ["RowKey"] },
+      });
+      const keys: string[] = [];
+      for await (const row of rows) if (row.rowKey) keys.push(row.rowKey);
+      // A transaction holds at most 100 actions, all in one partition.
+      for (let start = 0; start < keys.length; start += 100) {
+        await table.submitTransaction(
+          keys
+            .slice(start, start + 100)
+            .map((rowKey): TransactionAction => ["delete", { partitionKey, rowKey }]),
+        );
+      }
     },
 
     async saveSection(write) {

@@ -31,8 +31,9 @@ export interface StoredDelivery extends DeliveryRecord {
 /**
  * The idempotency records of proactive deliveries, in the "deliveries" table: one row per key in
  * the tenant's partition. The row is written before the queue message, carries the card (queue
- * messages are too small for an 80 KB card) and ends in a terminal state: sent, unreachable or
- * failed. A key is sent only by the worker holding its claim.
+ * messages are too small for an 80 KB card) and ends in a state: sent, unreachable or failed.
+ * Sent is final; failed and unreachable stay so until a person asks to try again (`requeue`).
+ * A key is sent only by the worker holding its claim.
  */
 export interface DeliveryRecordRepository {
   /** Inserts a pending record; resolves null when created, else the record already stored. */
@@ -57,6 +58,13 @@ export interface DeliveryRecordRepository {
   markUnreachable(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
   /** Terminal: refused for good, or out of attempts. */
   markFailed(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
+  /**
+   * A person asked to try a failed or unreachable delivery again: the record is pending once
+   * more, with `delivery`'s card, no attempts, no claim and a fresh budget, conditional on the
+   * version read. False when it changed since (someone queued it again first). A sent record is
+   * refused: a successful delivery is never sent twice.
+   */
+  requeue(record: StoredDelivery, delivery: Delivery, now: Date): Promise<boolean>;
   /** The tenant's unreachable conversations: one partition range query. */
   listUnreachable(tenantId: string): Promise<UnreachableConversation[]>;
 }
@@ -153,7 +161,11 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
     }
   }
 
-  /** Terminal states are final whoever writes them, so these merges need no ETag. */
+  /**
+   * Outcomes need no ETag: only the claim holder sends, and a sent record is final whoever
+   * writes it. Failed and unreachable ones leave that state only through `requeue`, on a person's
+   * request, never by a worker.
+   */
   async function finish(
     record: StoredDelivery,
     fields: { state: DeliveryState; activityId?: string; reason?: string; now: Date },
@@ -259,6 +271,24 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
     },
     markFailed(record, { reason, now }) {
       return finish(record, { state: "failed", reason, now });
+    },
+    async requeue(record, delivery, now) {
+      if (record.state !== "failed" && record.state !== "unreachable") {
+        throw new Error(
+          `delivery ${record.key} is ${record.state}: only an undelivered one is queued again`,
+        );
+      }
+      if (delivery.key !== record.key || delivery.tenantId !== record.tenantId) {
+        throw new Error(`delivery ${delivery.key} is not the record ${record.key}`);
+      }
+      try {
+        // Replace, not merge: the old reason, claim and leftover card chunks go with it.
+        await table.updateEntity(toRow(delivery, now), "Replace", { etag: record.etag });
+        return true;
+      } catch (error) {
+        if (isConflict(error)) return false;
+        throw error;
+      }
     },
     async listUnreachable(tenantId) {
       const rows = table.listEntities<UnreachableRow>({

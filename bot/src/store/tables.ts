@@ -3,7 +3,11 @@
  * conversation references live in their own table.
  */
 export const tableNames = {
-  /** PartitionKey tenantId, RowKey communityId. */
+  /**
+   * PartitionKey tenantId: RowKey communityId, and `|count` (how many the tenant has, for the
+   * cap). PartitionKey `pendingCreations`, RowKey `<startedAt>|<tenantId>|<communityId>`:
+   * creations in progress, for the sweeper.
+   */
   communities: "communities",
   /**
    * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles. Also

@@ -55,10 +55,29 @@ export const digestPreviewResponseSchema = z.object({
 });
 export type DigestPreviewResponse = z.infer<typeof digestPreviewResponseSchema>;
 
-/** POST /api/communities/{communityId}/digest/send: a champion posts the members' digest now. */
+/**
+ * Where a community's members' digest of one week stands: not sent yet; queued (on its way);
+ * sent; failed (Teams refused it, or it ran out of retries); unreachable (Teams refuses the
+ * channel, e.g. the app was removed from the team). A failed or unreachable one may be sent again.
+ */
+export const digestSendStatuses = ["notSent", "queued", "sent", "failed", "unreachable"] as const;
+export type DigestSendStatus = (typeof digestSendStatuses)[number];
+
+/**
+ * GET /api/communities/{communityId}/digest/send: this week's members' digest, as it stands.
+ * POST (champions): posts it now, or again after it failed; answers "sent" without sending when
+ * it was already sent this week, and "queued" (202) when it is on its way.
+ */
 export const digestSendResponseSchema = z.object({
-  status: z.enum(["queued", "alreadySent"]),
+  status: z.enum(digestSendStatuses),
+  /** The delivery's idempotency key: one per community and ISO week. */
   key: z.string(),
+  /** The ISO week ("2026-W48") the digest is for. */
+  week: z.string(),
+  /** ISO instant of the last change; absent when not sent. */
+  updatedAt: z.string().optional(),
+  /** Teams' answer, when it failed or was unreachable. */
+  reason: z.string().optional(),
 });
 export type DigestSendResponse = z.infer<typeof digestSendResponseSchema>;
 

@@ -2,6 +2,7 @@ import { composeDigest } from "../digest/composer";
 import {
   communityInputFactory,
   digestInputFactory,
+  digestTestDate,
   digestTestDay,
   pickFactory,
 } from "../digest/testing";
@@ -40,7 +41,7 @@ function fullCommunity(index: number) {
     retroActions: Array.from({ length: 12 }, (_, n) => ({
       text: "z".repeat(300),
       owner: "Ana",
-      dueAt: digestTestDay(n - 6),
+      dueDate: digestTestDate(n - 6),
       done: false,
     })),
     signals: [
@@ -173,4 +174,38 @@ describe("the members' digest card", () => {
 
     expect(text).toContain("Tue 24 Nov, 09:00 (America/New_York)");
   });
+});
+
+describe("due dates on the digest card", () => {
+  function cardTextFor(dueDate: string, timeZone: string, now: string): string {
+    const digest = composeDigest(
+      digestInputFactory({
+        now: new Date(now),
+        timeZone,
+        communities: [
+          communityInputFactory({
+            retroActions: [{ text: "Share the guide", owner: "Ana", dueDate, done: false }],
+          }),
+        ],
+      }),
+    );
+    return JSON.stringify(digestCard({ digest, homeUrl: "https://hub.example.com/", timeZone }));
+  }
+
+  it("reads the due date itself for a reader in London in summer time", () => {
+    const text = cardTextFor("2027-03-31", "Europe/London", "2027-03-29T09:00:00Z");
+
+    expect(text).toContain("Ana, due 31 Mar");
+    expect(text).not.toContain("1 Apr");
+  });
+
+  it.each(["Asia/Tokyo", "Pacific/Honolulu"])(
+    "reads the due date itself for a reader in %s",
+    (timeZone) => {
+      const text = cardTextFor("2026-12-20", timeZone, "2026-12-14T09:00:00Z");
+
+      expect(text).toContain("Ana, due 20 Dec");
+      expect(text).not.toMatch(/due (19|21) Dec/);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import type { CommunityDigest, Digest, DigestRetroAction } from "../digest/composer";
 import { librarySectionTitles } from "../library/resources";
+import { calendarDateLabel } from "../time";
 import { escapeCardText } from "./escapeCardText";
 import { maxCardBytes, type AdaptiveCard, type CardElement, type Container } from "./types";
 
@@ -32,10 +33,9 @@ function when(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
-function dueText(action: DigestRetroAction, timeZone: string): string {
-  if (action.dueAt === null) return "no due date";
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" });
-  return `due ${day.format(new Date(action.dueAt))}`;
+/** A due date is a calendar date: the same day for every reader, whatever their zone. */
+function dueText(action: DigestRetroAction): string {
+  return action.dueDate === null ? "no due date" : `due ${calendarDateLabel(action.dueDate)}`;
 }
 
 function heading(text: string): CardElement {
@@ -138,7 +138,7 @@ function communitySection(
   }
   const actionFacts = (actions: readonly DigestRetroAction[]) =>
     actions.map((action) => ({
-      title: `${escapeCardText(action.owner)}, ${dueText(action, timeZone)}`,
+      title: `${escapeCardText(action.owner)}, ${dueText(action)}`,
       value: escapeCardText(action.text),
     }));
   if (community.overdueActions) {

@@ -2,6 +2,7 @@ import { composeDigest, picksSentIn } from "./composer";
 import {
   communityInputFactory,
   digestInputFactory,
+  digestTestDate,
   digestTestDay,
   digestTestNow,
   pickFactory,
@@ -101,9 +102,9 @@ describe("composeDigest", () => {
   it("separates overdue retro actions from open ones and leaves out done ones", () => {
     const community = composeOne({
       retroActions: [
-        { text: "Write role description", owner: "Ana", dueAt: digestTestDay(-2), done: false },
-        { text: "Book a speaker", owner: "Ben", dueAt: digestTestDay(5), done: false },
-        { text: "Done already", owner: "Cy", dueAt: digestTestDay(-9), done: true },
+        { text: "Write role description", owner: "Ana", dueDate: digestTestDate(-2), done: false },
+        { text: "Book a speaker", owner: "Ben", dueDate: digestTestDate(5), done: false },
+        { text: "Done already", owner: "Cy", dueDate: digestTestDate(-9), done: true },
       ],
     });
 
@@ -154,5 +155,59 @@ describe("isoWeekOf", () => {
   it("puts the first days of January in the last ISO week of the year before when it says so", () => {
     expect(isoWeekOf(new Date("2027-01-01T12:00:00.000Z"), "UTC")).toBe("2026-W53");
     expect(isoWeekOf(digestTestNow, "America/New_York")).toBe("2026-W48");
+  });
+});
+
+describe("overdue retro actions", () => {
+  const dueOn20December = {
+    text: "Share the interview guide",
+    owner: "Ana",
+    dueDate: "2026-12-20",
+    done: false,
+  };
+
+  function overdueFor(now: string, timeZone: string): boolean {
+    const digest = composeDigest(
+      digestInputFactory({
+        now: new Date(now),
+        timeZone,
+        communities: [communityInputFactory({ retroActions: [dueOn20December] })],
+      }),
+    );
+    return (digest.communities[0]?.overdueActions ?? []).length > 0;
+  }
+
+  it("are overdue once the reader's own calendar has passed the due date, east of UTC", () => {
+    // 21 Dec 08:00 in Tokyo, still 20 Dec in UTC.
+    expect(overdueFor("2026-12-20T23:00:00Z", "Asia/Tokyo")).toBe(true);
+    expect(overdueFor("2026-12-20T23:00:00Z", "UTC")).toBe(false);
+  });
+
+  it("are not yet overdue while it is still the due date where the reader is, west of UTC", () => {
+    // 20 Dec 20:00 in Honolulu, already 21 Dec in UTC.
+    expect(overdueFor("2026-12-21T06:00:00Z", "Pacific/Honolulu")).toBe(false);
+    expect(overdueFor("2026-12-21T06:00:00Z", "UTC")).toBe(true);
+  });
+
+  it("are listed soonest due first, those without a due date last", () => {
+    const digest = composeDigest(
+      digestInputFactory({
+        communities: [
+          communityInputFactory({
+            retroActions: [
+              { text: "No date", owner: "Cy", dueDate: null, done: false },
+              { text: "Later", owner: "Ben", dueDate: digestTestDate(9), done: false },
+              { text: "Sooner", owner: "Ana", dueDate: digestTestDate(2), done: false },
+            ],
+          }),
+        ],
+      }),
+    );
+
+    expect(digest.communities[0]?.openActions?.map((a) => a.text)).toEqual([
+      "Sooner",
+      "Later",
+      "No date",
+    ]);
   });
 });

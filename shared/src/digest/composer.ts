@@ -1,6 +1,7 @@
 import type { HealthSignal } from "../health/signals";
 import type { LibrarySection } from "../library/resources";
 import { chooseEntryToResurface, type ResurfaceCandidate } from "../library/resurfacing";
+import { wallClockOf } from "../rituals/zones";
 
 /** Who gets a digest: heads of profession in their personal chat, members as a channel post. */
 export type DigestAudience = "lead" | "members";
@@ -42,7 +43,8 @@ export interface DigestHandbookCandidate extends ResurfaceCandidate {
 export interface DigestRetroAction {
   text: string;
   owner: string;
-  dueAt: string | null;
+  /** A calendar date (YYYY-MM-DD): the same day wherever the reader is. */
+  dueDate: string | null;
   done: boolean;
 }
 
@@ -72,6 +74,8 @@ export interface DigestInput {
   /** The ISO week the digest is for ("2026-W48"). */
   week: string;
   now: Date;
+  /** The reader's IANA zone: an action is overdue once their own calendar has passed its date. */
+  timeZone: string;
   communities: readonly CommunityDigestInput[];
 }
 
@@ -118,6 +122,7 @@ function composeCommunity(
   input: CommunityDigestInput,
   audience: DigestAudience,
   now: Date,
+  timeZone: string,
 ): CommunityDigest {
   const nowMs = now.getTime();
   const digest: CommunityDigest = {
@@ -151,11 +156,14 @@ function composeCommunity(
   if (entry) digest.resurfaced = { id: entry.id, title: entry.title, excerpt: entry.excerpt };
 
   const open = (input.retroActions ?? []).filter((action) => !action.done);
+  // Calendar dates compare as text; "today" is the reader's, so an action due today is not yet
+  // overdue in Tokyo's morning nor still open in Honolulu's next day.
+  const today = wallClockOf(now, timeZone).date;
   const isOverdue = (action: DigestRetroAction) =>
-    action.dueAt !== null && Date.parse(action.dueAt) < nowMs;
+    action.dueDate !== null && action.dueDate < today;
+  // Actions without a due date sort last.
   const byDue = (a: DigestRetroAction, b: DigestRetroAction) =>
-    (a.dueAt === null ? Infinity : Date.parse(a.dueAt)) -
-    (b.dueAt === null ? Infinity : Date.parse(b.dueAt));
+    (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");
   const overdue = open.filter(isOverdue).sort(byDue).slice(0, digestRules.maxActions);
   const notYetDue = open
     .filter((action) => !isOverdue(action))
@@ -185,7 +193,7 @@ export function composeDigest(input: DigestInput): Digest {
     audience: input.audience,
     week: input.week,
     communities: input.communities
-      .map((community) => composeCommunity(community, input.audience, input.now))
+      .map((community) => composeCommunity(community, input.audience, input.now, input.timeZone))
       .filter(hasContent),
   };
 }

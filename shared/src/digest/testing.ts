@@ -8,6 +8,11 @@ export function digestTestDay(days: number): string {
   return new Date(digestTestNow.getTime() + days * 86_400_000).toISOString();
 }
 
+/** A calendar date (YYYY-MM-DD) `days` after the test clock's UTC date. */
+export function digestTestDate(days: number): string {
+  return digestTestDay(days).slice(0, 10);
+}
+
 /** Builds an approved pick for tests. */
 export function pickFactory(overrides: Partial<DigestPickCandidate> = {}): DigestPickCandidate {
   return {
@@ -45,6 +50,7 @@ export function digestInputFactory(overrides: Partial<DigestInput> = {}): Digest
     audience: "lead",
     week: "2026-W48",
     now: digestTestNow,
+    timeZone: "UTC",
     communities: [communityInputFactory()],
     ...overrides,
   };

@@ -33,7 +33,8 @@ export function communitiesRouter({
   store,
   now,
   authenticated,
-}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  config,
+}: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">): Router {
   const router = express.Router();
 
   router.get("/communities", authenticated, async (_req, res) => {
@@ -52,9 +53,15 @@ export function communitiesRouter({
     const actor = actorOf(res);
     const request = parseWith(createCommunityRequestSchema, req.body, "The community");
     // Creating needs no role (the policy allows any signed-in person of the tenant), so the
-    // roles are not read: that keeps the write within its three storage round trips.
+    // roles are not read: creating costs its own writes only (communityCreator).
     authorize({ actor, roles: { tenantRoles: [], communities: [] } }, "create", { kind: "tenant" });
-    const community = await communityCreator({ store, actor, request, now: now() });
+    const community = await communityCreator({
+      store,
+      actor,
+      request,
+      now,
+      maxPerTenant: config.COMMUNITIES_PER_TENANT_MAX,
+    });
     res.status(201).json(community);
   });
 

@@ -1,6 +1,7 @@
 import type {
   DigestPreviewResponse,
   DigestSendResponse,
+  DigestSendStatus,
   DigestSettingsResponse,
   HealthSignalsResponse,
   UnreachableResponse,
@@ -9,6 +10,7 @@ import {
   defaultDigestSettings,
   digestPreviewQuerySchema,
   digestSettingsSchema,
+  isoWeekOf,
   timeZoneSchema,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
@@ -20,7 +22,7 @@ import { communityResourceAccessChecker } from "../../commands/libraryAccessChec
 import { viewerLoader } from "../../commands/viewerLoader";
 import { AppError, badRequest } from "../../errors";
 import { parseWith } from "../../http/validate";
-import type { Jobs } from "../../jobs/types";
+import type { DeliveryRecord, DeliveryState, Jobs } from "../../jobs/types";
 import { channelDigestDeliveryKey, digestSummary } from "../../jobs/digests";
 import { conversationRowKey } from "../../store/conversationReferenceRepository";
 import { channelDigestStateKey } from "../../store/digestRepository";
@@ -29,6 +31,37 @@ import type { ApiDeps } from "../deps";
 
 /** The reader's zone, from the tab: an unknown zone is the caller's mistake (400), never a 500. */
 const zoneQuerySchema = z.object({ timeZone: timeZoneSchema.optional() });
+
+/**
+ * The members' version goes to a channel, so it never depends on one reader's zone: its week,
+ * its card and its preview are worked out in UTC, and "send now" posts what the preview shows.
+ */
+const channelZone = "UTC";
+
+const sendStatusOf: Record<DeliveryState, DigestSendStatus> = {
+  pending: "queued",
+  sent: "sent",
+  failed: "failed",
+  unreachable: "unreachable",
+};
+
+/** Where one week's channel digest stands, from its delivery record (null: never queued). */
+function presentDigestSend(props: {
+  key: string;
+  week: string;
+  record: Pick<DeliveryRecord, "state" | "updatedAt" | "reason"> | null;
+}): DigestSendResponse {
+  const { key, week, record } = props;
+  if (!record) return { status: "notSent", key, week };
+  const undelivered = record.state === "failed" || record.state === "unreachable";
+  return {
+    status: sendStatusOf[record.state],
+    key,
+    week,
+    updatedAt: record.updatedAt,
+    ...(undelivered && record.reason ? { reason: record.reason } : {}),
+  };
+}
 
 /**
  * The weekly digest: each person's delivery settings, the preview of the exact card, and a
@@ -75,10 +108,10 @@ export function digestRouter(
       });
     }
     const state = await store.digests.stateOf(viewer.actor.tenantId, viewer.actor.userId);
-    // The members' version goes to a channel, so it never depends on one reader's zone: the
-    // preview then equals what "send now" posts.
     const timeZone =
-      query.audience === "members" ? "UTC" : (state.settings?.timeZone ?? query.timeZone ?? "UTC");
+      query.audience === "members"
+        ? channelZone
+        : (state.settings?.timeZone ?? query.timeZone ?? "UTC");
     const composed = await digestComposer({
       store,
       config,
@@ -176,6 +209,22 @@ export function digestRouter(
     res.json(body);
   });
 
+  router.get("/communities/:communityId/digest/send", authenticated, async (req, res) => {
+    const communityId = communityIdParam(req.params["communityId"]);
+    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+    await communityResourceAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "digest", communityId },
+      action: "send",
+    });
+    const { tenantId } = viewer.actor;
+    const week = isoWeekOf(now(), channelZone);
+    const key = channelDigestDeliveryKey(tenantId, communityId, week);
+    const record = await store.deliveries.find(tenantId, key);
+    res.json(presentDigestSend({ key, week, record }));
+  });
+
   router.post("/communities/:communityId/digest/send", authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
@@ -204,17 +253,21 @@ export function digestRouter(
       communityId,
       // The channel keeps its own pick history: not the pressing champion's.
       stateKey: channelDigestStateKey(communityId),
-      timeZone: "UTC",
+      timeZone: channelZone,
       now: now(),
     });
     const key = channelDigestDeliveryKey(tenantId, communityId, composed.week);
-    const result = await deps.jobs.enqueueDelivery({
-      key,
-      tenantId,
-      conversationKey: conversationRowKey(channel.conversationId),
-      card: composed.card,
-      summary: digestSummary,
-    });
+    // A champion pressing again after a failure means "try again"; a sent digest is never resent.
+    const result = await deps.jobs.enqueueDelivery(
+      {
+        key,
+        tenantId,
+        conversationKey: conversationRowKey(channel.conversationId),
+        card: composed.card,
+        summary: digestSummary,
+      },
+      { retryUndelivered: true },
+    );
     if (result.status === "queued") {
       await digestSentRecorder({
         store,
@@ -224,11 +277,13 @@ export function digestRouter(
         now: now(),
       });
     }
-    const body: DigestSendResponse = {
-      status: result.status === "queued" ? "queued" : "alreadySent",
-      key,
-    };
-    res.status(result.status === "queued" ? 202 : 200).json(body);
+    const record =
+      result.status === "queued"
+        ? { state: "pending" as const, updatedAt: now().toISOString() }
+        : result.record;
+    res
+      .status(result.status === "queued" ? 202 : 200)
+      .json(presentDigestSend({ key, week: composed.week, record }));
   });
 
   return router;

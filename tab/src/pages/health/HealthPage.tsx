@@ -25,7 +25,9 @@ import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
+import { formatDateTime } from "../../format";
 import { AdaptiveCardView } from "./AdaptiveCardView";
+import { sendStatusView } from "./sendStatus";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalXL },
@@ -40,6 +42,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   settings: {
     display: "flex",
     flexWrap: "wrap",
@@ -156,19 +159,30 @@ export default function HealthPage({ community }: { community: Community }) {
     [api, community.id, champion],
   );
   const unreachable = useLoad(loadUnreachable);
-  const [sent, setSent] = useState<string | null>(null);
+  const loadSendStatus = useCallback(
+    () => (champion ? api.digest.sendStatus(community.id) : Promise.resolve(null)),
+    [api, community.id, champion],
+  );
+  const sendStatus = useLoad(loadSendStatus);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const when = (iso: string) => formatDateTime(iso, host.locale, host.timeZone);
+  const sendView =
+    sendStatus.state.status === "ready" && sendStatus.state.data
+      ? sendStatusView(sendStatus.state.data, when)
+      : null;
 
   const sendNow = async () => {
+    setSending(true);
+    setSendError(null);
     try {
       const result = await api.digest.sendNow(community.id);
-      const text =
-        result.status === "queued"
-          ? "Sent to the community's channel."
-          : "This week's digest was already posted to the channel.";
-      setSent(text);
-      announce(text);
+      sendStatus.update(() => result);
+      announce(sendStatusView(result, when).text);
     } catch (error) {
-      setSent(apiErrorOf(error).message);
+      setSendError(apiErrorOf(error).message);
+    } finally {
+      setSending(false);
     }
   };
 
@@ -231,14 +245,44 @@ export default function HealthPage({ community }: { community: Community }) {
               label={`Preview of the members' digest of ${community.name}`}
             />
           )}
-          <div>
-            <Button appearance="primary" onClick={() => void sendNow()}>
-              Send to the channel now
-            </Button>
-          </div>
-          {sent && (
-            <MessageBar intent="info">
-              <MessageBarBody>{sent}</MessageBarBody>
+          {sendStatus.state.status === "loading" && (
+            <Loading label="Loading where this week's digest stands" />
+          )}
+          {sendStatus.state.status === "failed" && (
+            <ErrorState
+              title="Where this week's digest stands did not load"
+              error={sendStatus.state.error}
+            />
+          )}
+          {sendView && (
+            <MessageBar intent={sendView.intent} layout="multiline">
+              <MessageBarBody>
+                {sendView.text}
+                {sendView.detail && (
+                  <>
+                    <br />
+                    <Text size={200}>{sendView.detail}</Text>
+                  </>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {sendView && (
+            <div className={styles.buttons}>
+              {sendView.action && (
+                <Button appearance="primary" disabled={sending} onClick={() => void sendNow()}>
+                  {sendView.action}
+                </Button>
+              )}
+              {sendStatus.state.status === "ready" &&
+                sendStatus.state.data?.status === "queued" && (
+                  <Button onClick={sendStatus.reload}>Check again</Button>
+                )}
+            </div>
+          )}
+          {sendError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{sendError}</MessageBarBody>
             </MessageBar>
           )}
           {unreachable.state.status === "ready" &&
@@ -248,7 +292,7 @@ export default function HealthPage({ community }: { community: Community }) {
                 <MessageBarBody>
                   Teams refused to deliver to:{" "}
                   {unreachable.state.data.recipients
-                    .map((r) => `${r.displayName} (since ${r.since.slice(0, 10)})`)
+                    .map((r) => `${r.displayName} (since ${when(r.since)})`)
                     .join(", ")}
                   . They may have blocked or removed the app; ask them to open Practice Hub in Teams
                   again.

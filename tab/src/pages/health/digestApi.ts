@@ -25,7 +25,9 @@ export interface DigestApi {
     communityId?: string;
     timeZone: string;
   }): Promise<DigestPreviewResponse>;
-  /** A champion posts the members' version to the community's channel now. */
+  /** Where this week's members' digest of the community stands (champions). */
+  sendStatus(communityId: string): Promise<DigestSendResponse>;
+  /** A champion posts the members' version to the community's channel now, or again after a failure. */
   sendNow(communityId: string): Promise<DigestSendResponse>;
   /** Members and channels of the community that Teams refused messages for (champions). */
   unreachable(communityId: string): Promise<UnreachableResponse>;
@@ -66,6 +68,13 @@ export function createDigestApi(getToken: () => Promise<string>): DigestApi {
         token: await getToken(),
       });
     },
+    sendStatus: async (communityId) =>
+      apiRequest({
+        method: "GET",
+        path: apiPaths.digestSend(communityId),
+        schema: digestSendResponseSchema,
+        token: await getToken(),
+      }),
     sendNow: async (communityId) =>
       apiRequest({
         method: "POST",
