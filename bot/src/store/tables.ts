@@ -26,8 +26,10 @@ export const tableNames = {
   deliveries: "deliveries",
   /**
    * PartitionKey `<tenantId>__<communityId>`. RowKeys: `ritual|<ritualId>` (a series with its
-   * volunteers), `occ|<planned date>|<ritualId>` (one occurrence's exception, RSVPs, attendance),
-   * `feed` (the calendar feed's secret token).
+   * volunteers), `occ|<planned date>|<ritualId>` (one occurrence's exception and attendance),
+   * `occ|<planned date>|<ritualId>|rsvp|<userId>` (one person's answer, sorted under its
+   * occurrence), `seat|<planned date>|<ritualId>|<seat>` (which answer holds each of the session's
+   * seats), `feed` (the calendar feed's secret token).
    */
   rituals: "rituals",
   /**
