@@ -6,9 +6,11 @@ export const tableNames = {
   /** PartitionKey tenantId, RowKey communityId. */
   communities: "communities",
   /**
-   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles. Also
-   * PartitionKey `tenantRoleHolders`, RowKey `<tenantId>|<userId>`: every tenant role holder
-   * across tenants, so the digest job finds heads of profession who never saved settings.
+   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles, and
+   * `!roster|<communityId>` (written with every change to who a community's champions are, so
+   * such changes land one at a time). Also PartitionKey `tenantRoleHolders`, RowKey
+   * `<tenantId>|<userId>`: every tenant role holder across tenants, so the digest job finds heads
+   * of profession who never saved settings.
    */
   memberships: "memberships",
   /**
