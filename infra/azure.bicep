@@ -4,6 +4,7 @@
 // channel.
 //
 // Deploy: az deployment group create -g <group> -f infra/azure.bicep -p infra/azure.parameters.json
+//   -p submissionKeySecret=<the same long random value every time>
 
 @description('Short name used in every resource name, e.g. practice-hub-dev.')
 @minLength(3)
@@ -27,6 +28,11 @@ param teamsAppId string
 
 @description('Display name of the bot in the Azure portal and Teams.')
 param botDisplayName string = 'Practice Hub'
+
+@description('Keys the ids of retro entries: a long random value (openssl rand -base64 48), the same on every deployment.')
+@secure()
+@minLength(32)
+param submissionKeySecret string
 
 var storageAccountName = toLower(take(replace('${resourceBaseName}st', '-', ''), 24))
 var tenantId = subscription().tenantId
@@ -105,6 +111,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ENTRA_CLIENT_ID', value: entraClientId }
         { name: 'ENTRA_APP_ID_URI', value: entraAppIdUri }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
+        { name: 'SUBMISSION_KEY_SECRET', value: submissionKeySecret }
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
         { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: tenantId }

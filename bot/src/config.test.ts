@@ -4,6 +4,9 @@ function envFactory(overrides: Record<string, string | undefined> = {}) {
   return { STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true", ...overrides };
 }
 
+/** A submission key secret as an operator would make one. */
+const secret = "c2VjcmV0LWZvci10ZXN0cy1vbmx5LW5vdC1hLXJlYWwtb25l";
+
 describe("loadConfig", () => {
   it("fills in the defaults of local development", () => {
     const config = loadConfig(envFactory());
@@ -72,6 +75,7 @@ describe("loadConfig", () => {
         MicrosoftAppTenantId: "tenant",
         PUBLIC_BASE_URL: "https://hub.example.com/",
         PORT: "8080",
+        SUBMISSION_KEY_SECRET: secret,
       }),
     );
 
@@ -80,6 +84,7 @@ describe("loadConfig", () => {
       MicrosoftAppType: "UserAssignedMSI",
       PUBLIC_BASE_URL: "https://hub.example.com",
       PORT: 8080,
+      SUBMISSION_KEY_SECRET: secret,
     });
   });
 
@@ -89,16 +94,33 @@ describe("loadConfig", () => {
     expect(loadConfig(envFactory({ HOST: "0.0.0.0" })).HOST).toBe("0.0.0.0");
   });
 
-  it("keeps an explicit HOST outside local mode, and all interfaces when it is unset", () => {
-    const entra = {
-      AUTH_MODE: "entra",
-      ENTRA_CLIENT_ID: "client",
-      MicrosoftAppId: "bot",
-      MicrosoftAppTenantId: "tenant",
-    };
+  const entra = {
+    AUTH_MODE: "entra",
+    ENTRA_CLIENT_ID: "client",
+    MicrosoftAppId: "bot",
+    MicrosoftAppTenantId: "tenant",
+  };
 
-    expect(loadConfig(envFactory({ ...entra, HOST: "10.0.0.4" })).HOST).toBe("10.0.0.4");
-    expect(loadConfig(envFactory(entra)).HOST).toBe("0.0.0.0");
+  it("keeps an explicit HOST outside local mode, and all interfaces when it is unset", () => {
+    const withSecret = { ...entra, SUBMISSION_KEY_SECRET: "s".repeat(32) };
+
+    expect(loadConfig(envFactory({ ...withSecret, HOST: "10.0.0.4" })).HOST).toBe("10.0.0.4");
+    expect(loadConfig(envFactory(withSecret)).HOST).toBe("0.0.0.0");
+  });
+
+  it("asks for the submission key secret outside local mode", () => {
+    expect(() => loadConfig(envFactory(entra))).toThrow(/SUBMISSION_KEY_SECRET is required/);
+    expect(() => loadConfig(envFactory({ ...entra, SUBMISSION_KEY_SECRET: "short" }))).toThrow(
+      /SUBMISSION_KEY_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it("makes up a submission key secret in local mode, new on every start", () => {
+    const first = loadConfig(envFactory()).SUBMISSION_KEY_SECRET;
+    const second = loadConfig(envFactory()).SUBMISSION_KEY_SECRET;
+
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(second).not.toBe(first);
   });
 
   it("treats empty optional variables as unset", () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /** The Microsoft common v2.0 OpenID metadata: accepts tokens of any tenant (multi-tenant app). */
@@ -39,6 +40,17 @@ const envSchema = z
     PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
     TEAMS_APP_ID: optionalText,
     TAB_DIST_DIR: optionalText,
+    /**
+     * Keys the ids of retro entries (HMAC): a person repeating a submission finds their entry, and
+     * without it nobody can test from storage who wrote an anonymous one. Made up at start in
+     * local mode; elsewhere it must stay the same across restarts and instances.
+     */
+    SUBMISSION_KEY_SECRET: optionalText.pipe(
+      z
+        .string()
+        .min(32, "must be at least 32 characters: a long random value (openssl rand -base64 48).")
+        .optional(),
+    ),
     /** Runs the scheduler and queue workers (bot/src/jobs); tests of the API alone turn it off. */
     JOBS_ENABLED: z
       .enum(["true", "false"])
@@ -65,6 +77,14 @@ const envSchema = z
         path: ["AUTH_MODE"],
         message:
           "is local, which hands out demo tokens; set AUTH_MODE=entra when NODE_ENV=production.",
+      });
+    }
+    if (env.AUTH_MODE !== "local" && !env.SUBMISSION_KEY_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SUBMISSION_KEY_SECRET"],
+        message:
+          "is required when AUTH_MODE=entra: a long random value (openssl rand -base64 48), the same on every instance and across restarts.",
       });
     }
     if (env.AUTH_MODE === "entra" && !env.ENTRA_CLIENT_ID && !env.ENTRA_APP_ID_URI) {
@@ -103,7 +123,7 @@ const envSchema = z
 /** The service configuration, parsed once at start-up from the environment. */
 export type Config = Omit<
   z.infer<typeof envSchema>,
-  "PUBLIC_BASE_URL" | "MicrosoftAppType" | "HOST"
+  "PUBLIC_BASE_URL" | "MicrosoftAppType" | "HOST" | "SUBMISSION_KEY_SECRET"
 > & {
   /**
    * The interface the service listens on: HOST when set; otherwise 127.0.0.1 in local mode,
@@ -117,6 +137,8 @@ export type Config = Omit<
   MicrosoftAppType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   /** Base URL used in card links; defaults to http://localhost:<PORT>. */
   PUBLIC_BASE_URL: string;
+  /** Always set: from the environment, or made up at start in local mode. */
+  SUBMISSION_KEY_SECRET: string;
 };
 
 /**
@@ -131,10 +153,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
-  const { PUBLIC_BASE_URL, MicrosoftAppType, HOST, ...rest } = parsed.data;
+  const { PUBLIC_BASE_URL, MicrosoftAppType, HOST, SUBMISSION_KEY_SECRET, ...rest } = parsed.data;
   return {
     ...rest,
     HOST: HOST ?? (rest.AUTH_MODE === "local" ? "127.0.0.1" : "0.0.0.0"),
+    // Local mode only (the schema requires it elsewhere): entries keep their ids until a restart,
+    // like the demo tokens' secret.
+    SUBMISSION_KEY_SECRET: SUBMISSION_KEY_SECRET ?? randomBytes(32).toString("base64url"),
     MicrosoftAppType:
       MicrosoftAppType ?? (rest.MicrosoftAppId === "" ? "MultiTenant" : "SingleTenant"),
     PUBLIC_BASE_URL: (PUBLIC_BASE_URL ?? `http://localhost:${rest.PORT}`).replace(/\/+$/, ""),

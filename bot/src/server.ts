@@ -109,7 +109,14 @@ export async function createService(
   registerRetroBot({
     cardActions,
     commands: botCommands,
-    deps: { store, now, tabUrl: tabLink(config), notifier: retroNotifier, logger },
+    deps: {
+      store,
+      now,
+      tabUrl: tabLink(config),
+      notifier: retroNotifier,
+      logger,
+      submissionKeySecret: config.SUBMISSION_KEY_SECRET,
+    },
   });
   registerRitualBot({ cardActions, deps: { store, now, tabUrl: tabLink(config) } });
   const app = createHttpApp({

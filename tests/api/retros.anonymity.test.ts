@@ -42,7 +42,14 @@ beforeAll(async () => {
   registerRetroBot({
     cardActions,
     commands,
-    deps: { store, now, tabUrl: "http://hub.example/", notifier: null, logger },
+    deps: {
+      store,
+      now,
+      tabUrl: "http://hub.example/",
+      notifier: null,
+      logger,
+      submissionKeySecret: stack.config.SUBMISSION_KEY_SECRET,
+    },
   });
   const app = createHttpApp({
     config: stack.config,

@@ -684,16 +684,22 @@ describe("schedule changes", () => {
       originalDate: "2025-06-02",
       change: unchangedOccurrence,
       facilitatorName: null,
-      rsvps: {},
       attendance: null,
       swapRequest: null,
       sequence: 0,
       expectedEtag: null,
     });
     const ritual = await ritualFactory();
-    await api.put(apiPaths.occurrenceRsvp(demoCommunityId, ritual.id, "2026-03-16"), {
-      as: "demo-member",
-      body: { response: "going" },
+    // A row of this series in its own range, which the check must read.
+    await store.rituals.saveOccurrence(demoTenantId, demoCommunityId, {
+      ritualId: ritual.id,
+      originalDate: "2026-03-16",
+      change: { ...unchangedOccurrence, facilitatorId: "demo-member" },
+      facilitatorName: "Ben Member",
+      attendance: null,
+      swapRequest: null,
+      sequence: 0,
+      expectedEtag: null,
     });
     const current = await store.rituals.readRitual(demoTenantId, demoCommunityId, ritual.id);
     if (!current) throw new Error("ritual not stored");

@@ -8,13 +8,14 @@ import {
   type Ritual,
 } from "@practice-hub/shared";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
-import { createStore, type RsvpEntry, type Store } from "../../bot/src/store";
+import { createStore, type RsvpImport, type Store } from "../../bot/src/store";
 import { apiClient, type ApiClient } from "../support/api";
 import { startStack, type Stack } from "../support/stack";
 
-// A full session must fit in storage: the RSVPs and attendance of one occurrence live in one row,
-// whose string properties Table Storage (and Azurite) cap at 32K characters. The rows below are
-// the largest the API can write: the longest ids, and names whose every character JSON escapes.
+// A full session must fit in storage: the attendance of one occurrence lives in one row, whose
+// string properties Table Storage (and Azurite) cap at 32K characters, and a session takes at most
+// `peoplePerOccurrence` answers. The data below is the largest the API can write: the longest
+// ids, and names whose every character JSON escapes.
 const now = new Date("2026-03-09T12:00:00Z");
 const cap = ritualLimits.peoplePerOccurrence;
 let stack: Stack;
@@ -35,15 +36,12 @@ afterAll(async () => {
 const longId = (index: number) => `${"p".repeat(124)}${String(index).padStart(4, "0")}`;
 
 /** `count` answers with the longest ids and names at their longest JSON form. */
-function fullAnswers(count: number): Record<string, RsvpEntry> {
-  const answers: Record<string, RsvpEntry> = {};
-  for (let index = 0; index < count; index += 1) {
-    answers[longId(index)] = {
-      response: "notGoing",
-      displayName: '"\\'.repeat(ritualLimits.rsvpDisplayName / 2),
-    };
-  }
-  return answers;
+function fullAnswers(count: number): RsvpImport[] {
+  return Array.from({ length: count }, (_, index) => ({
+    userId: longId(index),
+    response: "notGoing" as const,
+    displayName: '"\\'.repeat(ritualLimits.rsvpDisplayName / 2),
+  }));
 }
 
 async function weeklyRitual(): Promise<Ritual> {
@@ -64,18 +62,14 @@ async function weeklyRitual(): Promise<Ritual> {
   return ritualSchema.parse(response.body);
 }
 
-/** Stores answers straight into the occurrence's row, as earlier RSVPs would have left it. */
+/** Stores answers straight into storage, as earlier RSVPs would have left them. */
 async function seedAnswers(ritual: Ritual, date: string, count: number) {
-  await store.rituals.saveOccurrence(demoTenantId, demoCommunityId, {
+  await store.rituals.importRsvps({
+    tenantId: demoTenantId,
+    communityId: demoCommunityId,
     ritualId: ritual.id,
     originalDate: date,
-    change: { movedTo: null, cancelledReason: null, facilitatorId: null },
-    facilitatorName: null,
-    rsvps: fullAnswers(count),
-    attendance: null,
-    swapRequest: null,
-    sequence: 0,
-    expectedEtag: null,
+    answers: fullAnswers(count),
   });
 }
 

@@ -129,7 +129,6 @@ describe("ritual reminders", () => {
       originalDate: "2030-01-07",
       change: { movedTo: null, cancelledReason: "Holiday", facilitatorId: null },
       facilitatorName: null,
-      rsvps: {},
       attendance: null,
       swapRequest: null,
       sequence: 1,

@@ -84,6 +84,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       MicrosoftAppId: authMode === "entra" ? "00000000-0000-4000-8000-00000000b075" : "",
       MicrosoftAppPassword: authMode === "entra" ? "not-a-real-secret" : "",
       MicrosoftAppTenantId: authMode === "entra" ? demoTenantId : "",
+      // Local mode makes one up; entra mode, like production, needs it set.
+      SUBMISSION_KEY_SECRET:
+        authMode === "entra" ? "a-test-secret-that-keys-retro-entry-ids" : undefined,
     };
     const config: Config = { ...loadConfig(env), ...options.extraConfig };
     const now = options.now ?? (() => new Date());

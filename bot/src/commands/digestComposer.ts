@@ -144,6 +144,7 @@ export async function digestComposer(props: {
             members: members.map((member) => ({
               displayName: member.displayName,
               roles: member.roles,
+              leftTeamAt: member.leftTeamAt,
             })),
             canvasReviewedAt: canvas?.reviewedAt ?? null,
             sessions: calendar.sessions,

@@ -22,7 +22,8 @@ function ownerNotMember(): AppError {
  * Records an action (or a learning goal made from a complaint) with its owner, due date and
  * escalation flag, while the retro decides. The owner must be a member of the community; their
  * name comes from the membership store, never from the request. The action's id derives from the
- * submission key, so a retry or a double click stores one action (and the owner gets one card).
+ * person and their submission key, so their retry or double click stores one action (and the
+ * owner gets one card).
  * The caller must be allowed to facilitate.
  */
 export async function retroActionAdder(props: {
@@ -51,7 +52,8 @@ export async function retroActionAdder(props: {
     tenantId,
     communityId,
     action: {
-      actionId: `${retroId}-${idFromKey(retroId, request.submissionKey).slice(0, 16)}`,
+      // The person is part of the id: two facilitators who send the same key get an action each.
+      actionId: `${retroId}-${idFromKey(retroId, viewer.actor.userId, request.submissionKey).slice(0, 16)}`,
       retroId,
       text: request.text,
       kind: request.kind,

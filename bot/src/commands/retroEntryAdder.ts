@@ -10,13 +10,15 @@ import {
 import { AppError, badRequest, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
 import type { Store } from "../store";
-import { idFromKey, retroReader } from "./retroReader";
+import { entryIdFor, retroReader } from "./retroReader";
 
 /**
- * Adds an entry while the retro collects. The entry's id is derived from the submission key, so
- * a retry or a double click stores one entry. An anonymous entry is written without any author
- * property, and nothing here logs who sent it. A retro takes at most `retroLimits.entriesMax`
- * entries (409 beyond). The caller must be allowed to contribute.
+ * Adds an entry while the retro collects. The entry's id is a keyed hash of the person and their
+ * submission key (entryIdFor), so their retry or double click stores one entry while someone
+ * else sending the same key stores their own. An anonymous entry is written without any author
+ * property, its id reveals nobody without the server's secret, and nothing here logs who sent
+ * it. A retro takes at most `retroLimits.entriesMax` entries (409 beyond). The caller must be
+ * allowed to contribute.
  */
 export async function retroEntryAdder(props: {
   store: Store;
@@ -24,6 +26,8 @@ export async function retroEntryAdder(props: {
   communityId: string;
   retroId: string;
   request: AddRetroEntryRequest;
+  /** SUBMISSION_KEY_SECRET: keys the entry's id. */
+  keySecret: string;
 }): Promise<AddRetroEntryResponse> {
   const { store, viewer, communityId, retroId } = props;
   const parsed = addRetroEntryRequestSchema.safeParse(props.request);
@@ -51,7 +55,12 @@ export async function retroEntryAdder(props: {
       fields: [{ path: "score", message }],
     } satisfies ValidationErrorData);
   }
-  const entryId = idFromKey(retroId, request.submissionKey);
+  const entryId = entryIdFor({
+    secret: props.keySecret,
+    retroId,
+    userId: viewer.actor.userId,
+    submissionKey: request.submissionKey,
+  });
   const alreadyRead = entries.some((entry) => entry.entryId === entryId);
   // A retry of an entry already stored still gets its answer; only a new entry is refused. Hidden
   // entries count: they are stored, read and groupable like the others.

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   retroCard,
   retroOwnerCard,
@@ -67,7 +68,9 @@ export function createRetroNotifier(props: {
         return;
       }
       const card =
-        reason === "closed" ? retroSummaryCard({ retro, tabUrl }) : retroCard({ retro, tabUrl });
+        reason === "closed"
+          ? retroSummaryCard({ retro, tabUrl })
+          : retroCard({ retro, tabUrl, renderKey: randomUUID() });
       const summary =
         reason === "closed" ? "The retro is closed: see its summary." : "A retro has started.";
       await deliver(

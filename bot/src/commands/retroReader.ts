@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { notFound } from "../errors";
 import { authorize, can, communityRolesOf, type PolicyAction, type Viewer } from "../policies";
 import type { RetroAggregate, Store } from "../store";
@@ -44,9 +44,27 @@ export async function retroReader(props: {
 }
 
 /**
- * A short, key-safe id derived from a submission key: a retry of the same submission lands on
- * the same row. It hashes only what the key holds, never who sent it.
+ * A short, key-safe id derived from its parts, so a retry of the same submission lands on the
+ * same row. A plain hash anyone can recompute: never for what must stay anonymous (entryIdFor).
  */
 export function idFromKey(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
+}
+
+/**
+ * The id of a retro entry: a keyed hash (HMAC-SHA256 with the server's SUBMISSION_KEY_SECRET)
+ * of the retro, the person and their submission key. The same person repeating a submission
+ * lands on the same row, two people who happen to send the same key get an entry each, and
+ * without the secret nobody can test from storage which person wrote an anonymous entry.
+ */
+export function entryIdFor(props: {
+  secret: string;
+  retroId: string;
+  userId: string;
+  submissionKey: string;
+}): string {
+  return createHmac("sha256", props.secret)
+    .update([props.retroId, props.userId, props.submissionKey].join("\u0000"))
+    .digest("hex")
+    .slice(0, 32);
 }

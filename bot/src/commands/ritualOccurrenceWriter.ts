@@ -4,26 +4,32 @@ import { presentOccurrenceRow, untouchedOccurrenceEtag } from "../presenters/rit
 import { ConcurrencyError, type OccurrenceEntity, type RitualEntity, type Store } from "../store";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 
-type OccurrenceFields = Omit<OccurrenceEntity, "etag" | "ritualId" | "originalDate">;
+/** What an occurrence row stores; answers have rows of their own and are never written here. */
+type OccurrenceFields = Omit<OccurrenceEntity, "etag" | "ritualId" | "originalDate" | "rsvps">;
 
-/** A row nobody has changed or answered yet. */
+/** A row nobody has changed yet. */
 const untouchedRow: OccurrenceFields = {
   change: unchangedOccurrence,
   facilitatorName: null,
-  rsvps: {},
   attendance: null,
   swapRequest: null,
   sequence: 0,
 };
 
 function fieldsOf(row: OccurrenceEntity): OccurrenceFields {
-  const { etag: _etag, ritualId: _ritualId, originalDate: _originalDate, ...fields } = row;
+  const {
+    etag: _etag,
+    ritualId: _ritualId,
+    originalDate: _originalDate,
+    rsvps: _rsvps,
+    ...fields
+  } = row;
   return fields;
 }
 
 /**
  * What a change to an occurrence row computes from the current state: only the fields it
- * changes, so one kind of write (an RSVP, attendance) never drops what another stored.
+ * changes, so one kind of write (a move, attendance) never drops what another stored.
  */
 export type OccurrenceEdit = (current: { ritual: RitualEntity; row: OccurrenceEntity | null }) => {
   row: Partial<OccurrenceFields>;
@@ -38,8 +44,8 @@ type CurrentState = { ritual: RitualEntity | null; occurrence: OccurrenceEntity 
  * The one write path of an occurrence row: reads the series and the row in one query, checks
  * the date is an occurrence, applies `edit`, and writes conditionally. With `ifMatch` a stale
  * ETag is a 412 carrying the occurrence as it is now (read again after a lost write, so it shows
- * the version that won); without it (an RSVP, which only touches the caller's own answer) a lost
- * race is retried on fresh data. When the row is unchanged and only the series moved on (a
+ * the version that won); without it (a card action, which holds no ETag) a lost race is retried
+ * on fresh data. Answers are not written here (ritualRsvpRecorder writes each person's own row). When the row is unchanged and only the series moved on (a
  * volunteer signed up while attendance was recorded), the caller's version is still current, so
  * the write is retried once on fresh data instead of a 412 about a session nobody changed.
  */
@@ -86,7 +92,7 @@ export async function ritualOccurrenceWriter(props: {
       const savedRitual = edit.ritual
         ? { ...edit.ritual, etag: saved.ritualEtag ?? ritual.etag }
         : ritual;
-      return { ritual: savedRitual, row: saved.occurrence };
+      return { ritual: savedRitual, row: { ...saved.occurrence, rsvps: occurrence?.rsvps ?? {} } };
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       state = await read();

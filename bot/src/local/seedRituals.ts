@@ -17,6 +17,7 @@ import {
   isConflict,
   type OccurrenceEntity,
   type RitualEntity,
+  type RsvpImport,
   type Store,
 } from "../store";
 import { demoCommunityId, demoIdentities, demoTenantId } from "./demoIdentities";
@@ -54,13 +55,20 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
   const series = starterRhythm({ from, weekday: "WE", time: "12:00", timeZone: "Europe/London" });
 
   const rituals: Omit<RitualEntity, "etag">[] = [];
-  const rows: Omit<OccurrenceEntity, "etag">[] = [];
+  const rows: Omit<OccurrenceEntity, "etag" | "rsvps">[] = [];
+  const answered: { ritualId: string; originalDate: LocalDate; answers: RsvpImport[] }[] = [];
+  const going = (id: string): RsvpImport => ({
+    userId: id,
+    response: "going",
+    displayName: nameOf(id),
+  });
   let turn = 0;
   for (const { templateId, schedule } of series) {
     const template = ritualTemplate(templateId);
     const ritualId = seededIds[templateId as keyof typeof seededIds];
     const lastServed: Record<string, LocalDate> = {};
     const recent: { personId: string; date: LocalDate }[] = [];
+    let nextAnswered = false;
     const planned = expandSchedule(
       schedule,
       new Date(`${from}T00:00:00Z`),
@@ -80,10 +88,6 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
           originalDate: occurrence.originalDate,
           change: unchangedOccurrence,
           facilitatorName: null,
-          rsvps: {
-            "demo-member": { response: "going", displayName: nameOf("demo-member") },
-            "demo-champion": { response: "going", displayName: nameOf("demo-champion") },
-          },
           attendance: {
             attendeeIds: ["demo-champion", "demo-member", "demo-priya", "demo-tomas"].slice(
               0,
@@ -98,18 +102,18 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
           swapRequest: null,
           sequence: 0,
         });
-      } else if (
-        rows.filter((r) => r.ritualId === ritualId && r.attendance === null).length === 0
-      ) {
-        rows.push({
+        answered.push({
           ritualId,
           originalDate: occurrence.originalDate,
-          change: unchangedOccurrence,
-          facilitatorName: null,
-          rsvps: { "demo-champion": { response: "going", displayName: nameOf("demo-champion") } },
-          attendance: null,
-          swapRequest: null,
-          sequence: 0,
+          answers: [going("demo-member"), going("demo-champion")],
+        });
+      } else if (!nextAnswered) {
+        // The next session of each ritual has an answer already; it needs no occurrence row.
+        nextAnswered = true;
+        answered.push({
+          ritualId,
+          originalDate: occurrence.originalDate,
+          answers: [going("demo-champion")],
         });
       }
     }
@@ -149,6 +153,19 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
       });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+  for (const { ritualId, originalDate, answers } of answered) {
+    try {
+      await store.rituals.importRsvps({
+        tenantId: demoTenantId,
+        communityId: demoCommunityId,
+        ritualId,
+        originalDate,
+        answers,
+      });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { TableClient } from "@azure/data-tables";
+import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import {
   communityRoleSchema,
@@ -20,7 +20,21 @@ export interface CommunityMembershipEntity {
   userId: string;
   displayName: string;
   roles: CommunityRole[];
+  /**
+   * When Teams said the person left the community's team while they were its last champion: they
+   * stay (and stay champion) until someone else is named. Null for everyone else.
+   */
+  leftTeamAt: string | null;
   etag: string;
+}
+
+/** A membership row to insert (`expectedEtag` null) or replace, in one community. */
+export interface MembershipPut {
+  userId: string;
+  displayName: string;
+  roles: CommunityRole[];
+  leftTeamAt: string | null;
+  expectedEtag: string | null;
 }
 
 interface MembershipRow {
@@ -29,6 +43,8 @@ interface MembershipRow {
   /** Comma-separated roles: Table Storage has no array type. */
   roles: string;
   displayName: string;
+  /** ISO instant, or "" (or absent on older rows) while the person is in the team. */
+  leftTeamAt?: string;
 }
 
 /** Memberships and tenant roles, in the tenant's partition, keyed by user id first. */
@@ -74,23 +90,50 @@ export interface MembershipRepository {
     userId: string,
     communityId: string,
   ): Promise<CommunityMembershipEntity | null>;
-  /** Replaces the person's roles, conditional on the ETag; answers the new ETag, or ConcurrencyError on a race. */
-  updateCommunityRoles(props: {
+  /**
+   * Everyone in one community, with the ETag of its champion roster (null before any champion
+   * change wrote it): one query, in which the roster row comes before every membership row, so
+   * a champion change that lands while the query runs always shows in the ETag read.
+   */
+  readCommunityMembers(
+    tenantId: string,
+    communityId: string,
+  ): Promise<{ members: CommunityMembershipEntity[]; rosterEtag: string | null }>;
+  /**
+   * Changes one community's memberships in one transaction (every row of a tenant is in the
+   * tenant's partition): `put` inserts or replaces rows on the ETag read. With `roster`, the
+   * community's champion roster row is written too, on the ETag read with the members (inserted
+   * when null): every change to who the champions are names it, so two such changes never both
+   * land on the same state. `remove` deletes rows whatever their version (the SDK's transactions
+   * only delete unconditionally), so it goes with `roster`, which guards what the rule needs.
+   * Answers the new ETag of each put row by user id; ConcurrencyError when any condition failed.
+   */
+  changeCommunityMemberships(props: {
     tenantId: string;
-    userId: string;
     communityId: string;
-    roles: CommunityRole[];
-    expectedEtag: string;
-  }): Promise<string>;
-  /** Removes the membership (the person left); false when there was none. */
+    put?: MembershipPut[];
+    remove?: string[];
+    roster?: { expectedEtag: string | null };
+  }): Promise<Map<string, string>>;
+  /**
+   * Removes one membership on the ETag read: ConcurrencyError when it changed meanwhile, false
+   * when it is already gone.
+   */
   removeCommunityMembership(props: {
     tenantId: string;
     userId: string;
     communityId: string;
+    expectedEtag: string;
   }): Promise<boolean>;
 }
 
 const separator = "|";
+/**
+ * The RowKey prefix of champion rosters, `!roster|<communityId>`. "!" sorts before every character
+ * a user id may hold, so rosters come first in the tenant's partition, and no person's rows
+ * (`<userId>|...`) can ever match it.
+ */
+const rosterPrefix = "!roster|";
 /**
  * The index partition of tenant role holders, RowKey `<tenantId>|<userId>`. Tenant partitions
  * are named by Entra tenant ids (GUIDs), so this name never collides with one.
@@ -109,23 +152,45 @@ function membershipFromRow(row: MembershipRow & { etag: string }): CommunityMemb
     userId: row.rowKey.slice(0, row.rowKey.indexOf(separator)),
     displayName: row.displayName,
     roles: splitRoles(row.roles, (r) => communityRoleSchema.safeParse(r).data),
+    leftTeamAt: row.leftTeamAt ? row.leftTeamAt : null,
     etag: row.etag,
   };
 }
 
+/** Inserts the roster row, or replaces it on the ETag read: the condition is what matters. */
+function rosterAction(
+  tenantId: string,
+  communityId: string,
+  expectedEtag: string | null,
+): TransactionAction {
+  const entity = { partitionKey: tenantId, rowKey: `${rosterPrefix}${communityId}` };
+  return expectedEtag === null
+    ? ["create", entity]
+    : ["update", entity, "Replace", { etag: expectedEtag }];
+}
+
 /** The Table Storage implementation of MembershipRepository. */
 export function createMembershipRepository(table: TableClient): MembershipRepository {
+  async function readCommunityMembers(tenantId: string, communityId: string) {
+    const suffix = `${separator}${communityId}`;
+    const roster = `${rosterPrefix}${communityId}`;
+    const rows = table.listEntities<MembershipRow & { etag: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
+    });
+    const members: CommunityMembershipEntity[] = [];
+    let rosterEtag: string | null = null;
+    for await (const row of rows) {
+      if (row.rowKey === roster) rosterEtag = row.etag;
+      else if (row.rowKey.startsWith(rosterPrefix)) continue;
+      else if (row.rowKey.endsWith(suffix)) members.push(membershipFromRow(row));
+    }
+    return { members, rosterEtag };
+  }
+
   return {
+    readCommunityMembers,
     async listCommunityMembers(tenantId, communityId) {
-      const suffix = `${separator}${communityId}`;
-      const rows = table.listEntities<MembershipRow & { etag: string }>({
-        queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
-      });
-      const members: CommunityMembershipEntity[] = [];
-      for await (const row of rows) {
-        if (row.rowKey.endsWith(suffix)) members.push(membershipFromRow(row));
-      }
-      return members;
+      return (await readCommunityMembers(tenantId, communityId)).members;
     },
     async listTenantRoleHolders(tenantId) {
       const rows = table.listEntities<MembershipRow>({
@@ -154,28 +219,53 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         throw error;
       }
     },
-    async updateCommunityRoles({ tenantId, userId, communityId, roles, expectedEtag }) {
-      const entity = {
-        partitionKey: tenantId,
-        rowKey: `${userId}${separator}${communityId}`,
-        roles: roles.join(","),
-      };
+    async changeCommunityMemberships({ tenantId, communityId, put = [], remove = [], roster }) {
+      const rowKey = (userId: string) => `${userId}${separator}${communityId}`;
+      const actions: TransactionAction[] = [
+        ...put.map((row): TransactionAction => {
+          const entity = {
+            partitionKey: tenantId,
+            rowKey: rowKey(row.userId),
+            roles: row.roles.join(","),
+            displayName: row.displayName,
+            leftTeamAt: row.leftTeamAt ?? "",
+          } satisfies MembershipRow;
+          return row.expectedEtag === null
+            ? ["create", entity]
+            : ["update", entity, "Replace", { etag: row.expectedEtag }];
+        }),
+        ...remove.map((userId): TransactionAction => [
+          "delete",
+          { partitionKey: tenantId, rowKey: rowKey(userId) },
+        ]),
+        ...(roster ? [rosterAction(tenantId, communityId, roster.expectedEtag)] : []),
+      ];
       try {
-        const response = await table.updateEntity(entity, "Merge", { etag: expectedEtag });
-        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
-        return response.etag;
+        const response = await table.submitTransaction(actions);
+        const etags = new Map<string, string>();
+        put.forEach((row, index) => {
+          const etag = response.subResponses[index]?.etag;
+          if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
+          etags.set(row.userId, etag);
+        });
+        return etags;
       } catch (error) {
-        if (isConflict(error))
-          throw new ConcurrencyError("The roles changed since they were read.");
+        if (isConflict(error) || isNotFound(error)) {
+          throw new ConcurrencyError("The community's memberships changed since they were read.");
+        }
         throw error;
       }
     },
-    async removeCommunityMembership({ tenantId, userId, communityId }) {
+    async removeCommunityMembership({ tenantId, userId, communityId, expectedEtag }) {
       try {
-        await table.deleteEntity(tenantId, `${userId}${separator}${communityId}`);
+        await table.deleteEntity(tenantId, `${userId}${separator}${communityId}`, {
+          etag: expectedEtag,
+        });
         return true;
       } catch (error) {
         if (isNotFound(error)) return false;
+        if (isConflict(error))
+          throw new ConcurrencyError("The membership changed since it was read.");
         throw error;
       }
     },

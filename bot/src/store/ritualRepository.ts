@@ -35,6 +35,16 @@ export interface RsvpEntry {
   displayName: string;
 }
 
+/**
+ * One person's stored answer. Each answer is its own row (many people answer at once, and a
+ * shared row would make them retry against each other), holding one of the occurrence's
+ * `peoplePerOccurrence` seats so the cap stays exact under concurrency.
+ */
+export interface StoredRsvp extends RsvpEntry {
+  seat: number;
+  etag: string;
+}
+
 /** What the facilitator recorded after a session. */
 export interface AttendanceRecord {
   attendeeIds: string[];
@@ -55,21 +65,27 @@ export interface SwapRequest {
 
 /**
  * Everything about one occurrence that differs from the plan: its exception, RSVPs and
- * attendance. A row exists only once someone changed or answered something.
+ * attendance. Its row exists only once someone changed or recorded something; answers are rows
+ * of their own under it, read in the same query.
  */
 export interface OccurrenceEntity {
   ritualId: string;
   originalDate: LocalDate;
   change: OccurrenceChange;
   facilitatorName: string | null;
-  rsvps: Record<string, RsvpEntry>;
+  /** Every answer by user id, read from the answer rows (never written with the occurrence). */
+  rsvps: Record<string, StoredRsvp>;
   attendance: AttendanceRecord | null;
   /** An open swap request, or null when the facilitator has not asked (or someone took over). */
   swapRequest: SwapRequest | null;
   /** RFC 5545 SEQUENCE: bumped whenever the time or status changes. */
   sequence: number;
-  etag: string;
+  /** The occurrence row's ETag; null when only answers are stored (the row does not exist yet). */
+  etag: string | null;
 }
+
+/** An occurrence row as written: the occurrence without its answers, with the row's ETag. */
+export type OccurrenceRow = Omit<OccurrenceEntity, "rsvps" | "etag"> & { etag: string };
 
 /** Just enough of an occurrence row to tell what a schedule change would hide. */
 export interface OccurrenceSummary {
@@ -80,7 +96,12 @@ export interface OccurrenceSummary {
 }
 
 /** An occurrence row to write; `expectedEtag` null inserts a row that must not exist yet. */
-export type OccurrenceWrite = Omit<OccurrenceEntity, "etag"> & { expectedEtag: string | null };
+export type OccurrenceWrite = Omit<OccurrenceEntity, "etag" | "rsvps"> & {
+  expectedEtag: string | null;
+};
+
+/** One person's answer, as the seed and tests import them. */
+export type RsvpImport = RsvpEntry & { userId: string };
 
 /** The calendar feed's secret, one per community, as stored: only its hash. */
 export interface FeedTokenEntity {
@@ -100,8 +121,8 @@ export function feedTokenHash(token: string): string {
 /** Ritual storage: one partition per community holds series, occurrences and the feed token. */
 export interface RitualRepository {
   /**
-   * Every series, plus occurrence rows with planned dates in [fromDate, toDate): one partition
-   * query, whatever the number of rituals.
+   * Every series, plus occurrences with planned dates in [fromDate, toDate) and their answers:
+   * one partition query, whatever the number of rituals.
    */
   readCalendar(props: {
     tenantId: string;
@@ -113,7 +134,7 @@ export interface RitualRepository {
   listRituals(tenantId: string, communityId: string): Promise<RitualEntity[]>;
   /** One point read. */
   readRitual(tenantId: string, communityId: string, ritualId: string): Promise<RitualEntity | null>;
-  /** A series and one of its occurrence rows in one query. */
+  /** A series and one of its occurrences, with its answers, in one query. */
   readRitualAndOccurrence(props: {
     tenantId: string;
     communityId: string;
@@ -154,14 +175,41 @@ export interface RitualRepository {
   ): Promise<void>;
   /**
    * Writes an occurrence row (conditional on its ETag, or on not existing), and with it the
-   * series when given (conditional too): one transaction.
+   * series when given (conditional too): one transaction. Answers are left as they are.
    */
   saveOccurrence(
     tenantId: string,
     communityId: string,
     write: OccurrenceWrite,
     ritual?: { entity: Omit<RitualEntity, "etag">; expectedEtag: string },
-  ): Promise<{ occurrence: OccurrenceEntity; ritualEtag: string | null }>;
+  ): Promise<{ occurrence: OccurrenceRow; ritualEtag: string | null }>;
+  /**
+   * Stores one person's answer to one occurrence. A first answer (`expectedEtag` null) inserts
+   * the person's row together with the row of its seat, both conditional on not existing: one
+   * transaction, so two people never hold one seat and nobody holds two. A changed answer
+   * replaces only the person's row, on its ETag. ConcurrencyError when either lost a race.
+   */
+  saveRsvp(props: {
+    tenantId: string;
+    communityId: string;
+    ritualId: string;
+    originalDate: LocalDate;
+    userId: string;
+    answer: RsvpEntry;
+    seat: number;
+    expectedEtag: string | null;
+  }): Promise<StoredRsvp>;
+  /**
+   * Stores the answers of an occurrence nobody has answered yet, on seats 0, 1, 2... (the demo
+   * seed and tests): transactions of 50 answers, each conditional on its rows not existing.
+   */
+  importRsvps(props: {
+    tenantId: string;
+    communityId: string;
+    ritualId: string;
+    originalDate: LocalDate;
+    answers: RsvpImport[];
+  }): Promise<void>;
   /**
    * Notes that a community has rituals, in one partition the reminder job reads (jobs are the
    * one place allowed to look across communities; request paths never do).
@@ -188,6 +236,8 @@ export interface RitualRepository {
 
 const ritualPrefix = "ritual";
 const occurrencePrefix = "occ";
+const rsvpPart = "rsvp";
+const seatPrefix = "seat";
 const feedRowKey = "feed";
 /** The partition of the community index; community partitions always contain "__". */
 const indexPartition = "index";
@@ -195,6 +245,29 @@ const ritualKey = (ritualId: string) => `${ritualPrefix}|${ritualId}`;
 // Planned date first, so a date range is one contiguous RowKey range across all series.
 const occurrenceKey = (date: LocalDate, ritualId: string) =>
   `${occurrencePrefix}|${date}|${ritualId}`;
+// Answers sort right under their occurrence, so the calendar's date range reads them too.
+const rsvpKey = (date: LocalDate, ritualId: string, userId: string) =>
+  `${occurrenceKey(date, ritualId)}|${rsvpPart}|${userId}`;
+// Seats sort outside every range a read asks for: only a first answer's insert touches them.
+const seatKey = (date: LocalDate, ritualId: string, seat: number) =>
+  `${seatPrefix}|${date}|${ritualId}|${String(seat).padStart(3, "0")}`;
+/** Answers and seats inserted by one import transaction (two rows each, at most 100 rows). */
+const importBatch = 50;
+
+/** What an `occ|` RowKey names: an occurrence row, or (with `userId`) one person's answer. */
+function parseOccurrenceKey(rowKey: string): {
+  originalDate: LocalDate;
+  ritualId: string;
+  userId: string | null;
+} {
+  const [, originalDate = "", ritualId = "", part] = rowKey.split("|");
+  const answerPrefix = `${occurrenceKey(originalDate, ritualId)}|${rsvpPart}|`;
+  return {
+    originalDate,
+    ritualId,
+    userId: part === rsvpPart ? rowKey.slice(answerPrefix.length) : null,
+  };
+}
 
 interface Row {
   partitionKey: string;
@@ -209,17 +282,13 @@ function parseJson<T>(value: unknown, fallback: T): T {
 }
 
 /**
- * The RSVPs or attendance of a full session (`ritualLimits.peoplePerOccurrence`) pass the 32K
- * characters a string property holds, so they are split over `name`, `name_1`, `name_2`...
+ * The attendance of a full session (`ritualLimits.peoplePerOccurrence`) passes the 32K
+ * characters a string property holds, so it is split over `attendance`, `attendance_1`...
  */
-function occurrenceParts(name: string): PropertyParts {
-  return {
-    partName: (index) => (index === 0 ? name : `${name}_${index}`),
-    partChars: 30_000,
-  };
-}
-const rsvpsParts = occurrenceParts("rsvps");
-const attendanceParts = occurrenceParts("attendance");
+const attendanceParts: PropertyParts = {
+  partName: (index) => (index === 0 ? "attendance" : `attendance_${index}`),
+  partChars: 30_000,
+};
 
 function ritualToRow(partitionKey: string, ritual: Omit<RitualEntity, "etag">) {
   return {
@@ -252,14 +321,14 @@ function ritualFromRow(row: Row): RitualEntity {
   };
 }
 
-function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceEntity, "etag">) {
+function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceRow, "etag">) {
   return {
     partitionKey,
     rowKey: occurrenceKey(write.originalDate, write.ritualId),
     change: JSON.stringify(write.change),
     facilitatorName: write.facilitatorName ?? "",
-    // Replace (never Merge) writes these rows, so parts left over from a longer value go too.
-    ...splitProperty(JSON.stringify(write.rsvps), rsvpsParts),
+    // Replace (never Merge) writes these rows, so parts left over from a longer value go too
+    // (and the `rsvps` properties of rows written before answers had rows of their own).
     ...splitProperty(write.attendance ? JSON.stringify(write.attendance) : "", attendanceParts),
     swapRequest: write.swapRequest ? JSON.stringify(write.swapRequest) : "",
     sequence: write.sequence,
@@ -267,7 +336,7 @@ function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceEntity, "et
 }
 
 function occurrenceFromRow(row: Row): OccurrenceEntity {
-  const [, originalDate = "", ritualId = ""] = row.rowKey.split("|");
+  const { originalDate, ritualId } = parseOccurrenceKey(row.rowKey);
   const facilitatorName = typeof row["facilitatorName"] === "string" ? row["facilitatorName"] : "";
   return {
     ritualId,
@@ -275,7 +344,7 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
     // Spread over the defaults: rows written before a field existed lack it.
     change: { ...unchangedOccurrence, ...parseJson<Partial<OccurrenceChange>>(row["change"], {}) },
     facilitatorName: facilitatorName === "" ? null : facilitatorName,
-    rsvps: parseJson<Record<string, RsvpEntry>>(joinProperty(row, rsvpsParts), {}),
+    rsvps: {},
     attendance: parseJson<AttendanceRecord | null>(joinProperty(row, attendanceParts), null),
     swapRequest: parseJson<SwapRequest | null>(row["swapRequest"], null),
     sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
@@ -283,17 +352,55 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
   };
 }
 
+function rsvpFromRow(row: Row): StoredRsvp {
+  return {
+    response: row["response"] as RsvpResponse,
+    displayName: String(row["displayName"] ?? ""),
+    seat: typeof row["seat"] === "number" ? row["seat"] : -1,
+    etag: row.etag,
+  };
+}
+
+/** An occurrence nobody changed that has answers: its row does not exist yet. */
+function answeredOnly(ritualId: string, originalDate: LocalDate): OccurrenceEntity {
+  return {
+    ritualId,
+    originalDate,
+    change: unchangedOccurrence,
+    facilitatorName: null,
+    rsvps: {},
+    attendance: null,
+    swapRequest: null,
+    sequence: 0,
+    etag: null,
+  };
+}
+
 /** The Table Storage implementation of RitualRepository. */
 export function createRitualRepository(table: TableClient): RitualRepository {
   async function query(filter: string) {
     const rituals: RitualEntity[] = [];
-    const occurrences: OccurrenceEntity[] = [];
+    const occurrences = new Map<string, OccurrenceEntity>();
+    const answers: { ritualId: string; originalDate: LocalDate; userId: string; row: Row }[] = [];
     for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-      if (row.rowKey.startsWith(`${ritualPrefix}|`)) rituals.push(ritualFromRow(row));
-      else if (row.rowKey.startsWith(`${occurrencePrefix}|`))
-        occurrences.push(occurrenceFromRow(row));
+      if (row.rowKey.startsWith(`${ritualPrefix}|`)) {
+        rituals.push(ritualFromRow(row));
+      } else if (row.rowKey.startsWith(`${occurrencePrefix}|`)) {
+        const { ritualId, originalDate, userId } = parseOccurrenceKey(row.rowKey);
+        if (userId === null) occurrences.set(`${ritualId}|${originalDate}`, occurrenceFromRow(row));
+        else answers.push({ ritualId, originalDate, userId, row });
+      }
     }
-    return { rituals, occurrences };
+    for (const { ritualId, originalDate, userId, row } of answers) {
+      const key = `${ritualId}|${originalDate}`;
+      let occurrence = occurrences.get(key);
+      if (!occurrence) {
+        occurrence = answeredOnly(ritualId, originalDate);
+        occurrences.set(key, occurrence);
+      }
+      occurrence.rsvps[userId] = rsvpFromRow(row);
+    }
+    return { rituals, occurrences: [...occurrences.values()] };
   }
   const ritualRange = `RowKey gt ${odataString(`${ritualPrefix}|`)} and RowKey lt ${odataString(prefixUpperBound(ritualPrefix))}`;
   const pk = (tenantId: string, communityId: string) =>
@@ -327,8 +434,9 @@ export function createRitualRepository(table: TableClient): RitualRepository {
     },
 
     async readRitualAndOccurrence({ tenantId, communityId, ritualId, originalDate }) {
+      const answers = `${occurrenceKey(originalDate, ritualId)}|${rsvpPart}`;
       const result = await query(
-        `PartitionKey eq ${pk(tenantId, communityId)} and (RowKey eq ${odataString(ritualKey(ritualId))} or RowKey eq ${odataString(occurrenceKey(originalDate, ritualId))})`,
+        `PartitionKey eq ${pk(tenantId, communityId)} and (RowKey eq ${odataString(ritualKey(ritualId))} or RowKey eq ${odataString(occurrenceKey(originalDate, ritualId))} or (RowKey gt ${odataString(`${answers}|`)} and RowKey lt ${odataString(prefixUpperBound(answers))}))`,
       );
       return { ritual: result.rituals[0] ?? null, occurrence: result.occurrences[0] ?? null };
     },
@@ -339,14 +447,15 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         toDate === null ? prefixUpperBound(occurrencePrefix) : `${occurrencePrefix}|${toDate}`;
       const rows = table.listEntities<Row>({
         queryOptions: {
-          filter: `PartitionKey eq ${pk(tenantId, communityId)} and RowKey ge ${odataString(`${occurrencePrefix}|${fromDate}`)} and RowKey lt ${odataString(upper)}`,
-          // Only the first part of attendance: enough to know it is there, and RSVPs stay behind.
+          // Answer rows have no `change`, so storage leaves them out.
+          filter: `PartitionKey eq ${pk(tenantId, communityId)} and RowKey ge ${odataString(`${occurrencePrefix}|${fromDate}`)} and RowKey lt ${odataString(upper)} and change gt ''`,
+          // Only the first part of attendance: enough to know it is there.
           select: ["RowKey", "change", "attendance"],
         },
       });
       for await (const row of rows) {
-        const [, originalDate = "", rowRitualId = ""] = row.rowKey.split("|");
-        if (rowRitualId !== ritualId) continue;
+        const { originalDate, ritualId: rowRitualId, userId } = parseOccurrenceKey(row.rowKey);
+        if (rowRitualId !== ritualId || userId !== null) continue;
         found.push({
           originalDate,
           change: {
@@ -398,6 +507,70 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         if (isConflict(error)) throw new ConcurrencyError("The ritual changed since it was read.");
         if (isNotFound(error)) throw new ConcurrencyError("The ritual is already gone.");
         throw error;
+      }
+    },
+
+    async saveRsvp({
+      tenantId,
+      communityId,
+      ritualId,
+      originalDate,
+      userId,
+      answer,
+      seat,
+      expectedEtag,
+    }) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      const row = {
+        partitionKey,
+        rowKey: rsvpKey(originalDate, ritualId, userId),
+        response: answer.response,
+        displayName: answer.displayName,
+        seat,
+      };
+      try {
+        if (expectedEtag === null) {
+          const response = await table.submitTransaction([
+            ["create", row],
+            ["create", { partitionKey, rowKey: seatKey(originalDate, ritualId, seat), userId }],
+          ]);
+          const etag = response.subResponses[0]?.etag;
+          if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
+          return { ...answer, seat, etag };
+        }
+        const response = await table.updateEntity(row, "Replace", { etag: expectedEtag });
+        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
+        return { ...answer, seat, etag: response.etag };
+      } catch (error) {
+        if (isConflict(error)) {
+          throw new ConcurrencyError("The answer or its seat changed since it was read.");
+        }
+        throw error;
+      }
+    },
+
+    async importRsvps({ tenantId, communityId, ritualId, originalDate, answers }) {
+      const partitionKey = communityPartitionKey(tenantId, communityId);
+      for (let start = 0; start < answers.length; start += importBatch) {
+        const actions: TransactionAction[] = answers
+          .slice(start, start + importBatch)
+          .flatMap(({ userId, response, displayName }, index): TransactionAction[] => {
+            const seat = start + index;
+            return [
+              [
+                "create",
+                {
+                  partitionKey,
+                  rowKey: rsvpKey(originalDate, ritualId, userId),
+                  response,
+                  displayName,
+                  seat,
+                },
+              ],
+              ["create", { partitionKey, rowKey: seatKey(originalDate, ritualId, seat), userId }],
+            ];
+          });
+        await table.submitTransaction(actions);
       }
     },
 

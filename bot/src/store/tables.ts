@@ -10,9 +10,11 @@ export const tableNames = {
    */
   communities: "communities",
   /**
-   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles. Also
-   * PartitionKey `tenantRoleHolders`, RowKey `<tenantId>|<userId>`: every tenant role holder
-   * across tenants, so the digest job finds heads of profession who never saved settings.
+   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles, and
+   * `!roster|<communityId>` (written with every change to who a community's champions are, so
+   * such changes land one at a time). Also PartitionKey `tenantRoleHolders`, RowKey
+   * `<tenantId>|<userId>`: every tenant role holder across tenants, so the digest job finds heads
+   * of profession who never saved settings.
    */
   memberships: "memberships",
   /**
@@ -30,8 +32,10 @@ export const tableNames = {
   deliveries: "deliveries",
   /**
    * PartitionKey `<tenantId>__<communityId>`. RowKeys: `ritual|<ritualId>` (a series with its
-   * volunteers), `occ|<planned date>|<ritualId>` (one occurrence's exception, RSVPs, attendance),
-   * `feed` (the SHA-256 of the calendar feed's secret token, never the token).
+   * volunteers), `occ|<planned date>|<ritualId>` (one occurrence's exception and attendance),
+   * `occ|<planned date>|<ritualId>|rsvp|<userId>` (one person's answer, sorted under its
+   * occurrence), `seat|<planned date>|<ritualId>|<seat>` (which answer holds each of the session's
+   * seats), `feed` (the SHA-256 of the calendar feed's secret token, never the token).
    */
   rituals: "rituals",
   /**

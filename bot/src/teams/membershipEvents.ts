@@ -1,6 +1,7 @@
 import type { Activity, ChannelAccount } from "botbuilder";
-import { toIso } from "@practice-hub/shared";
 import { membershipAdder } from "../commands/membershipAdder";
+import { membershipRemover } from "../commands/membershipRemover";
+import { membershipReturner } from "../commands/membershipReturner";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 
@@ -40,7 +41,9 @@ export function membershipChangeOf(
 
 /**
  * Records Teams joins and leaves against the community the team is linked to: a join adds the
- * person as a member, a leave removes their membership; both are kept as events for the digest.
+ * person as a member (or, for a champion kept after leaving, marks them back), a leave removes
+ * their membership, except the last champion's, who stays champion until someone else is named;
+ * both are kept as events for the digest.
  */
 export function createMembershipEventSink(props: {
   store: Store;
@@ -56,30 +59,19 @@ export function createMembershipEventSink(props: {
         return;
       }
       for (const person of people) {
+        const event = { store, tenantId, communityId, person, now: props.now() };
         if (change === "joined") {
-          await membershipAdder({
-            store,
-            tenantId,
-            communityId,
-            person,
-            roles: ["member"],
-            source: "teams",
-            now: props.now(),
-          });
+          const added = await membershipAdder({ ...event, roles: ["member"], source: "teams" });
+          // Teams may repeat an event; someone already in the community may be coming back.
+          if (!added) await membershipReturner(event);
           continue;
         }
-        const removed = await store.memberships.removeCommunityMembership({
-          tenantId,
-          userId: person.id,
-          communityId,
-        });
-        // Teams may repeat an event; only a real departure is recorded.
-        if (removed) {
-          await store.membershipEvents.record({
-            tenantId,
-            communityId,
-            event: { person, change: "left", source: "teams", at: toIso(props.now()) },
-          });
+        const outcome = await membershipRemover(event);
+        if (outcome === "keptAsChampion") {
+          props.logger.warn(
+            { communityId },
+            "the last champion left the team: kept as champion until someone else is named",
+          );
         }
       }
     },

@@ -7,6 +7,7 @@ import { cardBytes, cardProblems } from "./testing";
 import { maxCardBytes } from "./types";
 
 const tabUrl = "https://hub.example.com/retros";
+const renderKey = "3f1c2a9e-7b1d-4c55-9a0e-2b6d8f4e1a77";
 
 function anEntry(index: number, overrides: Partial<RetroEntry> = {}): RetroEntry {
   return {
@@ -85,12 +86,25 @@ function bigRetro(count: number, phase: Retro["phase"]): Retro {
 }
 
 describe("retroCard", () => {
+  it("gives Add entry the key of this render, so two submissions of one card are one entry", () => {
+    const otherKey = "5d2e8c10-0f3a-4b7e-8c21-6a9f3e7d2b44";
+    const addEntryData = (key: string) =>
+      retroCard({ renderKey: key, retro: aRetro(), tabUrl })
+        .body.flatMap((element) => (element.type === "ActionSet" ? element.actions : []))
+        .find((action) => action.type === "Action.Execute" && action.verb === retroVerbs.addEntry);
+
+    expect(addEntryData(renderKey)).toMatchObject({
+      data: { communityId: "product-management", retroId: "r1", renderKey },
+    });
+    expect(addEntryData(otherKey)).toMatchObject({ data: { renderKey: otherKey } });
+  });
+
   it.each(retroPhases)("parses without problems in the %s phase", (phase) => {
-    expect(cardProblems(retroCard({ retro: aRetro({ phase }), tabUrl }))).toEqual([]);
+    expect(cardProblems(retroCard({ renderKey, retro: aRetro({ phase }), tabUrl }))).toEqual([]);
   });
 
   it.each(retroPhases)("stays under 80 KB with 300 entries in the %s phase", (phase) => {
-    const card = retroCard({ retro: bigRetro(300, phase), tabUrl });
+    const card = retroCard({ renderKey, retro: bigRetro(300, phase), tabUrl });
 
     expect(cardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThan(maxCardBytes);
@@ -102,7 +116,7 @@ describe("retroCard", () => {
       entries: [anEntry(1, { text: "secret opinion" })],
     });
 
-    const text = JSON.stringify(retroCard({ retro, tabUrl }));
+    const text = JSON.stringify(retroCard({ renderKey, retro, tabUrl }));
 
     expect(text).toContain('"title":"Keep","value":"2 entries"');
     expect(text).toContain('"title":"Drop","value":"1 entry"');
@@ -111,10 +125,11 @@ describe("retroCard", () => {
 
   it("points the quarterly purpose prompt to the canvas, and no other format's prompts", () => {
     const quarterly = retroCard({
+      renderKey,
       retro: aRetro({ format: builtInRetroFormat("quarterly"), counts: {} }),
       tabUrl,
     });
-    const plain = retroCard({ retro: aRetro(), tabUrl });
+    const plain = retroCard({ renderKey, retro: aRetro(), tabUrl });
 
     expect(cardProblems(quarterly)).toEqual([]);
     expect(JSON.stringify(quarterly)).toMatch(
@@ -124,7 +139,7 @@ describe("retroCard", () => {
   });
 
   it("offers the entry form with anonymity as the default while collecting", () => {
-    const card = retroCard({ retro: aRetro(), tabUrl });
+    const card = retroCard({ renderKey, retro: aRetro(), tabUrl });
     const toggle = card.body.find((element) => element.type === "Input.Toggle");
 
     expect(toggle).toMatchObject({ value: "anonymous", valueOn: "named" });
@@ -132,13 +147,18 @@ describe("retroCard", () => {
   });
 
   it("asks for a score in the pulse format", () => {
-    const card = retroCard({ retro: aRetro({ format: builtInRetroFormat("pulse") }), tabUrl });
+    const card = retroCard({
+      renderKey,
+      retro: aRetro({ format: builtInRetroFormat("pulse") }),
+      tabUrl,
+    });
 
     expect(card.body.some((e) => e.type === "Input.ChoiceSet" && e.id === "score")).toBe(true);
   });
 
   it("opens the retro by listing the open actions of earlier retros", () => {
     const card = retroCard({
+      renderKey,
       retro: aRetro({
         reviewActions: [anAction({ text: "Write the onboarding guide", overdue: true })],
       }),
@@ -164,7 +184,7 @@ describe("retroCard", () => {
       ],
     });
 
-    const texts = retroCard({ retro, tabUrl }).body.flatMap((element) =>
+    const texts = retroCard({ renderKey, retro, tabUrl }).body.flatMap((element) =>
       element.type === "Container"
         ? element.items.flatMap((item) => (item.type === "TextBlock" ? [item.text] : []))
         : [],
@@ -178,16 +198,16 @@ describe("retroCard", () => {
   });
 
   it("offers the next phase as a button and none once closed", () => {
-    const card = retroCard({ retro: aRetro({ phase: "vote" }), tabUrl });
+    const card = retroCard({ renderKey, retro: aRetro({ phase: "vote" }), tabUrl });
 
     expect(card.actions?.[0]).toMatchObject({
       type: "Action.Execute",
       verb: retroVerbs.move,
       data: { to: "decide", retroId: "r1", communityId: "product-management" },
     });
-    expect(JSON.stringify(retroCard({ retro: aRetro({ phase: "closed" }), tabUrl }))).not.toContain(
-      retroVerbs.move,
-    );
+    expect(
+      JSON.stringify(retroCard({ renderKey, retro: aRetro({ phase: "closed" }), tabUrl })),
+    ).not.toContain(retroVerbs.move);
   });
 });
 

@@ -33,6 +33,16 @@ export interface RetroCardProps {
   tabUrl: string;
 }
 
+/** What the live card in the channel needs. */
+export interface LiveRetroCardProps extends RetroCardProps {
+  /**
+   * New for every card built (a UUID), carried by its "Add entry": the same render submitted
+   * twice (a double click, Teams' retry) is one entry, whatever the client does, while the next
+   * render takes another. Letters, digits and "-" only, 8 to 60 of them.
+   */
+  renderKey: string;
+}
+
 const phaseLabels: Record<RetroPhase, string> = {
   collect: "Collecting entries",
   group: "Grouping entries into themes",
@@ -166,7 +176,7 @@ function canvasPurposeLinks(retro: Retro, tabUrl: string): CardElement[] {
     }));
 }
 
-function entryForm(retro: Retro): CardElement[] {
+function entryForm(retro: Retro, renderKey: string): CardElement[] {
   const firstPrompt = retro.format.prompts[0];
   return [
     {
@@ -225,7 +235,7 @@ function entryForm(retro: Retro): CardElement[] {
           type: "Action.Execute",
           title: "Add entry",
           verb: retroVerbs.addEntry,
-          data: ids(retro),
+          data: { ...ids(retro), renderKey },
           style: "positive",
         },
       ],
@@ -317,13 +327,17 @@ function footerActions(retro: Retro, tabUrl: string): CardAction[] {
  * collecting it shows only how many entries each prompt has, never their text. It lists at most
  * a dozen items and links to the tab for the rest, so it stays small whatever the retro's size.
  */
-export function retroCard({ retro, tabUrl }: RetroCardProps): AdaptiveCard {
+export function retroCard({ retro, tabUrl, renderKey }: LiveRetroCardProps): AdaptiveCard {
   if (retro.phase === "closed") return retroSummaryCard({ retro, tabUrl });
   const body: CardElement[] = [...header(retro, `Retro: ${phaseLabels[retro.phase]}`)];
   switch (retro.phase) {
     case "collect":
       body.push(...actionList("Still open from earlier retros", retro.reviewActions));
-      body.push(countFacts(retro), ...canvasPurposeLinks(retro, tabUrl), ...entryForm(retro));
+      body.push(
+        countFacts(retro),
+        ...canvasPurposeLinks(retro, tabUrl),
+        ...entryForm(retro, renderKey),
+      );
       break;
     case "group":
       body.push(countFacts(retro), {

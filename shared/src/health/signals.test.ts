@@ -1,5 +1,6 @@
 import {
   canvasNotReviewedSignal,
+  championLeftSignal,
   communityHealthSignals,
   fallingAttendanceSignals,
   fewFacilitatorsSignal,
@@ -176,6 +177,53 @@ describe("singleRoleHolderSignal", () => {
         members: [member("Ana", ["champion", "curator"]), member("Ben", ["facilitator"])],
       }),
     ).toBeNull();
+  });
+});
+
+describe("championLeftSignal", () => {
+  it("fires when the only champion left the team, with how long ago", () => {
+    const signal = championLeftSignal({
+      members: [
+        { ...member("Ana", ["member", "champion"]), leftTeamAt: daysAgo(12) },
+        ...members(5),
+      ],
+      now,
+    });
+
+    expect(signal?.kind).toBe("championLeft");
+    expect(signal?.figures).toEqual({ champions: 1, daysSinceLeft: 12 });
+    expect(signal?.summary).toContain("Ana left the community's team 12 days ago");
+    expect(signal?.summary).toContain("name a new champion");
+  });
+
+  it("stays quiet while another champion is still in the team", () => {
+    expect(
+      championLeftSignal({
+        members: [
+          { ...member("Ana", ["champion"]), leftTeamAt: daysAgo(12) },
+          member("Ben", ["champion"]),
+        ],
+        now,
+      }),
+    ).toBeNull();
+  });
+
+  it("stays quiet when every champion is in the team", () => {
+    expect(
+      championLeftSignal({ members: [member("Ana", ["champion"]), ...members(3)], now }),
+    ).toBeNull();
+  });
+
+  it("is among the community's signals when it fires", () => {
+    const signals = communityHealthSignals(
+      {
+        members: [{ ...member("Ana", ["champion"]), leftTeamAt: daysAgo(1) }, ...members(3)],
+        canvasReviewedAt: daysAgo(10),
+      },
+      now,
+    );
+
+    expect(signals.map((signal) => signal.kind)).toEqual(["championLeft"]);
   });
 });
 

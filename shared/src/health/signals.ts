@@ -14,6 +14,7 @@ export const healthSignalKinds = [
   "lapsedRitual",
   "canvasNotReviewed",
   "singleRoleHolder",
+  "championLeft",
   "protectedTimeUnused",
 ] as const;
 export type HealthSignalKind = (typeof healthSignalKinds)[number];
@@ -51,6 +52,11 @@ export interface RitualCadence {
 export interface MemberRoles {
   displayName: string;
   roles: CommunityRole[];
+  /**
+   * When Teams said they left the community's team; only a last champion is kept after leaving
+   * (until someone else is named). Absent or null while they are in the team.
+   */
+  leftTeamAt?: string | null;
 }
 
 /** Thresholds of the signals, named so the tab and the tests can say them. */
@@ -240,6 +246,30 @@ export function singleRoleHolderSignal(props: {
 }
 
 /**
+ * Every champion the community has left its team: they are kept as champion only so someone can
+ * still manage the community, and it has nobody on the ground to run it.
+ */
+export function championLeftSignal(props: {
+  members: readonly MemberRoles[];
+  now: Date;
+}): HealthSignal | null {
+  const champions = props.members.filter((member) => member.roles.includes("champion"));
+  const leftAt = champions.map((champion) => champion.leftTeamAt ?? null);
+  if (champions.length === 0 || leftAt.includes(null)) return null;
+  const days = Math.max(...leftAt.map((at) => (at === null ? 0 : daysBetween(at, props.now))));
+  const names = champions.map((champion) => champion.displayName).join(", ");
+  const one = champions.length === 1;
+  return {
+    kind: "championLeft",
+    summary:
+      `${names} left the community's team ${days} ${days === 1 ? "day" : "days"} ago but ` +
+      `${one ? "is still its only champion" : "are still its only champions"}, kept so someone ` +
+      `can manage the community. Ask ${one ? "them" : "one of them"} to name a new champion.`,
+    figures: { champions: champions.length, daysSinceLeft: days },
+  };
+}
+
+/**
  * Protected time (2-4 hours a month is typical) is agreed but hardly used: members spent under a
  * quarter of it in community sessions over the last 30 days.
  */
@@ -287,6 +317,7 @@ export function communityHealthSignals(input: CommunityHealthInput, now: Date): 
     ...lapsedRitualSignals({ rituals: input.rituals ?? [], now }),
     canvasNotReviewedSignal({ reviewedAt: input.canvasReviewedAt, now }),
     singleRoleHolderSignal({ members: input.members }),
+    championLeftSignal({ members: input.members, now }),
     input.protectedTime
       ? protectedTimeUnusedSignal({
           protectedHoursPerMonth: input.protectedTime.hoursPerMonth,

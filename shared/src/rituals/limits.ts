@@ -1,7 +1,7 @@
 /**
  * Limits of the ritual calendar, shared by the tab's forms and the service's schemas (the
- * general ones live in validations.ts). Volunteer and RSVP lists live inside one entity, so
- * their caps keep it well under Table Storage's 32K characters a property and 1 MB an entity.
+ * general ones live in validations.ts). Volunteer and attendance lists live inside one entity,
+ * so their caps keep it well under Table Storage's 32K characters a property and 1 MB an entity.
  */
 export const ritualLimits = {
   ritualName: 80,
@@ -15,9 +15,9 @@ export const ritualLimits = {
   volunteers: 50,
   awayDates: 100,
   /**
-   * RSVPs and attendance of one occurrence. With ids of at most 128 key-safe characters and
-   * names cut to `rsvpDisplayName`, a full row stays far below the 1 MB entity limit (the store
-   * splits the lists over several properties, each under 32K characters).
+   * RSVPs and attendance of one occurrence. Each answer is a row of its own; attendance lives in
+   * the occurrence's row, where ids of at most 128 key-safe characters keep it far below the 1 MB
+   * entity limit (the store splits it over several properties, each under 32K characters).
    */
   peoplePerOccurrence: 400,
   /** Characters of a name kept beside an RSVP: longer names are cut, to keep that bound. */

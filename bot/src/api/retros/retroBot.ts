@@ -4,6 +4,7 @@ import {
   retroActionStatusSchema,
   retroVerbs,
   toIso,
+  type Retro,
   type RetroFormatId,
 } from "@practice-hub/shared";
 import { randomUUID } from "node:crypto";
@@ -40,7 +41,15 @@ export interface RetroBotDeps {
   tabUrl: string;
   notifier: RetroNotifier | null;
   logger: Logger;
+  /** SUBMISSION_KEY_SECRET: keys the ids of entries (retroEntryAdder). */
+  submissionKeySecret: string;
 }
+
+/**
+ * What the live card's render key looks like (a UUID from liveCard); at most 60 characters, so
+ * the submission key made from it stays within `retroLimits.submissionKey`.
+ */
+const renderKeyPattern = /^[A-Za-z0-9-]{8,60}$/;
 
 const retroRefSchema = z.object({
   communityId: z.string(),
@@ -82,6 +91,8 @@ export function registerRetroBot(props: {
   deps: RetroBotDeps;
 }): void {
   const { store, now, tabUrl, notifier } = props.deps;
+  /** The live card, with a render key of its own: each card built takes its own entries. */
+  const liveCard = (retro: Retro) => retroCard({ retro, tabUrl, renderKey: randomUUID() });
 
   async function viewerOf(actor: Actor): Promise<Viewer> {
     return viewerLoader({ store, actor });
@@ -99,11 +110,11 @@ export function registerRetroBot(props: {
       retroId,
     });
     const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
-    return { card: retroCard({ retro, tabUrl }) };
+    return { card: liveCard(retro) };
   }
 
   props.cardActions
-    .register(retroVerbs.addEntry, async ({ actor, data, activityId }) => {
+    .register(retroVerbs.addEntry, async ({ actor, data }) => {
       const ref = parseData(retroRefSchema, data);
       const form = parseData(
         z.object({
@@ -111,16 +122,25 @@ export function registerRetroBot(props: {
           text: z.string().max(5_000),
           visibility: z.enum(["anonymous", "named"]).default("anonymous"),
           score: z.coerce.number().int().min(1).max(5).optional(),
+          // Cards posted before cards carried a render key have none.
+          renderKey: z.string().regex(renderKeyPattern).optional(),
         }),
         data,
       );
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
       await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
-      // Teams retries an invoke with its activity id and gives every press a new one, so the key
-      // comes from it: a retry stores one entry, two people writing the same words store two,
-      // and the key never says who wrote it. Without an id (not Teams) each press is its own.
-      const submissionKey = `card-${idFromKey(activityId ?? randomUUID())}`;
+      // The card's render and what was written make the key, whatever the client does: the same
+      // render submitted twice (a double click, which Teams sends as a new invoke, or Teams'
+      // retry) is one entry, a new render or other words another. The entry's id adds the person
+      // (entryIdFor), so two people sending the same words from one card store two entries.
+      const written = idFromKey(
+        form.promptId,
+        form.visibility,
+        String(form.score ?? ""),
+        form.text,
+      );
+      const submissionKey = `card-${form.renderKey ?? "unkeyed"}-${written}`;
       await retroEntryAdder({
         store,
         viewer,
@@ -133,6 +153,7 @@ export function registerRetroBot(props: {
           ...(form.score !== undefined ? { score: form.score } : {}),
           submissionKey,
         },
+        keySecret: props.deps.submissionKeySecret,
       });
       return channelCard(viewer, communityId, ref.retroId);
     })
@@ -172,7 +193,7 @@ export function registerRetroBot(props: {
           : (await retroMover({ ...moved, to })).aggregate;
       const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
       // Once closed, the card in the channel becomes the summary.
-      return { card: retroCard({ retro, tabUrl }) };
+      return { card: liveCard(retro) };
     })
     .register(retroVerbs.refresh, async ({ actor, data }) => {
       const ref = parseData(retroRefSchema, data);
@@ -252,7 +273,7 @@ export function registerRetroBot(props: {
       retroId: started.retroId,
     });
     const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
-    await reply(retroCard({ retro, tabUrl }));
+    await reply(liveCard(retro));
   });
 }
 

@@ -43,7 +43,7 @@ import {
 /** What the retro routes need besides the usual API dependencies. */
 export interface RetrosRouterDeps extends Pick<
   ApiDeps,
-  "store" | "now" | "authenticated" | "logger"
+  "store" | "now" | "authenticated" | "logger" | "config"
 > {
   /** Posts retro cards to the linked channel and owner cards to owners; null turns posting off. */
   retroNotifier: RetroNotifier | null;
@@ -51,7 +51,7 @@ export interface RetrosRouterDeps extends Pick<
 
 /** Retros: start, read, entries, themes, votes, phases, actions, moderation. */
 export function retrosRouter(deps: RetrosRouterDeps): Router {
-  const { store, now, authenticated, retroNotifier } = deps;
+  const { store, now, authenticated, retroNotifier, config } = deps;
   const router = express.Router();
   const base = "/communities/:communityId/retros";
 
@@ -150,7 +150,14 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const retroId = retroIdOf(req);
     const request = parseWith(addRetroEntryRequestSchema, req.body, "The entry");
     await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
-    const result = await retroEntryAdder({ store, viewer, communityId, retroId, request });
+    const result = await retroEntryAdder({
+      store,
+      viewer,
+      communityId,
+      retroId,
+      request,
+      keySecret: config.SUBMISSION_KEY_SECRET,
+    });
     res.status(result.created ? 201 : 200).json(result);
   });
 
