@@ -117,13 +117,14 @@ export interface MembershipRepository {
   }): Promise<Map<string, string>>;
   /**
    * Removes one membership on the ETag read: ConcurrencyError when it changed meanwhile, false
-   * when it is already gone.
+   * when it is already gone. Without `expectedEtag` the row goes whatever its version: only for
+   * rows nobody can reach, such as those of a community whose creation never finished.
    */
   removeCommunityMembership(props: {
     tenantId: string;
     userId: string;
     communityId: string;
-    expectedEtag: string;
+    expectedEtag?: string;
   }): Promise<boolean>;
 }
 
@@ -258,9 +259,11 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
     },
     async removeCommunityMembership({ tenantId, userId, communityId, expectedEtag }) {
       try {
-        await table.deleteEntity(tenantId, `${userId}${separator}${communityId}`, {
-          etag: expectedEtag,
-        });
+        await table.deleteEntity(
+          tenantId,
+          `${userId}${separator}${communityId}`,
+          expectedEtag === undefined ? {} : { etag: expectedEtag },
+        );
         return true;
       } catch (error) {
         if (isNotFound(error)) return false;
