@@ -5,6 +5,7 @@ import {
   toIso,
   type AddRetroActionRequest,
   type ValidationErrorData,
+  parseWithSentences,
 } from "@practice-hub/shared";
 import { AppError, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
@@ -34,7 +35,7 @@ export async function retroActionAdder(props: {
   now: Date;
 }): Promise<{ action: RetroActionEntity; created: boolean }> {
   const { store, viewer, communityId, retroId, now } = props;
-  const parsed = addRetroActionRequestSchema.safeParse(props.request);
+  const parsed = parseWithSentences(addRetroActionRequestSchema, props.request, "The action");
   if (!parsed.success) throw validationFailed(parsed.error, "The action");
   const request = parsed.data;
   const tenantId = viewer.actor.tenantId;

@@ -6,6 +6,7 @@ import {
   type AddRetroEntryRequest,
   type AddRetroEntryResponse,
   type ValidationErrorData,
+  parseWithSentences,
 } from "@practice-hub/shared";
 import { AppError, badRequest, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
@@ -26,7 +27,7 @@ export async function retroEntryAdder(props: {
   request: AddRetroEntryRequest;
 }): Promise<AddRetroEntryResponse> {
   const { store, viewer, communityId, retroId } = props;
-  const parsed = addRetroEntryRequestSchema.safeParse(props.request);
+  const parsed = parseWithSentences(addRetroEntryRequestSchema, props.request, "The entry");
   if (!parsed.success) throw validationFailed(parsed.error, "The entry");
   const request = parsed.data;
   const { retro, entries } = await retroReader({

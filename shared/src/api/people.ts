@@ -34,7 +34,7 @@ export const peopleResponseSchema = z.object({
 export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
 
 const rolesSchema = z
-  .array(communityRoleSchema, { error: "roles must be a list of community roles." })
+  .array(communityRoleSchema, { error: "Choose the person's roles from the list." })
   .min(1, "Give the person at least one role.")
   .max(5)
   .transform((roles) => [...new Set(roles)]);
@@ -48,14 +48,14 @@ export const addMemberRequestSchema = z.object({
   userId: z
     .string()
     .trim()
-    .min(1, "userId is required.")
+    .min(1, "Give the person's id.")
     .max(100)
     .regex(
       // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
       /^[^/\\#?|\u0000-\u001f\u007f-\u009f]+$/,
-      "userId cannot contain / \\ # ? | or control characters.",
+      "A person's id can't contain /, \\, #, ?, | or control characters.",
     ),
-  displayName: z.string().trim().min(1, "displayName is required.").max(120),
+  displayName: z.string().trim().min(1, "Give the person's name.").max(120),
   roles: rolesSchema.default(["member"]),
 });
 export type AddMemberRequest = z.input<typeof addMemberRequestSchema>;
