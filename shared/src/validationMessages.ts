@@ -228,8 +228,12 @@ export function issueSentence(issue: IssueLike, subject = "The request"): string
       return "options" in issue && issue.options && issue.options.length > 0
         ? `${label} must be ${choices(issue.options)}.`
         : `${label} is not in a form it accepts.`;
-    case "invalid_key":
-      return `${label} has a name that is not allowed.`;
+    case "invalid_key": {
+      // zod puts the refused key at the end of the path: the sentence is about its record.
+      const key = path[path.length - 1];
+      const record = fieldLabel(path.slice(0, -1), subject);
+      return `${record} has a name that is not allowed (${String(key)}).`;
+    }
     case "invalid_element":
       return `${label} has an item that is not allowed.`;
     case "invalid_value":
@@ -261,13 +265,19 @@ export interface FieldProblem {
   message: string;
 }
 
-/** The fields of a failed parse, one entry per issue, in the order zod found them. */
+/**
+ * The fields of a failed parse in the order zod found them, one entry per field: when a field
+ * fails twice (an empty time zone is also an unknown one) the first, most basic problem is the
+ * one worth saying.
+ */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
+  const byPath = new Map<string, FieldProblem>();
+  for (const issue of error.issues) {
     // "(body)" rather than "": a problem with the body as a whole still names where it is.
-    path: fieldPath(issue.path) || "(body)",
-    message: issue.message,
-  }));
+    const path = fieldPath(issue.path) || "(body)";
+    if (!byPath.has(path)) byPath.set(path, { path, message: issue.message });
+  }
+  return [...byPath.values()];
 }
 
 /**
@@ -277,7 +287,7 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 export function validationSummary(subject: string, fields: readonly FieldProblem[]): string {
   const [first] = fields;
   if (!first) return `${subject} is not valid.`;
-  const others = new Set(fields.map((field) => field.path)).size - 1;
+  const others = fields.length - 1;
   const more =
     others > 0
       ? ` ${others} more ${others === 1 ? "field needs" : "fields need"} a change too.`
