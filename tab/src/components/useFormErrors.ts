@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { validationSummary, type ApiError, type FieldProblem } from "@practice-hub/shared";
 import { apiErrorOf, formErrorsOf, type FieldPlacement, type FormErrors } from "../api/errors";
 import { useAnnounce } from "./Announcer";
 
@@ -25,11 +26,30 @@ export function useFormErrors<F extends string>(placement: FieldPlacement<F>) {
     },
     [announce, placement],
   );
+  /**
+   * Shows problems the form found itself, before asking the API (parsed with the shared
+   * `parseWithSentences`), exactly as the API would have answered them.
+   */
+  const invalid = useCallback(
+    (subject: string, fields: FieldProblem[]) => {
+      const error: ApiError = {
+        ok: false,
+        error: "bad_request",
+        status: 400,
+        message: validationSummary(subject, fields),
+        requestId: "",
+        data: { fields },
+      };
+      setErrors(formErrorsOf(error, placement));
+      announce(error.message);
+    },
+    [announce, placement],
+  );
   const clear = useCallback(() => setErrors(null), []);
   const field = (name: F): FieldErrorProps => {
     const message = errors?.fields[name];
     return message ? { validationMessage: message, validationState: "error" } : {};
   };
 
-  return { formError: errors?.form ?? null, fail, clear, field };
+  return { formError: errors?.form ?? null, fail, invalid, clear, field };
 }
