@@ -27,12 +27,17 @@ export function TimeZonePicker(props: {
 
   return (
     <Combobox
+      // Inside the form's own layer, so a dialog keeps it in its focus trap and paints it.
+      inlinePopup
       value={query ?? props.value}
       selectedOptions={[props.value]}
       placeholder="Search, e.g. London"
       onChange={(event) => setQuery(event.target.value)}
       onOptionSelect={(_e, data) => {
-        if (data.optionValue) props.onChange(data.optionValue);
+        // Typing clears the combobox's own selection (no optionValue): the chosen zone stays
+        // chosen until another one is picked from the list.
+        if (!data.optionValue) return;
+        props.onChange(data.optionValue);
         setQuery(null);
       }}
       onOpenChange={(_e, data) => {
