@@ -33,6 +33,15 @@ export function validationFailed(error: z.ZodError, what = "The request"): AppEr
   return new AppError(400, "bad_request", validationSummary(what, data.fields), data);
 }
 
+/**
+ * 400 for one field the schema let through but the service refuses (an owner who is not a
+ * member): the same shape and wording as `validationFailed`, so the tab shows it by the field.
+ */
+export function fieldRefused(what: string, path: string, message: string): AppError {
+  const data: ValidationErrorData = { fields: [{ path, message }] };
+  return new AppError(400, "bad_request", validationSummary(what, data.fields), data);
+}
+
 /** 400 for a request that is wrong in a way not tied to a body field. */
 export function badRequest(message: string): AppError {
   return new AppError(400, "bad_request", message);

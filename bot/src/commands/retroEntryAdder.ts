@@ -5,10 +5,9 @@ import {
   retroLimits,
   type AddRetroEntryRequest,
   type AddRetroEntryResponse,
-  type ValidationErrorData,
   parseWithSentences,
 } from "@practice-hub/shared";
-import { AppError, badRequest, conflict, validationFailed } from "../errors";
+import { badRequest, conflict, fieldRefused, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
 import type { Store } from "../store";
 import { idFromKey, retroReader } from "./retroReader";
@@ -47,10 +46,11 @@ export async function retroEntryAdder(props: {
   }
   if (!retro.format.scored && request.score !== undefined) {
     // Refused rather than dropped: a client that sends a score expects it to count somewhere.
-    const message = "This retro's format takes no score: send the entry without one.";
-    throw new AppError(400, "bad_request", `The entry is not valid. score: ${message}`, {
-      fields: [{ path: "score", message }],
-    } satisfies ValidationErrorData);
+    throw fieldRefused(
+      "The entry",
+      "score",
+      "This retro's format takes no score: send the entry without one.",
+    );
   }
   const entryId = idFromKey(retroId, request.submissionKey);
   const alreadyRead = entries.some((entry) => entry.entryId === entryId);
