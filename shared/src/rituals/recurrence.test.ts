@@ -193,7 +193,9 @@ describe("scheduleSchema", () => {
     const result = scheduleSchema.safeParse(
       scheduleFactory({ recurrence: { kind: "monthlyDate", day: 31 } }),
     );
-    expect(result.error?.issues[0]?.message).toBe("Choose a day of the month from 1 to 28, or the last day (-1).");
+    expect(result.error?.issues[0]?.message).toBe(
+      "Choose a day of the month from 1 to 28, or the last day (-1).",
+    );
   });
 
   it("refuses a sixth weekday of the month", () => {
