@@ -75,7 +75,12 @@ describe("a form the API refuses", () => {
     await page.keyboard.press("Enter");
     expect(await zone.inputValue()).toBe("Asia/Tokyo");
 
+    // The sentence was about 2 minutes: once the value changes it goes.
     await minutes.fill("45");
+    await form.getByText("A session lasts at least 5 minutes.", { exact: true }).waitFor({
+      state: "detached",
+    });
+    expect(await minutes.getAttribute("aria-invalid")).not.toBe("true");
     await form.getByRole("button", { name: "Add ritual" }).click();
     await form.waitFor({ state: "detached" });
 

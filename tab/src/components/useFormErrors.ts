@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { validationSummary, type ApiError, type FieldProblem } from "@practice-hub/shared";
 import { apiErrorOf, formErrorsOf, type FieldPlacement, type FormErrors } from "../api/errors";
 import { useAnnounce } from "./Announcer";
@@ -9,47 +9,54 @@ export interface FieldErrorProps {
   validationState?: "error";
 }
 
+/** The errors shown, with the values they were about. */
+interface Shown<F extends string> {
+  laid: FormErrors<F>;
+  values: Readonly<Record<F, unknown>>;
+}
+
 /**
  * A form's errors from the API: each field's sentence goes beside the field (`field(name)` is
  * spread on its Fluent `Field`), and what no field shows stays for the form (`formError`). The
  * whole message is announced, so a screen reader hears what was refused wherever focus is.
+ * `values` are the form's current values by field: a field's sentence goes away once its value
+ * is no longer the one refused, so nobody reads "at least 5 minutes" beside the 45 they typed.
  */
-export function useFormErrors<F extends string>(placement: FieldPlacement<F>) {
+export function useFormErrors<F extends string>(
+  placement: FieldPlacement<F>,
+  values: Readonly<Record<F, unknown>>,
+) {
   const announce = useAnnounce();
-  const [errors, setErrors] = useState<FormErrors<F> | null>(null);
+  const [shown, setShown] = useState<Shown<F> | null>(null);
 
-  const fail = useCallback(
-    (caught: unknown) => {
-      const error = apiErrorOf(caught);
-      setErrors(formErrorsOf(error, placement));
-      announce(error.message);
-    },
-    [announce, placement],
-  );
-  /**
-   * Shows problems the form found itself, before asking the API (parsed with the shared
-   * `parseWithSentences`), exactly as the API would have answered them.
-   */
-  const invalid = useCallback(
-    (subject: string, fields: FieldProblem[]) => {
-      const error: ApiError = {
+  // `values` here are the ones of the render whose handler sent the request: what was refused.
+  const show = (error: ApiError) => {
+    setShown({ laid: formErrorsOf(error, placement), values });
+    announce(error.message);
+  };
+
+  return {
+    formError: shown?.laid.form ?? null,
+    /** Shows what the API answered to a failed request. */
+    fail: (caught: unknown) => show(apiErrorOf(caught)),
+    /**
+     * Shows problems the form found itself, before asking the API (parsed with the shared
+     * `parseWithSentences`), exactly as the API would have answered them.
+     */
+    invalid: (subject: string, fields: FieldProblem[]) =>
+      show({
         ok: false,
         error: "bad_request",
         status: 400,
         message: validationSummary(subject, fields),
         requestId: "",
         data: { fields },
-      };
-      setErrors(formErrorsOf(error, placement));
-      announce(error.message);
+      }),
+    clear: () => setShown(null),
+    field: (name: F): FieldErrorProps => {
+      const message = shown?.laid.fields[name];
+      if (!message || !Object.is(shown.values[name], values[name])) return {};
+      return { validationMessage: message, validationState: "error" };
     },
-    [announce, placement],
-  );
-  const clear = useCallback(() => setErrors(null), []);
-  const field = (name: F): FieldErrorProps => {
-    const message = errors?.fields[name];
-    return message ? { validationMessage: message, validationState: "error" } : {};
   };
-
-  return { formError: errors?.form ?? null, fail, invalid, clear, field };
 }

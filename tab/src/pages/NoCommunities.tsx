@@ -44,7 +44,7 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
   const [profession, setProfession] = useState("");
   const [description, setDescription] = useState("");
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(communityPlacement);
+  const errors = useFormErrors(communityPlacement, { name, profession, description });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

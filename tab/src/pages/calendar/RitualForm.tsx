@@ -150,7 +150,20 @@ export function RitualForm(props: {
   const [reminders, setReminders] = useState<number[]>(
     editing?.reminderOffsetsMinutes ?? [...defaultReminderOffsets],
   );
-  const errors = useFormErrors(ritualPlacement);
+  const errors = useFormErrors(ritualPlacement, {
+    name,
+    repeats: kind,
+    interval,
+    nth,
+    weekday,
+    day,
+    startDate,
+    until,
+    time,
+    duration,
+    timeZone,
+    segment,
+  });
   /** The version saved while the person was editing, and where their form differs from it. */
   const [stale, setStale] = useState<{ saved: Ritual; differences: FieldDifference[] } | null>(
     null,

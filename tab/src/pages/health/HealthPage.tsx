@@ -64,10 +64,15 @@ function SettingsForm({ timeZone }: { timeZone: string }) {
   const { state, update } = useLoad(load);
   const [draft, setDraft] = useState<DigestSettings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const errors = useFormErrors(settingsPlacement);
+  const shownSettings = draft ?? (state.status === "ready" ? state.data.settings : null);
+  const errors = useFormErrors(settingsPlacement, {
+    day: shownSettings?.day,
+    time: shownSettings?.time,
+    timeZone: shownSettings?.timeZone,
+  });
   const suggestedZones = useMemo(() => [timeZone], [timeZone]);
-  if (state.status !== "ready") return null;
-  const settings = draft ?? state.data.settings;
+  if (shownSettings === null) return null;
+  const settings = shownSettings;
 
   const save = async () => {
     errors.clear();

@@ -60,7 +60,7 @@ function EntryEditor({
   const [title, setTitle] = useState(entry?.title ?? "");
   const [body, setBody] = useState(entry?.body ?? "");
   const [message, setMessage] = useState<string | null>(null);
-  const errors = useFormErrors(entryPlacement);
+  const errors = useFormErrors(entryPlacement, { title, body });
 
   const save = async () => {
     setMessage(null);

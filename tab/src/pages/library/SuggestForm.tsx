@@ -65,7 +65,7 @@ export function SuggestForm({
   const [why, setWhy] = useState("");
   const [tags, setTags] = useState("");
   const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(suggestionPlacement);
+  const errors = useFormErrors(suggestionPlacement, { section, title, url, why, tags });
   const [duplicate, setDuplicate] = useState<LibraryResource | null>(null);
 
   const submit = async () => {

@@ -70,7 +70,7 @@ export default function PeoplePage({ community }: { community: Community }) {
   );
   const [newId, setNewId] = useState("");
   const [newName, setNewName] = useState("");
-  const addErrors = useFormErrors(addPersonPlacement);
+  const addErrors = useFormErrors(addPersonPlacement, { userId: newId, displayName: newName });
 
   const data = state.status === "ready" ? state.data : null;
   const manage = data?.allowedActions.includes("manage") ?? false;

@@ -217,7 +217,7 @@ function EntryForm({
   const [text, setText] = useState("");
   const [score, setScore] = useState("3");
   const [named, setNamed] = useState(false);
-  const errors = useFormErrors(entryPlacement);
+  const errors = useFormErrors(entryPlacement, { prompt: promptId, score, text });
   const [busy, setBusy] = useState(false);
   // One key per submission: kept while the same text is retried, renewed once it is stored.
   const key = useRef(newSubmissionKey());
@@ -576,7 +576,7 @@ function ActionForm({
   const [dueDate, setDueDate] = useState("");
   const [escalate, setEscalate] = useState(false);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(actionPlacement);
+  const errors = useFormErrors(actionPlacement, { text, owner: ownerId, dueDate });
   // One key per action: a retried or double-clicked submission stores one action.
   const key = useRef(newSubmissionKey());
   const owner = known.find((person) => person.id === ownerId);

@@ -160,7 +160,12 @@ function StartRetro({
   const [title, setTitle] = useState("");
   const [customPrompts, setCustomPrompts] = useState("");
   const [votes, setVotes] = useState(String(retroLimits.votesPerPersonDefault));
-  const errors = useFormErrors(startRetroPlacement);
+  const errors = useFormErrors(startRetroPlacement, {
+    format,
+    title,
+    prompts: customPrompts,
+    votes,
+  });
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
