@@ -1,4 +1,9 @@
-import type { ApiErrorCode, ValidationErrorData } from "@practice-hub/shared";
+import {
+  fieldProblems,
+  validationSummary,
+  type ApiErrorCode,
+  type ValidationErrorData,
+} from "@practice-hub/shared";
 import type { z } from "zod";
 
 /**
@@ -17,16 +22,24 @@ export class AppError extends Error {
   }
 }
 
-/** 400 with the fields that failed, built from a zod error. */
+/**
+ * 400 with the fields that failed. `data.fields[].path` names each field for programs and its
+ * `message` is a sentence for people, so parse with the shared `parseWithSentences` (or
+ * `parseWith`) to get one; the top-level message says what was refused and the first thing to
+ * change, with no schema paths in it.
+ */
 export function validationFailed(error: z.ZodError, what = "The request"): AppError {
-  const fields = error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(body)",
-    message: issue.message,
-  }));
-  const data: ValidationErrorData = { fields };
-  const first = fields[0];
-  const detail = first ? ` ${first.path}: ${first.message}` : "";
-  return new AppError(400, "bad_request", `${what} is not valid.${detail}`, data);
+  const data: ValidationErrorData = { fields: fieldProblems(error) };
+  return new AppError(400, "bad_request", validationSummary(what, data.fields), data);
+}
+
+/**
+ * 400 for one field the schema let through but the service refuses (an owner who is not a
+ * member): the same shape and wording as `validationFailed`, so the tab shows it by the field.
+ */
+export function fieldRefused(what: string, path: string, message: string): AppError {
+  const data: ValidationErrorData = { fields: [{ path, message }] };
+  return new AppError(400, "bad_request", validationSummary(what, data.fields), data);
 }
 
 /** 400 for a request that is wrong in a way not tied to a body field. */

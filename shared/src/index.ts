@@ -1,4 +1,5 @@
 export * from "./validations";
+export * from "./validationMessages";
 export * from "./time";
 export * from "./identity";
 export * from "./canvas";

@@ -247,7 +247,7 @@ describe("saving a section", () => {
     const error = apiErrorSchema.parse(response.body);
     expect(error.error).toBe("bad_request");
     expect(error.data).toEqual({
-      fields: [{ path: "content", message: expect.stringContaining("too long") }],
+      fields: [{ path: "content", message: expect.stringContaining("Keep the section within") }],
     });
   });
 

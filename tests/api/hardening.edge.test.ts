@@ -513,7 +513,7 @@ describe("member ids", () => {
 
     expect(response.status).toBe(400);
     expect(apiErrorSchema.parse(response.body).message).toContain(
-      "userId may use only letters, digits and . _ - and starts with a letter or digit; an Entra object id looks like 8c1f2d3e-0000-4000-8000-1234567890ab.",
+      "A person's id uses only letters, digits and . _ - and starts with a letter or digit",
     );
   });
 

@@ -125,7 +125,9 @@ describe("suggesting a resource", () => {
     const response = await suggest(suggestionFactory({ url: "javascript:alert(1)" }));
 
     expect(response.status).toBe(400);
-    expect(apiErrorSchema.parse(response.body).message).toContain("url");
+    expect(apiErrorSchema.parse(response.body).data).toMatchObject({
+      fields: [{ path: "url", message: expect.stringContaining("https://") }],
+    });
   });
 });
 

@@ -430,7 +430,9 @@ describe("deciding, closing and following up", () => {
     });
 
     expect(response.status).toBe(400);
-    expect(apiErrorSchema.parse(response.body).message).toContain("dueDate");
+    expect(apiErrorSchema.parse(response.body).data).toMatchObject({
+      fields: [{ path: "dueDate", message: expect.stringContaining("does not exist") }],
+    });
   });
 
   it("records actions with owner, due date, escalation and learning goals", async () => {

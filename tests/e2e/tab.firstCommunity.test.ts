@@ -29,7 +29,7 @@ describe("a person who belongs to no community", () => {
     await screenshot(page, "no-communities");
     expect(await blockingViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Start a community" }).click();
-    await page.getByText("name is required.").waitFor();
+    await page.getByText("Give the community a name.", { exact: true }).waitFor();
 
     await page.getByRole("textbox", { name: /Community name/ }).fill("Delivery Leads");
     await page.getByRole("textbox", { name: /Profession/ }).fill("Delivery management");

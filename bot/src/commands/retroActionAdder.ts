@@ -4,18 +4,20 @@ import {
   retroActivityClosedMessage,
   toIso,
   type AddRetroActionRequest,
-  type ValidationErrorData,
+  parseWithSentences,
 } from "@practice-hub/shared";
-import { AppError, conflict, validationFailed } from "../errors";
+import { conflict, fieldRefused, validationFailed, type AppError } from "../errors";
 import type { Viewer } from "../policies";
 import type { RetroActionEntity, Store } from "../store";
 import { idFromKey, retroReader } from "./retroReader";
 
 /** 400 naming the owner field: the person chosen is not one of the community's members. */
 function ownerNotMember(): AppError {
-  const message = "That person is not a member of this community. Choose one of its members.";
-  const data: ValidationErrorData = { fields: [{ path: "owner.id", message }] };
-  return new AppError(400, "bad_request", `The action is not valid. owner.id: ${message}`, data);
+  return fieldRefused(
+    "The action",
+    "owner.id",
+    "That person is not a member of this community. Choose one of its members.",
+  );
 }
 
 /**
@@ -35,7 +37,7 @@ export async function retroActionAdder(props: {
   now: Date;
 }): Promise<{ action: RetroActionEntity; created: boolean }> {
   const { store, viewer, communityId, retroId, now } = props;
-  const parsed = addRetroActionRequestSchema.safeParse(props.request);
+  const parsed = parseWithSentences(addRetroActionRequestSchema, props.request, "The action");
   if (!parsed.success) throw validationFailed(parsed.error, "The action");
   const request = parsed.data;
   const tenantId = viewer.actor.tenantId;

@@ -5,9 +5,9 @@ import {
   retroLimits,
   type AddRetroEntryRequest,
   type AddRetroEntryResponse,
-  type ValidationErrorData,
+  parseWithSentences,
 } from "@practice-hub/shared";
-import { AppError, badRequest, conflict, validationFailed } from "../errors";
+import { badRequest, conflict, fieldRefused, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
 import type { Store } from "../store";
 import { entryIdFor, retroReader } from "./retroReader";
@@ -30,7 +30,7 @@ export async function retroEntryAdder(props: {
   keySecret: string;
 }): Promise<AddRetroEntryResponse> {
   const { store, viewer, communityId, retroId } = props;
-  const parsed = addRetroEntryRequestSchema.safeParse(props.request);
+  const parsed = parseWithSentences(addRetroEntryRequestSchema, props.request, "The entry");
   if (!parsed.success) throw validationFailed(parsed.error, "The entry");
   const request = parsed.data;
   const { retro, entries } = await retroReader({
@@ -50,10 +50,11 @@ export async function retroEntryAdder(props: {
   }
   if (!retro.format.scored && request.score !== undefined) {
     // Refused rather than dropped: a client that sends a score expects it to count somewhere.
-    const message = "This retro's format takes no score: send the entry without one.";
-    throw new AppError(400, "bad_request", `The entry is not valid. score: ${message}`, {
-      fields: [{ path: "score", message }],
-    } satisfies ValidationErrorData);
+    throw fieldRefused(
+      "The entry",
+      "score",
+      "This retro's format takes no score: send the entry without one.",
+    );
   }
   const entryId = entryIdFor({
     secret: props.keySecret,

@@ -7,6 +7,7 @@ import {
   votesLeft,
   type CastRetroVoteRequest,
   type CastRetroVoteResponse,
+  parseWithSentences,
 } from "@practice-hub/shared";
 import { badRequest, conflict, validationFailed } from "../errors";
 import type { Viewer } from "../policies";
@@ -40,7 +41,7 @@ export async function retroVoter(props: {
   request: CastRetroVoteRequest;
 }): Promise<CastRetroVoteResponse> {
   const { store, viewer, communityId, retroId } = props;
-  const parsed = castRetroVoteRequestSchema.safeParse(props.request);
+  const parsed = parseWithSentences(castRetroVoteRequestSchema, props.request, "The vote");
   if (!parsed.success) throw validationFailed(parsed.error, "The vote");
   const { target, submissionKey } = parsed.data;
   const { userId, tenantId } = viewer.actor;

@@ -1,14 +1,18 @@
+import { parseWithSentences } from "@practice-hub/shared";
 import type { Request } from "express";
 import type { z } from "zod";
 import { preconditionRequired, validationFailed } from "../errors";
 
-/** Parses with a zod schema or throws a 400 naming the failing fields. */
+/**
+ * Parses with a zod schema or throws a 400 naming the failing fields, each with a sentence for
+ * people; `what` ("The ritual") names the whole body in them.
+ */
 export function parseWith<S extends z.ZodType>(
   schema: S,
   value: unknown,
   what: string,
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = parseWithSentences(schema, value, what);
   if (!result.success) throw validationFailed(result.error, what);
   return result.data;
 }

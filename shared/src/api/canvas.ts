@@ -36,10 +36,10 @@ export type CanvasResponse = z.infer<typeof canvasResponseSchema>;
 /** PUT /api/communities/{communityId}/canvas/sections/{sectionId} body; answers a CanvasSection. */
 export const updateCanvasSectionRequestSchema = z.object({
   content: z
-    .string({ error: "content must be a string of Markdown." })
+    .string()
     .max(
       limits.canvasSectionContent,
-      `content is too long: keep it under ${limits.canvasSectionContent} characters.`,
+      `Keep the section within ${limits.canvasSectionContent} characters.`,
     ),
 });
 export type UpdateCanvasSectionRequest = z.infer<typeof updateCanvasSectionRequestSchema>;

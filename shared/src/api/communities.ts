@@ -23,12 +23,13 @@ export const createCommunityRequestSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, "name is required.")
-    .max(
-      limits.communityName,
-      `name is too long: keep it under ${limits.communityName} characters.`,
-    ),
-  profession: z.string().trim().min(1, "profession is required.").max(limits.communityName),
+    .min(1, "Give the community a name.")
+    .max(limits.communityName, `Keep the name within ${limits.communityName} characters.`),
+  profession: z
+    .string()
+    .trim()
+    .min(1, "Say which profession the community is for.")
+    .max(limits.communityName),
   description: z.string().trim().max(1_000).default(""),
 });
 export type CreateCommunityRequest = z.infer<typeof createCommunityRequestSchema>;
@@ -37,7 +38,10 @@ export type CreateCommunityRequest = z.infer<typeof createCommunityRequestSchema
 const teamsThreadIdSchema = z
   .string()
   .trim()
-  .regex(/^19:[^/\\#?\s]{1,200}$/, "must be a Teams channel or team id (19:...).");
+  .regex(
+    /^19:[^/\\#?\s]{1,200}$/,
+    "Use the id Teams gives the channel or team: it starts with 19:.",
+  );
 
 /**
  * PUT /api/communities/{communityId}/channel (champions only): the channel where the bot posts

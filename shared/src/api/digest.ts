@@ -17,7 +17,7 @@ export type DigestDay = z.infer<typeof digestDaySchema>;
 /** When one recipient gets their digest. Default: Monday 09:00 in their zone. */
 export const digestSettingsSchema = z.object({
   day: digestDaySchema,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time must be HH:MM on a 24-hour clock."),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 09:00."),
   timeZone: timeZoneSchema,
 });
 export type DigestSettings = z.infer<typeof digestSettingsSchema>;

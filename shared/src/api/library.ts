@@ -71,14 +71,14 @@ export type SuggestResourceResponse = z.infer<typeof suggestResourceResponseSche
 export const resourceDecisionRequestSchema = z
   .object({
     decision: z.enum(["approve", "reject", "archive"], {
-      error: "decision must be approve, reject or archive.",
+      error: "Choose to approve, reject or archive the suggestion.",
     }),
     reason: z
       .string()
       .trim()
       .max(
         libraryLimits.rejectionReason,
-        `reason is too long: keep it under ${libraryLimits.rejectionReason} characters.`,
+        `Keep the reason within ${libraryLimits.rejectionReason} characters.`,
       )
       .optional(),
   })
@@ -95,18 +95,18 @@ export type StaleResourceData = z.infer<typeof staleResourceDataSchema>;
 /** POST .../library/handbook (create) and PUT .../library/handbook/{entryId} with If-Match. */
 export const saveHandbookEntryRequestSchema = z.object({
   title: z
-    .string({ error: "title must be text." })
+    .string()
     .trim()
     .min(1, "Give the entry a title.")
     .max(
       libraryLimits.handbookTitle,
-      `title is too long: keep it under ${libraryLimits.handbookTitle} characters.`,
+      `Keep the title within ${libraryLimits.handbookTitle} characters.`,
     ),
   body: z
-    .string({ error: "body must be text." })
+    .string()
     .max(
       libraryLimits.handbookBody,
-      `body is too long: keep it under ${libraryLimits.handbookBody} characters.`,
+      `Keep the text within ${libraryLimits.handbookBody} characters.`,
     ),
   archived: z.boolean().default(false),
 });

@@ -34,7 +34,7 @@ export const peopleResponseSchema = z.object({
 export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
 
 const rolesSchema = z
-  .array(communityRoleSchema, { error: "roles must be a list of community roles." })
+  .array(communityRoleSchema, { error: "Choose the person's roles from the list." })
   .min(1, "Give the person at least one role.")
   .max(5)
   .transform((roles) => [...new Set(roles)]);
@@ -50,13 +50,13 @@ export const addMemberRequestSchema = z.object({
   userId: z
     .string()
     .trim()
-    .min(1, "userId is required.")
-    .max(100, "userId is at most 100 characters.")
+    .min(1, "Give the person's id.")
+    .max(100)
     .regex(
       /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-      "userId may use only letters, digits and . _ - and starts with a letter or digit; an Entra object id looks like 8c1f2d3e-0000-4000-8000-1234567890ab.",
+      "A person's id uses only letters, digits and . _ - and starts with a letter or digit, like an Entra object id (8c1f2d3e-0000-4000-8000-1234567890ab).",
     ),
-  displayName: z.string().trim().min(1, "displayName is required.").max(120),
+  displayName: z.string().trim().min(1, "Give the person's name.").max(120),
   roles: rolesSchema.default(["member"]),
 });
 export type AddMemberRequest = z.input<typeof addMemberRequestSchema>;

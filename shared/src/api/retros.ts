@@ -19,8 +19,8 @@ export const isoDateSchema = z
 /** A key the client makes once per submission, so a retry or double click stores one thing. */
 export const submissionKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]+$/, "submissionKey may use letters, digits and . _ : - only.")
-  .min(8, "submissionKey is too short: send a fresh UUID per submission.")
+  .regex(/^[A-Za-z0-9._:-]+$/, "A submission key may use only letters, digits and . _ : -.")
+  .min(8, "A submission key needs at least 8 characters: send a fresh UUID with each submission.")
   .max(retroLimits.submissionKey);
 
 /** The format of a retro as stored with it (built-in or custom). */
@@ -173,7 +173,7 @@ export const startRetroRequestSchema = z
       .optional(),
   })
   .refine((body) => body.format !== "custom" || body.custom !== undefined, {
-    message: "A custom format needs its prompts in `custom`.",
+    message: "A custom format needs its prompts: add at least one.",
     path: ["custom"],
   });
 export type StartRetroRequest = z.infer<typeof startRetroRequestSchema>;

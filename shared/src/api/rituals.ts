@@ -14,7 +14,7 @@ export type RitualAction = z.infer<typeof ritualActionSchema>;
 /** RSVP answers; attendance is never mandatory, so "not going" is as valid as "going". */
 export const rsvpResponses = ["going", "maybe", "notGoing"] as const;
 export const rsvpResponseSchema = z.enum(rsvpResponses, {
-  error: "response must be going, maybe or notGoing.",
+  error: "Answer going, maybe or not going (notGoing).",
 });
 export type RsvpResponse = z.infer<typeof rsvpResponseSchema>;
 
@@ -28,11 +28,8 @@ export const ritualInputSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, "name is required.")
-    .max(
-      ritualLimits.ritualName,
-      `name is too long: keep it under ${ritualLimits.ritualName} characters.`,
-    ),
+    .min(1, "Give the ritual a name.")
+    .max(ritualLimits.ritualName, `Keep the name within ${ritualLimits.ritualName} characters.`),
   purpose: z.string().trim().max(ritualLimits.ritualPurpose).default(""),
   agenda: z.string().trim().max(ritualLimits.ritualAgenda).default(""),
   templateId: ritualTemplateIdSchema.nullable().default(null),
@@ -101,14 +98,24 @@ export type RsvpRequest = z.infer<typeof rsvpRequestSchema>;
 export const attendanceRequestSchema = z.object({
   /** User ids (the same characters a token's user id may have), so none needs escaping in JSON. */
   attendeeIds: z
-    .array(z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, "attendeeIds must be user ids."))
+    .array(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9._-]{1,128}$/,
+          "Name each attendee by their id: letters, digits, dots, dashes and underscores.",
+        ),
+    )
     .max(
       ritualLimits.peoplePerOccurrence,
       `Record at most ${ritualLimits.peoplePerOccurrence} attendees of one session.`,
     ),
   notes: z.string().trim().max(ritualLimits.sessionNotes).default(""),
   recordingUrl: z
-    .url({ protocol: /^https$/, error: "recordingUrl must be an https link." })
+    .url({
+      protocol: /^https$/,
+      error: "The recording link must be a web address starting with https://.",
+    })
     .max(ritualLimits.recordingUrl)
     .nullable()
     .default(null),

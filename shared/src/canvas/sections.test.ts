@@ -44,7 +44,7 @@ describe("updateCanvasSectionRequestSchema", () => {
       content: "x".repeat(limits.canvasSectionContent + 1),
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/too long/);
+    expect(result.error?.issues[0]?.message).toMatch(/Keep the section within/);
   });
 
   it("refuses a body without content", () => {

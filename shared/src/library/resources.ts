@@ -23,7 +23,7 @@ export const librarySections = [
   "tools",
 ] as const;
 export const librarySectionSchema = z.enum(librarySections, {
-  error: `section must be one of: ${librarySections.join(", ")}.`,
+  error: `Choose a section: ${librarySections.join(", ")}.`,
 });
 export type LibrarySection = z.infer<typeof librarySectionSchema>;
 
@@ -46,9 +46,9 @@ export type ResourceStatus = z.infer<typeof resourceStatusSchema>;
 
 /** Only http(s) links go in the library: other schemes can run code or open local files. */
 export const resourceUrlSchema = z
-  .string({ error: "url must be a web address." })
+  .string()
   .trim()
-  .max(libraryLimits.url, `url is too long: keep it under ${libraryLimits.url} characters.`)
+  .max(libraryLimits.url, `Keep the link within ${libraryLimits.url} characters.`)
   .refine((value) => {
     try {
       const parsed = new URL(value);
@@ -56,15 +56,15 @@ export const resourceUrlSchema = z
     } catch {
       return false;
     }
-  }, "url must be a full web address starting with https:// or http://.");
+  }, "Use a full web address starting with https:// or http://.");
 
 /** One tag: short, lower-case words so filters match however people typed them. */
 export const resourceTagSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "tags cannot be empty.")
-  .max(libraryLimits.tag, `each tag must be under ${libraryLimits.tag} characters.`)
+  .min(1, "A tag can't be empty.")
+  .max(libraryLimits.tag, `Keep each tag within ${libraryLimits.tag} characters.`)
   // Tags are stored comma-joined in one Table Storage property: a comma would split one into two.
   .refine((tag) => !tag.includes(","), "A tag cannot contain a comma: give each tag separately.");
 
@@ -72,19 +72,16 @@ export const resourceTagSchema = z
 export const resourceSuggestionSchema = z.object({
   section: librarySectionSchema,
   title: z
-    .string({ error: "title must be text." })
+    .string()
     .trim()
     .min(1, "Give the resource a title.")
-    .max(
-      libraryLimits.title,
-      `title is too long: keep it under ${libraryLimits.title} characters.`,
-    ),
+    .max(libraryLimits.title, `Keep the title within ${libraryLimits.title} characters.`),
   url: resourceUrlSchema,
   why: z
-    .string({ error: "why must be text." })
+    .string()
     .trim()
     .min(1, "Say in a sentence why it is worth reading.")
-    .max(libraryLimits.why, `why is too long: keep it under ${libraryLimits.why} characters.`),
+    .max(libraryLimits.why, `Keep the reason within ${libraryLimits.why} characters.`),
   tags: z
     .array(resourceTagSchema)
     .max(libraryLimits.tags, `Use at most ${libraryLimits.tags} tags.`)

@@ -186,14 +186,16 @@ describe("rruleLine", () => {
 describe("scheduleSchema", () => {
   it("refuses an until date before the start", () => {
     const result = scheduleSchema.safeParse(scheduleFactory({ until: "2025-12-01" }));
-    expect(result.error?.issues[0]?.message).toBe("until must not be before startDate.");
+    expect(result.error?.issues[0]?.message).toBe("The end date can't be before the start date.");
   });
 
   it("refuses the 31st, which some months do not have", () => {
     const result = scheduleSchema.safeParse(
       scheduleFactory({ recurrence: { kind: "monthlyDate", day: 31 } }),
     );
-    expect(result.error?.issues[0]?.message).toBe("day is 1 to 28, or -1 for the last day.");
+    expect(result.error?.issues[0]?.message).toBe(
+      "Choose a day of the month from 1 to 28, or the last day (-1).",
+    );
   });
 
   it("refuses a sixth weekday of the month", () => {

@@ -14,7 +14,7 @@ import {
 /** Weekdays by their RFC 5545 code. */
 export const weekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export const weekdaySchema = z.enum(weekdayCodes, {
-  error: "weekday must be one of MO, TU, WE, TH, FR, SA, SU.",
+  error: "Choose a weekday: MO, TU, WE, TH, FR, SA or SU.",
 });
 export type WeekdayCode = z.infer<typeof weekdaySchema>;
 
@@ -35,8 +35,8 @@ export const recurrenceSchema = z.discriminatedUnion(
       interval: z
         .number()
         .int()
-        .min(1, "interval is at least 1 (every week).")
-        .max(maxWeeklyInterval, `interval is at most ${maxWeeklyInterval} weeks.`),
+        .min(1, "Repeat it at least every week: the weeks between sessions start at 1.")
+        .max(maxWeeklyInterval, `Leave at most ${maxWeeklyInterval} weeks between sessions.`),
       weekday: weekdaySchema,
     }),
     z.object({
@@ -45,7 +45,7 @@ export const recurrenceSchema = z.discriminatedUnion(
       nth: z.union(
         [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(-1)],
         {
-          error: "nth is 1 to 5, or -1 for the last.",
+          error: "Choose the first to fifth weekday of the month (1 to 5), or the last (-1).",
         },
       ),
       weekday: weekdaySchema,
@@ -59,10 +59,13 @@ export const recurrenceSchema = z.discriminatedUnion(
       day: z
         .number()
         .int()
-        .refine((d) => d === -1 || (d >= 1 && d <= 28), "day is 1 to 28, or -1 for the last day."),
+        .refine(
+          (d) => d === -1 || (d >= 1 && d <= 28),
+          "Choose a day of the month from 1 to 28, or the last day (-1).",
+        ),
     }),
   ],
-  { error: "recurrence.kind must be once, weekly, monthlyWeekday or monthlyDate." },
+  { error: "Choose how it repeats: once, weekly, monthlyWeekday or monthlyDate." },
 );
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
@@ -75,15 +78,15 @@ export const scheduleSchema = z
     durationMinutes: z
       .number()
       .int()
-      .min(5, "durationMinutes is at least 5.")
-      .max(12 * 60, "durationMinutes is at most 720 (12 hours)."),
+      .min(5, "A session lasts at least 5 minutes.")
+      .max(12 * 60, "A session lasts at most 720 minutes (12 hours)."),
     timeZone: timeZoneSchema,
     recurrence: recurrenceSchema,
     /** Last day the series may happen on (inclusive), or null for no end. */
     until: localDateSchema.nullable(),
   })
   .refine((s) => s.until === null || s.until >= s.startDate, {
-    message: "until must not be before startDate.",
+    message: "The end date can't be before the start date.",
     path: ["until"],
   });
 export type Schedule = z.infer<typeof scheduleSchema>;

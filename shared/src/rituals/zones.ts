@@ -23,9 +23,9 @@ export type LocalTime = z.infer<typeof localTimeSchema>;
 /** An IANA time zone the runtime knows, such as "Europe/London". */
 export const timeZoneSchema = z
   .string()
-  .min(1, "timeZone is required.")
+  .min(1, "Choose a time zone.")
   .max(64)
-  .refine(isValidTimeZone, "Use an IANA time zone such as Europe/London or America/New_York.");
+  .refine(isValidTimeZone, "Choose a time zone from the list, such as Europe/London.");
 
 /** True when Intl knows the zone. */
 export function isValidTimeZone(zone: string): boolean {

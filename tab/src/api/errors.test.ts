@@ -1,4 +1,4 @@
-import { ApiRequestError, apiErrorOf, staleSectionOf, toApiError } from "./errors";
+import { ApiRequestError, apiErrorOf, formErrorsOf, staleSectionOf, toApiError } from "./errors";
 
 function sectionFactory(overrides: Record<string, unknown> = {}) {
   return {
@@ -68,5 +68,79 @@ describe("apiErrorOf", () => {
       status: 0,
       error: "internal",
     });
+  });
+});
+
+describe("formErrorsOf", () => {
+  const placement = {
+    name: "name",
+    "schedule.timeZone": "timeZone",
+    "schedule.recurrence": "repeats",
+    "schedule.recurrence.interval": "interval",
+    reminderOffsetsMinutes: "reminders",
+  } as const;
+
+  function badRequest(fields: { path: string; message: string }[]) {
+    return toApiError(
+      400,
+      apiErrorFactory({
+        error: "bad_request",
+        status: 400,
+        message: `The ritual is not valid. ${fields[0]?.message ?? ""}`.trim(),
+        data: { fields },
+      }),
+      "req-2",
+    );
+  }
+
+  it("puts each field's sentence beside the form field its path names", () => {
+    const error = badRequest([
+      { path: "schedule.timeZone", message: "Choose a time zone from the list." },
+      { path: "name", message: "Give the ritual a name." },
+    ]);
+    expect(formErrorsOf(error, placement)).toEqual({
+      fields: { timeZone: "Choose a time zone from the list.", name: "Give the ritual a name." },
+      form: null,
+    });
+  });
+
+  it("places a path under a listed one on the longest match", () => {
+    const error = badRequest([
+      { path: "schedule.recurrence.interval", message: "Leave at most 13 weeks." },
+      { path: "schedule.recurrence.weekday", message: "Choose a weekday." },
+      { path: "reminderOffsetsMinutes.1", message: "Each reminder must be at least 5." },
+    ]);
+    expect(formErrorsOf(error, placement).fields).toEqual({
+      interval: "Leave at most 13 weeks.",
+      repeats: "Choose a weekday.",
+      reminders: "Each reminder must be at least 5.",
+    });
+  });
+
+  it("keeps the first sentence when two paths land on one field", () => {
+    const error = badRequest([
+      { path: "reminderOffsetsMinutes.0", message: "First." },
+      { path: "reminderOffsetsMinutes.1", message: "Second." },
+    ]);
+    expect(formErrorsOf(error, placement).fields).toEqual({ reminders: "First." });
+  });
+
+  it("shows at form level the sentences of fields the form does not have", () => {
+    const error = badRequest([
+      { path: "name", message: "Give the ritual a name." },
+      { path: "purpose", message: "Keep the purpose short." },
+      { path: "(body)", message: "The ritual must be a set of fields." },
+    ]);
+    const laid = formErrorsOf(error, placement);
+    expect(laid.fields).toEqual({ name: "Give the ritual a name." });
+    expect(laid.form).toMatchObject({
+      status: 400,
+      message: "Keep the purpose short. The ritual must be a set of fields.",
+    });
+  });
+
+  it("shows an error not about fields as it came, at form level", () => {
+    const error = toApiError(409, apiErrorFactory({ error: "conflict", status: 409 }), "req-3");
+    expect(formErrorsOf(error, placement)).toEqual({ fields: {}, form: error });
   });
 });

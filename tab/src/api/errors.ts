@@ -1,8 +1,10 @@
 import {
   apiErrorSchema,
   staleCanvasSectionDataSchema,
+  validationErrorDataSchema,
   type ApiError,
   type CanvasSection,
+  type FieldProblem,
 } from "@practice-hub/shared";
 
 /** Thrown by the client for every failed call; `detail` is always the API's one error shape. */
@@ -77,5 +79,58 @@ export function signInError(): ApiError {
     message:
       "Teams could not sign you in to Practice Hub. Reload the tab; if it keeps happening, ask your Teams admin to grant the app consent.",
     requestId: "",
+  };
+}
+
+/** The fields a 400 named, each with its sentence; empty for any other error. */
+export function fieldProblemsOf(error: ApiError): FieldProblem[] {
+  if (error.error !== "bad_request") return [];
+  const data = validationErrorDataSchema.safeParse(error.data);
+  return data.success ? data.data.fields : [];
+}
+
+/**
+ * Which form field shows the problems at each API path. A path also covers the paths below it
+ * ("schedule.recurrence" covers "schedule.recurrence.interval"), and the longest match wins.
+ */
+export type FieldPlacement<F extends string> = Readonly<Record<string, F>>;
+
+/** An error laid out on a form: sentences beside fields, and what is left for the whole form. */
+export interface FormErrors<F extends string> {
+  /** The sentence to show beside each field (the first, when several paths land on one). */
+  fields: Partial<Record<F, string>>;
+  /**
+   * What the form shows above its fields: the API's message for an error not about fields, or
+   * the sentences of the fields this form does not show; null when every problem is by a field.
+   */
+  form: ApiError | null;
+}
+
+function placeOf<F extends string>(path: string, placement: FieldPlacement<F>): F | null {
+  let best: string | null = null;
+  for (const key of Object.keys(placement)) {
+    const covers = path === key || path.startsWith(`${key}.`);
+    if (covers && (best === null || key.length > best.length)) best = key;
+  }
+  return best === null ? null : (placement[best] ?? null);
+}
+
+/** Lays an API error out on a form whose fields are placed by `placement`. */
+export function formErrorsOf<F extends string>(
+  error: ApiError,
+  placement: FieldPlacement<F>,
+): FormErrors<F> {
+  const problems = fieldProblemsOf(error);
+  if (problems.length === 0) return { fields: {}, form: error };
+  const fields: Partial<Record<F, string>> = {};
+  const elsewhere: string[] = [];
+  for (const problem of problems) {
+    const field = placeOf(problem.path, placement);
+    if (field === null) elsewhere.push(problem.message);
+    else fields[field] ??= problem.message;
+  }
+  return {
+    fields,
+    form: elsewhere.length === 0 ? null : { ...error, message: elsewhere.join(" ") },
   };
 }

@@ -7,7 +7,10 @@ import {
 } from "@fluentui/react-components";
 import type { ApiError } from "@practice-hub/shared";
 
-/** An error as the API explained it, with a retry when one makes sense. */
+/**
+ * An error as the API explained it, with a retry when one makes sense. The request's reference
+ * is shown only for faults on our side, where support needs it; a refusal's sentence is enough.
+ */
 export function ErrorState({
   title,
   error,
@@ -22,7 +25,9 @@ export function ErrorState({
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {error.message}
-        {error.requestId && ` (reference ${error.requestId})`}
+        {error.requestId &&
+          (error.status >= 500 || error.status === 0) &&
+          ` (reference ${error.requestId})`}
       </MessageBarBody>
       {onRetry && (
         <MessageBarActions>

@@ -11,12 +11,13 @@ import {
 } from "@fluentui/react-components";
 import {
   createCommunityRequestSchema,
+  fieldProblems,
   limits,
-  type ApiError,
+  parseWithSentences,
   type Community,
 } from "@practice-hub/shared";
-import { apiErrorOf } from "../api/errors";
 import { ErrorState } from "../components/ErrorState";
+import { useFormErrors } from "../components/useFormErrors";
 import { useEnvironment } from "../environment";
 
 const useStyles = makeStyles({
@@ -24,6 +25,13 @@ const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM },
   submit: { justifySelf: "start" },
 });
+
+/** Where the API's paths of a new community land on the form. */
+const communityPlacement = {
+  name: "name",
+  profession: "profession",
+  description: "description",
+} as const;
 
 /**
  * Shown when the caller belongs to no community yet: says why the page is empty and lets them
@@ -36,27 +44,28 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
   const [profession, setProfession] = useState("");
   const [description, setDescription] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const errors = useFormErrors(communityPlacement, { name, profession, description });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const request = createCommunityRequestSchema.safeParse({ name, profession, description });
+    // Checked here first with the API's own schema and sentences, so an empty name is caught
+    // without a round trip and reads exactly as the API would have said it.
+    const subject = "The community";
+    const request = parseWithSentences(
+      createCommunityRequestSchema,
+      { name, profession, description },
+      subject,
+    );
     if (!request.success) {
-      setFieldErrors(
-        Object.fromEntries(
-          request.error.issues.map((issue) => [String(issue.path[0]), issue.message]),
-        ),
-      );
+      errors.invalid(subject, fieldProblems(request.error));
       return;
     }
-    setFieldErrors({});
+    errors.clear();
     setBusy(true);
-    setError(null);
     try {
       onCreated(await api.createCommunity(request.data));
     } catch (caught) {
-      setError(apiErrorOf(caught));
+      errors.fail(caught);
       setBusy(false);
     }
   };
@@ -72,7 +81,7 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
         champion and can fill in its canvas with the people who join.
       </Body1>
       <form className={styles.form} noValidate onSubmit={(event) => void submit(event)}>
-        <Field label="Community name" required validationMessage={fieldErrors.name}>
+        <Field label="Community name" required {...errors.field("name")}>
           <Input
             value={name}
             maxLength={limits.communityName}
@@ -83,7 +92,7 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
           label="Profession"
           hint="For example product management, design or research."
           required
-          validationMessage={fieldErrors.profession}
+          {...errors.field("profession")}
         >
           <Input
             value={profession}
@@ -91,14 +100,16 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
             onChange={(_event, data) => setProfession(data.value)}
           />
         </Field>
-        <Field label="What is it for?" validationMessage={fieldErrors.description}>
+        <Field label="What is it for?" {...errors.field("description")}>
           <Textarea
             value={description}
             maxLength={1_000}
             onChange={(_event, data) => setDescription(data.value)}
           />
         </Field>
-        {error && <ErrorState title="The community was not created" error={error} />}
+        {errors.formError && (
+          <ErrorState title="The community was not created" error={errors.formError} />
+        )}
         <Button className={styles.submit} appearance="primary" type="submit" disabled={busy}>
           {busy ? "Starting the community" : "Start a community"}
         </Button>

@@ -6,6 +6,7 @@ import {
   toIso,
   type Retro,
   type RetroFormatId,
+  parseWithSentences,
 } from "@practice-hub/shared";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -63,7 +64,7 @@ const actionRefSchema = z.object({
 });
 
 function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const parsed = schema.safeParse(data);
+  const parsed = parseWithSentences(schema, data, "The card's answer");
   if (!parsed.success) throw validationFailed(parsed.error, "The card's answer");
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import {
   ritualVerbs,
   rsvpResponseSchema,
   type Occurrence,
+  parseWithSentences,
 } from "@practice-hub/shared";
 import { z } from "zod";
 import { ritualAccessChecker } from "../../commands/ritualAccessChecker";
@@ -39,7 +40,7 @@ const occurrenceRefSchema = z.object({
 const rsvpDataSchema = occurrenceRefSchema.extend({ response: rsvpResponseSchema });
 
 function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const parsed = schema.safeParse(data);
+  const parsed = parseWithSentences(schema, data, "The card's answer");
   if (!parsed.success) throw validationFailed(parsed.error, "The card's answer");
   return parsed.data;
 }

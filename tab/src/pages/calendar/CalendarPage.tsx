@@ -249,6 +249,7 @@ export default function CalendarPage({ community }: { community: Community }) {
         <RitualForm
           community={community}
           timeZone={zone}
+          communityZones={[...new Set(data.occurrences.map((o) => o.timeZone))]}
           today={today}
           onClose={() => setCreating(false)}
           onSaved={() => {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -24,7 +24,6 @@ import {
   ritualLimits,
   ritualTemplate,
   weekdayCodes,
-  type ApiError,
   type Community,
   type LocalDate,
   type Recurrence,
@@ -33,9 +32,10 @@ import {
   type RitualTemplateId,
   type WeekdayCode,
 } from "@practice-hub/shared";
-import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
+import { TimeZonePicker } from "../../components/TimeZonePicker";
+import { useFormErrors } from "../../components/useFormErrors";
 import { useEnvironment } from "../../environment";
 import { staleRitualOf } from "./calendarApi";
 import { reminderLabel, reminderOptions } from "./calendarView";
@@ -66,6 +66,29 @@ const weekdayNames: Record<WeekdayCode, string> = {
 
 type Kind = Recurrence["kind"];
 
+/**
+ * Where the API's paths land on the form: a ritual's fields, and the starter rhythm's (`from`,
+ * `weekday`, `time`, `timeZone`), which this form also sends.
+ */
+const ritualPlacement = {
+  name: "name",
+  segment: "segment",
+  "schedule.recurrence": "repeats",
+  "schedule.recurrence.interval": "interval",
+  "schedule.recurrence.nth": "nth",
+  "schedule.recurrence.weekday": "weekday",
+  "schedule.recurrence.day": "day",
+  "schedule.startDate": "startDate",
+  "schedule.until": "until",
+  "schedule.startTime": "time",
+  "schedule.durationMinutes": "duration",
+  "schedule.timeZone": "timeZone",
+  from: "startDate",
+  weekday: "weekday",
+  time: "time",
+  timeZone: "timeZone",
+} as const;
+
 /** What a stale save tells the person: their values are kept, and saving again keeps them. */
 function staleSentence(saved: Ritual, differences: readonly FieldDifference[]): string {
   const kept = `Someone changed ${saved.name} while you were editing. Your changes are still here: save to replace the saved version with them`;
@@ -85,6 +108,8 @@ export function RitualForm(props: {
   today: LocalDate;
   /** The ritual to edit; a new ritual when absent. */
   ritual?: Ritual;
+  /** Zones the community's rituals already use: offered first, after the viewer's own. */
+  communityZones?: readonly string[];
   onSaved(): void;
   /** Called when an edit met a newer version, so the page can show that version too. */
   onStale?(): void;
@@ -125,12 +150,29 @@ export function RitualForm(props: {
   const [reminders, setReminders] = useState<number[]>(
     editing?.reminderOffsetsMinutes ?? [...defaultReminderOffsets],
   );
-  const [error, setError] = useState<ApiError | null>(null);
+  const errors = useFormErrors(ritualPlacement, {
+    name,
+    repeats: kind,
+    interval,
+    nth,
+    weekday,
+    day,
+    startDate,
+    until,
+    time,
+    duration,
+    timeZone,
+    segment,
+  });
   /** The version saved while the person was editing, and where their form differs from it. */
   const [stale, setStale] = useState<{ saved: Ritual; differences: FieldDifference[] } | null>(
     null,
   );
   const [busy, setBusy] = useState(false);
+  const zoneSuggestions = useMemo(
+    () => [props.timeZone, ...(props.communityZones ?? [])],
+    [props.timeZone, props.communityZones],
+  );
 
   /** Shows a ritual's saved fields (after someone else changed it). */
   function fill(ritual: Ritual) {
@@ -176,7 +218,7 @@ export function RitualForm(props: {
 
   async function submit(action: () => Promise<unknown>, done: string) {
     setBusy(true);
-    setError(null);
+    errors.clear();
     setStale(null);
     try {
       await action();
@@ -195,7 +237,7 @@ export function RitualForm(props: {
           [staleSentence(current, differences), ...differences.map(differenceSentence)].join(" "),
         );
       } else {
-        setError(apiErrorOf(caught));
+        errors.fail(caught);
       }
     } finally {
       setBusy(false);
@@ -275,7 +317,9 @@ export function RitualForm(props: {
                 )}
               </MessageBar>
             )}
-            {error && <ErrorState title="The ritual was not saved" error={error} />}
+            {errors.formError && (
+              <ErrorState title="The ritual was not saved" error={errors.formError} />
+            )}
             {!base && (
               <Field label="Start from">
                 <Select
@@ -292,7 +336,7 @@ export function RitualForm(props: {
               </Field>
             )}
             {!base && template && <Text>{template.purpose}</Text>}
-            <Field label="Name" required>
+            <Field label="Name" required {...errors.field("name")}>
               <Input
                 value={name}
                 maxLength={ritualLimits.ritualName}
@@ -300,7 +344,7 @@ export function RitualForm(props: {
               />
             </Field>
             <div className={styles.row}>
-              <Field label="Repeats">
+              <Field label="Repeats" {...errors.field("repeats")}>
                 <Select value={kind} onChange={(_e, d) => setKind(d.value as Kind)}>
                   <option value="weekly">Every week or every few weeks</option>
                   <option value="monthlyWeekday">Monthly on a weekday</option>
@@ -309,7 +353,7 @@ export function RitualForm(props: {
                 </Select>
               </Field>
               {kind === "weekly" && (
-                <Field label="Every how many weeks">
+                <Field label="Every how many weeks" {...errors.field("interval")}>
                   <Input
                     type="number"
                     min={1}
@@ -320,7 +364,7 @@ export function RitualForm(props: {
                 </Field>
               )}
               {kind === "monthlyWeekday" && (
-                <Field label="Which one">
+                <Field label="Which one" {...errors.field("nth")}>
                   <Select
                     value={String(nth)}
                     onChange={(_e, d) => setNth(Number(d.value) as typeof nth)}
@@ -335,7 +379,7 @@ export function RitualForm(props: {
                 </Field>
               )}
               {(kind === "weekly" || kind === "monthlyWeekday") && (
-                <Field label="Weekday">
+                <Field label="Weekday" {...errors.field("weekday")}>
                   <Select value={weekday} onChange={(_e, d) => setWeekday(d.value as WeekdayCode)}>
                     {weekdayCodes.map((code) => (
                       <option key={code} value={code}>
@@ -346,7 +390,7 @@ export function RitualForm(props: {
                 </Field>
               )}
               {kind === "monthlyDate" && (
-                <Field label="Day of the month">
+                <Field label="Day of the month" {...errors.field("day")}>
                   <Select value={String(day)} onChange={(_e, d) => setDay(Number(d.value))}>
                     {Array.from({ length: 28 }, (_, i) => (
                       <option key={i + 1} value={String(i + 1)}>
@@ -359,18 +403,25 @@ export function RitualForm(props: {
               )}
             </div>
             <div className={styles.row}>
-              <Field label={kind === "once" ? "Date" : "Starting on"}>
+              <Field
+                label={kind === "once" ? "Date" : "Starting on"}
+                {...errors.field("startDate")}
+              >
                 <Input type="date" value={startDate} onChange={(_e, d) => setStartDate(d.value)} />
               </Field>
               {kind !== "once" && (
-                <Field label="Ends on (optional)" hint="The last day it may happen on.">
+                <Field
+                  label="Ends on (optional)"
+                  hint="The last day it may happen on."
+                  {...errors.field("until")}
+                >
                   <Input type="date" value={until} onChange={(_e, d) => setUntil(d.value)} />
                 </Field>
               )}
-              <Field label="Time">
+              <Field label="Time" {...errors.field("time")}>
                 <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
               </Field>
-              <Field label="Minutes">
+              <Field label="Minutes" {...errors.field("duration")}>
                 <Input
                   type="number"
                   min={5}
@@ -381,10 +432,22 @@ export function RitualForm(props: {
               </Field>
             </div>
             <div className={styles.row}>
-              <Field label="Time zone" hint="People see times in their own zone.">
-                <Input value={timeZone} onChange={(_e, d) => setTimeZone(d.value)} />
+              <Field
+                label="Time zone"
+                hint="People see times in their own zone."
+                {...errors.field("timeZone")}
+              >
+                <TimeZonePicker
+                  value={timeZone}
+                  onChange={setTimeZone}
+                  suggested={zoneSuggestions}
+                />
               </Field>
-              <Field label="Segment (optional)" hint="A location or circle; empty for everyone.">
+              <Field
+                label="Segment (optional)"
+                hint="A location or circle; empty for everyone."
+                {...errors.field("segment")}
+              >
                 <Input
                   value={segment}
                   maxLength={ritualLimits.segment}

@@ -129,6 +129,11 @@ export function RitualList(props: {
         <RitualForm
           community={props.community}
           timeZone={props.timeZone}
+          communityZones={
+            state.status === "ready"
+              ? [...new Set(state.data.rituals.map((r) => r.schedule.timeZone))]
+              : []
+          }
           today={props.today}
           ritual={editing}
           onStale={reload}

@@ -21,6 +21,7 @@ export function SectionEditor({
   section,
   draft,
   saving,
+  error,
   onChange,
   onSave,
   onCancel,
@@ -28,6 +29,8 @@ export function SectionEditor({
   section: CanvasSection;
   draft: string;
   saving: boolean;
+  /** The API's sentence about the text, when a save was refused for it. */
+  error?: string;
   onChange(draft: string): void;
   onSave(): void;
   onCancel(): void;
@@ -47,7 +50,7 @@ export function SectionEditor({
           validationMessage={
             tooLong
               ? `Too long: shorten it to ${limits.canvasSectionContent} characters to save.`
-              : undefined
+              : error
           }
         >
           <Textarea

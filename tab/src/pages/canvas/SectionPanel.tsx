@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CanvasSection } from "@practice-hub/shared";
-import { apiErrorOf, staleSectionOf } from "../../api/errors";
+import { apiErrorOf, formErrorsOf, staleSectionOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { useConfirmLeave, useUnsavedChanges } from "../../components/LeaveGuard";
@@ -120,6 +120,11 @@ export function SectionPanel({
     section.updatedAt && section.updatedBy
       ? `Version ${section.version}, last saved by ${section.updatedBy.displayName} on ${formatDateTime(section.updatedAt, host.locale, host.timeZone)}.`
       : "Nobody has written this section yet.";
+  // A refused save: the sentence about the text goes under the editor, anything else above it.
+  const refusal =
+    state.mode === "editing" && state.error
+      ? formErrorsOf(state.error, { content: "content" })
+      : null;
 
   return (
     <section className={styles.root} aria-labelledby={`section-${section.id}-title`}>
@@ -180,13 +185,14 @@ export function SectionPanel({
           section={section}
           draft={state.draft}
           saving={state.saving}
+          error={refusal?.fields.content}
           onChange={(draft) => dispatch({ type: "change", draft })}
           onSave={() => void save()}
           onCancel={() => void confirmLeave().then((leave) => leave && dispatch({ type: "close" }))}
         />
       )}
-      {state.mode === "editing" && state.error && (
-        <ErrorState title="Not saved" error={state.error} onRetry={() => void save()} />
+      {refusal?.form && (
+        <ErrorState title="Not saved" error={refusal.form} onRetry={() => void save()} />
       )}
     </section>
   );

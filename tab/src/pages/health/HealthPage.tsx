@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import {
   Body1,
   Button,
@@ -22,7 +22,10 @@ import {
 import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
+import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
+import { TimeZonePicker } from "../../components/TimeZonePicker";
+import { useFormErrors } from "../../components/useFormErrors";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
@@ -53,6 +56,9 @@ const useStyles = makeStyles({
 
 const dayLabel = (day: DigestDay) => day.charAt(0).toUpperCase() + day.slice(1);
 
+/** Where the API's paths of the digest settings land on the form. */
+const settingsPlacement = { day: "day", time: "time", timeZone: "timeZone" } as const;
+
 function SettingsForm({ timeZone }: { timeZone: string }) {
   const styles = useStyles();
   const { api } = useEnvironment();
@@ -61,10 +67,19 @@ function SettingsForm({ timeZone }: { timeZone: string }) {
   const { state, update } = useLoad(load);
   const [draft, setDraft] = useState<DigestSettings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  if (state.status !== "ready") return null;
-  const settings = draft ?? state.data.settings;
+  const shownSettings = draft ?? (state.status === "ready" ? state.data.settings : null);
+  const errors = useFormErrors(settingsPlacement, {
+    day: shownSettings?.day,
+    time: shownSettings?.time,
+    timeZone: shownSettings?.timeZone,
+  });
+  const suggestedZones = useMemo(() => [timeZone], [timeZone]);
+  if (shownSettings === null) return null;
+  const settings = shownSettings;
 
   const save = async () => {
+    errors.clear();
+    setMessage(null);
     try {
       const saved = await api.digest.saveSettings(settings);
       update(() => saved);
@@ -72,7 +87,7 @@ function SettingsForm({ timeZone }: { timeZone: string }) {
       setMessage("Saved. Your digest arrives at this time each week.");
       announce("Digest settings saved.");
     } catch (error) {
-      setMessage(apiErrorOf(error).message);
+      errors.fail(error);
     }
   };
 
@@ -85,7 +100,7 @@ function SettingsForm({ timeZone }: { timeZone: string }) {
         void save();
       }}
     >
-      <Field label="Day">
+      <Field label="Day" {...errors.field("day")}>
         <Select
           value={settings.day}
           onChange={(_e, v) => setDraft({ ...settings, day: v.value as DigestDay })}
@@ -97,24 +112,25 @@ function SettingsForm({ timeZone }: { timeZone: string }) {
           ))}
         </Select>
       </Field>
-      <Field label="Time">
+      <Field label="Time" {...errors.field("time")}>
         <Input
           type="time"
           value={settings.time}
           onChange={(_e, v) => setDraft({ ...settings, time: v.value })}
         />
       </Field>
-      <Field label="Time zone">
-        <Input
+      <Field label="Time zone" {...errors.field("timeZone")}>
+        <TimeZonePicker
           value={settings.timeZone}
-          maxLength={64}
-          onChange={(_e, v) => setDraft({ ...settings, timeZone: v.value })}
+          suggested={suggestedZones}
+          onChange={(zone) => setDraft({ ...settings, timeZone: zone })}
         />
       </Field>
       <Button type="submit" appearance="primary" disabled={draft === null}>
         Save
       </Button>
       {message && <Text role="status">{message}</Text>}
+      <FormError error={errors.formError} />
     </form>
   );
 }

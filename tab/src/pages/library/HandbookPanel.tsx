@@ -18,9 +18,10 @@ import {
   staleHandbookEntryDataSchema,
   type HandbookEntry,
 } from "@practice-hub/shared";
-import { ApiRequestError, apiErrorOf } from "../../api/errors";
+import { ApiRequestError } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { MarkdownView } from "../../components/MarkdownView";
+import { useFormErrors } from "../../components/useFormErrors";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
 
@@ -37,6 +38,9 @@ function staleEntryOf(error: unknown): HandbookEntry | null {
   if (!(error instanceof ApiRequestError) || error.detail.error !== "stale_version") return null;
   return staleHandbookEntryDataSchema.safeParse(error.detail.data).data?.current ?? null;
 }
+
+/** Where the API's paths of a handbook entry land on the form. */
+const entryPlacement = { title: "title", body: "body" } as const;
 
 function EntryEditor({
   communityId,
@@ -56,9 +60,11 @@ function EntryEditor({
   const [title, setTitle] = useState(entry?.title ?? "");
   const [body, setBody] = useState(entry?.body ?? "");
   const [message, setMessage] = useState<string | null>(null);
+  const errors = useFormErrors(entryPlacement, { title, body });
 
   const save = async () => {
     setMessage(null);
+    errors.clear();
     try {
       const saved = await api.library.saveHandbookEntry({
         communityId,
@@ -76,7 +82,7 @@ function EntryEditor({
           `${current.updatedBy.displayName} saved this entry after you opened it. Their text: "${current.body.slice(0, 200)}". Save again to replace it with yours.`,
         );
       } else {
-        setMessage(apiErrorOf(error).message);
+        errors.fail(error);
       }
     }
   };
@@ -90,14 +96,14 @@ function EntryEditor({
         void save();
       }}
     >
-      <Field label="Title" required>
+      <Field label="Title" required {...errors.field("title")}>
         <Input
           value={title}
           maxLength={libraryLimits.handbookTitle}
           onChange={(_e, data) => setTitle(data.value)}
         />
       </Field>
-      <Field label="Text (Markdown)">
+      <Field label="Text (Markdown)" {...errors.field("body")}>
         <Textarea
           value={body}
           rows={8}
@@ -108,6 +114,11 @@ function EntryEditor({
       {message && (
         <MessageBar intent="warning">
           <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {errors.formError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{errors.formError.message}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>

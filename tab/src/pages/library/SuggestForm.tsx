@@ -18,8 +18,8 @@ import {
   type LibraryResource,
   type LibrarySection,
 } from "@practice-hub/shared";
-import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
+import { useFormErrors } from "../../components/useFormErrors";
 import { useEnvironment } from "../../environment";
 
 const useStyles = makeStyles({
@@ -33,6 +33,15 @@ const useStyles = makeStyles({
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
+
+/** Where the API's paths of a suggestion land on the form. */
+const suggestionPlacement = {
+  section: "section",
+  title: "title",
+  url: "url",
+  why: "why",
+  tags: "tags",
+} as const;
 
 /**
  * Any member suggests a resource: title, address, why it is worth reading, tags. When the page
@@ -56,12 +65,12 @@ export function SuggestForm({
   const [why, setWhy] = useState("");
   const [tags, setTags] = useState("");
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(suggestionPlacement, { section, title, url, why, tags });
   const [duplicate, setDuplicate] = useState<LibraryResource | null>(null);
 
   const submit = async () => {
     setSaving(true);
-    setError(null);
+    errors.clear();
     setDuplicate(null);
     try {
       const result = await api.library.suggest(communityId, {
@@ -82,7 +91,7 @@ export function SuggestForm({
         onSuggested(result.resource);
       }
     } catch (caught) {
-      setError(apiErrorOf(caught).message);
+      errors.fail(caught);
     } finally {
       setSaving(false);
     }
@@ -97,7 +106,7 @@ export function SuggestForm({
         void submit();
       }}
     >
-      <Field label="Section">
+      <Field label="Section" {...errors.field("section")}>
         <Select value={section} onChange={(_e, data) => setSection(data.value as LibrarySection)}>
           {librarySections.map((id) => (
             <option key={id} value={id}>
@@ -106,14 +115,19 @@ export function SuggestForm({
           ))}
         </Select>
       </Field>
-      <Field label="Title" required>
+      <Field label="Title" required {...errors.field("title")}>
         <Input
           value={title}
           maxLength={libraryLimits.title}
           onChange={(_e, data) => setTitle(data.value)}
         />
       </Field>
-      <Field label="Web address" required hint="The full address, starting with https://">
+      <Field
+        label="Web address"
+        required
+        hint="The full address, starting with https://"
+        {...errors.field("url")}
+      >
         <Input
           type="url"
           value={url}
@@ -121,14 +135,18 @@ export function SuggestForm({
           onChange={(_e, data) => setUrl(data.value)}
         />
       </Field>
-      <Field label="Why is it worth everyone's time?" required>
+      <Field label="Why is it worth everyone's time?" required {...errors.field("why")}>
         <Textarea
           value={why}
           maxLength={libraryLimits.why}
           onChange={(_e, data) => setWhy(data.value)}
         />
       </Field>
-      <Field label="Tags" hint="Separate tags with commas, for example: discovery, roadmaps">
+      <Field
+        label="Tags"
+        hint="Separate tags with commas, for example: discovery, roadmaps"
+        {...errors.field("tags")}
+      >
         <Input value={tags} onChange={(_e, data) => setTags(data.value)} />
       </Field>
       {duplicate && (
@@ -143,9 +161,9 @@ export function SuggestForm({
           </MessageBarBody>
         </MessageBar>
       )}
-      {error && (
+      {errors.formError && (
         <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>{errors.formError.message}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>

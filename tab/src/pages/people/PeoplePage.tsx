@@ -29,7 +29,9 @@ import {
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
+import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
+import { useFormErrors } from "../../components/useFormErrors";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
@@ -50,6 +52,9 @@ const roleLabels: Record<CommunityRole, string> = {
   moderator: "Moderator",
 };
 
+/** Where the API's paths of a person added by hand land on the form. */
+const addPersonPlacement = { userId: "userId", displayName: "displayName" } as const;
+
 /**
  * Who is in the community and what they do. Champions tick roles (saved against the member's
  * version) and add people by hand; joins and leaves from the team's Teams membership are listed.
@@ -65,6 +70,7 @@ export default function PeoplePage({ community }: { community: Community }) {
   );
   const [newId, setNewId] = useState("");
   const [newName, setNewName] = useState("");
+  const addErrors = useFormErrors(addPersonPlacement, { userId: newId, displayName: newName });
 
   const data = state.status === "ready" ? state.data : null;
   const manage = data?.allowedActions.includes("manage") ?? false;
@@ -100,6 +106,7 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   const add = async () => {
     setMessage(null);
+    addErrors.clear();
     try {
       const member = await api.people.add(community.id, {
         userId: newId,
@@ -112,7 +119,7 @@ export default function PeoplePage({ community }: { community: Community }) {
       setMessage({ intent: "success", text: `${member.person.displayName} was added.` });
       announce(`${member.person.displayName} was added.`);
     } catch (error) {
-      setMessage({ intent: "warning", text: apiErrorOf(error).message });
+      addErrors.fail(error);
     }
   };
 
@@ -178,15 +185,20 @@ export default function PeoplePage({ community }: { community: Community }) {
                 void add();
               }}
             >
-              <Field label="Their Microsoft Entra object id" required>
+              <Field
+                label="Their Microsoft Entra object id"
+                required
+                {...addErrors.field("userId")}
+              >
                 <Input value={newId} maxLength={100} onChange={(_e, v) => setNewId(v.value)} />
               </Field>
-              <Field label="Name" required>
+              <Field label="Name" required {...addErrors.field("displayName")}>
                 <Input value={newName} maxLength={120} onChange={(_e, v) => setNewName(v.value)} />
               </Field>
               <Button type="submit" disabled={!newId.trim() || !newName.trim()}>
                 Add person
               </Button>
+              <FormError error={addErrors.formError} />
             </form>
           )}
           <section aria-labelledby="changes-heading">

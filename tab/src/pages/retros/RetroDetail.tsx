@@ -27,8 +27,10 @@ import {
 import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
+import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { MarkdownView } from "../../components/MarkdownView";
+import { useFormErrors } from "../../components/useFormErrors";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { newSubmissionKey, staleRetroOf } from "./retrosApi";
@@ -198,6 +200,9 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
   );
 }
 
+/** Where the API's paths of a new entry land on the form. */
+const entryPlacement = { promptId: "prompt", score: "score", text: "text" } as const;
+
 function EntryForm({
   retro,
   onAdded,
@@ -212,14 +217,14 @@ function EntryForm({
   const [text, setText] = useState("");
   const [score, setScore] = useState("3");
   const [named, setNamed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(entryPlacement, { prompt: promptId, score, text });
   const [busy, setBusy] = useState(false);
   // One key per submission: kept while the same text is retried, renewed once it is stored.
   const key = useRef(newSubmissionKey());
 
   const submit = async () => {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const answer = await api.retros.addEntry(retro.communityId, retro.id, {
         promptId,
@@ -233,7 +238,7 @@ function EntryForm({
       onAdded(answer.counts);
       announce("Entry added");
     } catch (caught) {
-      setError(apiErrorOf(caught).message);
+      errors.fail(caught);
     } finally {
       setBusy(false);
     }
@@ -245,7 +250,7 @@ function EntryForm({
         Add an entry
       </Title3>
       <div className={styles.form}>
-        <Field label="Prompt">
+        <Field label="Prompt" {...errors.field("prompt")}>
           <Select value={promptId} onChange={(_e, data) => setPromptId(data.value)}>
             {retro.format.prompts.map((prompt) => (
               <option key={prompt.id} value={prompt.id}>
@@ -255,7 +260,7 @@ function EntryForm({
           </Select>
         </Field>
         {retro.format.scored && (
-          <Field label="Score from 1 (poor) to 5 (great)">
+          <Field label="Score from 1 (poor) to 5 (great)" {...errors.field("score")}>
             <Select value={score} onChange={(_e, data) => setScore(data.value)}>
               {[1, 2, 3, 4, 5].map((value) => (
                 <option key={value} value={String(value)}>
@@ -265,7 +270,7 @@ function EntryForm({
             </Select>
           </Field>
         )}
-        <Field label="Your entry" validationMessage={error ?? undefined}>
+        <Field label="Your entry" {...errors.field("text")}>
           <Textarea
             value={text}
             maxLength={retroLimits.entryText}
@@ -277,6 +282,7 @@ function EntryForm({
           onChange={(_e, data) => setNamed(data.checked === true)}
           label="Show my name with this entry (entries are anonymous otherwise)"
         />
+        <FormError error={errors.formError} />
         <div>
           <Button
             appearance="primary"
@@ -543,6 +549,9 @@ function ActionList({ title, actions }: { title: string; actions: RetroAction[] 
   );
 }
 
+/** Where the API's paths of a new action land on the form. */
+const actionPlacement = { text: "text", owner: "owner", dueDate: "dueDate" } as const;
+
 function ActionForm({
   retro,
   communityId,
@@ -567,7 +576,7 @@ function ActionForm({
   const [dueDate, setDueDate] = useState("");
   const [escalate, setEscalate] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(actionPlacement, { text, owner: ownerId, dueDate });
   // One key per action: a retried or double-clicked submission stores one action.
   const key = useRef(newSubmissionKey());
   const owner = known.find((person) => person.id === ownerId);
@@ -576,7 +585,7 @@ function ActionForm({
   const submit = async () => {
     if (!owner) return;
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await onAdd({
         text,
@@ -592,7 +601,7 @@ function ActionForm({
       setKind("action");
       setEscalate(false);
     } catch (caught) {
-      setError(apiErrorOf(caught).message);
+      errors.fail(caught);
     } finally {
       setBusy(false);
     }
@@ -604,7 +613,7 @@ function ActionForm({
         Add an action
       </Title3>
       <div className={styles.form}>
-        <Field label="What will be done" validationMessage={error ?? undefined}>
+        <Field label="What will be done" {...errors.field("text")}>
           <Textarea
             value={text}
             maxLength={retroLimits.actionText}
@@ -629,7 +638,7 @@ function ActionForm({
           onChange={(_e, data) => setKind(data.checked === true ? "learningGoal" : "action")}
           label="This is a learning goal"
         />
-        <Field label="Owner">
+        <Field label="Owner" {...errors.field("owner")}>
           <Select value={ownerId} onChange={(_e, data) => setOwnerId(data.value)}>
             <option value="">Choose an owner</option>
             {known.map((person) => (
@@ -639,7 +648,7 @@ function ActionForm({
             ))}
           </Select>
         </Field>
-        <Field label="Due date">
+        <Field label="Due date" {...errors.field("dueDate")}>
           <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} />
         </Field>
         <Checkbox
@@ -647,6 +656,7 @@ function ActionForm({
           onChange={(_e, data) => setEscalate(data.checked === true)}
           label="Escalate to leadership"
         />
+        <FormError error={errors.formError} />
         <div>
           <Button
             appearance="primary"

@@ -22,6 +22,7 @@ import {
 } from "@practice-hub/shared";
 import { apiErrorOf } from "../../api/errors";
 import { useAnnounce } from "../../components/Announcer";
+import { useFormErrors } from "../../components/useFormErrors";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
 import { useLoad } from "../../components/useLoad";
@@ -136,6 +137,15 @@ export default function RetrosPage({ community }: { community: Community }) {
   );
 }
 
+/** Where the API's paths of a retro start land on the form. */
+const startRetroPlacement = {
+  format: "format",
+  title: "title",
+  custom: "prompts",
+  "custom.title": "title",
+  votesPerPerson: "votes",
+} as const;
+
 function StartRetro({
   communityId,
   onStarted,
@@ -150,12 +160,17 @@ function StartRetro({
   const [title, setTitle] = useState("");
   const [customPrompts, setCustomPrompts] = useState("");
   const [votes, setVotes] = useState(String(retroLimits.votesPerPersonDefault));
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(startRetroPlacement, {
+    format,
+    title,
+    prompts: customPrompts,
+    votes,
+  });
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const prompts = customPrompts
         .split("\n")
@@ -173,7 +188,7 @@ function StartRetro({
       announce(`Retro started: ${retro.title}`);
       onStarted(retro.id);
     } catch (caught) {
-      setError(apiErrorOf(caught).message);
+      errors.fail(caught);
     } finally {
       setBusy(false);
     }
@@ -185,7 +200,7 @@ function StartRetro({
         Start a retro
       </Title3>
       <div className={styles.form}>
-        <Field label="Format">
+        <Field label="Format" {...errors.field("format")}>
           <Select value={format} onChange={(_e, data) => setFormat(data.value as RetroFormatId)}>
             {builtInRetroFormats.map((f) => (
               <option key={f.id} value={f.id}>
@@ -195,7 +210,7 @@ function StartRetro({
             <option value="custom">Our own format</option>
           </Select>
         </Field>
-        <Field label="Title (optional)">
+        <Field label="Title (optional)" {...errors.field("title")}>
           <Input
             value={title}
             maxLength={retroLimits.title}
@@ -203,11 +218,15 @@ function StartRetro({
           />
         </Field>
         {format === "custom" && (
-          <Field label="Prompts, one per line" hint={`Up to ${retroLimits.promptsMax} prompts.`}>
+          <Field
+            label="Prompts, one per line"
+            hint={`Up to ${retroLimits.promptsMax} prompts.`}
+            {...errors.field("prompts")}
+          >
             <Textarea value={customPrompts} onChange={(_e, data) => setCustomPrompts(data.value)} />
           </Field>
         )}
-        <Field label="Votes per person">
+        <Field label="Votes per person" {...errors.field("votes")}>
           <Input
             type="number"
             min={retroLimits.votesPerPersonMin}
@@ -216,9 +235,9 @@ function StartRetro({
             onChange={(_e, data) => setVotes(data.value)}
           />
         </Field>
-        {error && (
+        {errors.formError && (
           <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {error}
+            {errors.formError.message}
           </Text>
         )}
         <div>
