@@ -172,7 +172,8 @@ describe("issueSentence over every zod issue code", () => {
     expect(sentences(addMemberRequestSchema, { userId: "teams/ana", displayName: "Ana" })).toEqual([
       {
         path: "userId",
-        message: "A person's id can't contain /, \\, #, ?, | or control characters.",
+        message:
+          "A person's id uses only letters, digits and . _ - and starts with a letter or digit, like an Entra object id (8c1f2d3e-0000-4000-8000-1234567890ab).",
       },
     ]);
   });

@@ -128,7 +128,8 @@ describe("a request the API refuses as not valid", () => {
     expect(fields).toEqual([
       {
         path: "userId",
-        message: "A person's id can't contain /, \\, #, ?, | or control characters.",
+        message:
+          "A person's id uses only letters, digits and . _ - and starts with a letter or digit, like an Entra object id (8c1f2d3e-0000-4000-8000-1234567890ab).",
       },
     ]);
     expectReadable(error.message);
