@@ -9,6 +9,7 @@ import {
   planRotation,
   protectedTimeUse,
   runsOnOrAfter,
+  sessionsGoingAheadBetween,
   wallClockOf,
   type LocalDate,
   type Occurrence,
@@ -131,7 +132,11 @@ export function presentOccurrence(props: {
   };
 }
 
-/** Every occurrence starting in [from, to), each presented for the viewer. */
+/**
+ * Every occurrence starting in [from, to), each presented for the viewer. Only the range is
+ * expanded and placed in time; the rotation also steps through the sessions between now and the
+ * range (on dates alone, from stored exceptions), because it plans forward from now.
+ */
 function calendarOccurrences(props: {
   rituals: RitualEntity[];
   rows: OccurrenceEntity[];
@@ -143,33 +148,44 @@ function calendarOccurrences(props: {
 }): Occurrence[] {
   const { from, to, now } = props;
   const rowsByKey = new Map(props.rows.map((row) => [`${row.ritualId}|${row.originalDate}`, row]));
-  const planFrom = new Date(Math.min(from.getTime(), now.getTime()));
+  const exceptionsByRitual = new Map<string, OccurrenceException[]>();
+  for (const row of props.rows) {
+    exceptionsByRitual.set(row.ritualId, [
+      ...(exceptionsByRitual.get(row.ritualId) ?? []),
+      exceptionOf(row),
+    ]);
+  }
   const result: Occurrence[] = [];
 
   for (const ritual of props.rituals) {
-    const own = props.rows.filter((row) => row.ritualId === ritual.ritualId);
-    const planned: Planned[] = occurrencesBetween(
-      ritual.fields.schedule,
-      own.map(exceptionOf),
-      planFrom,
-      to,
-    ).map((occurrence) => ({
-      ritual,
-      occurrence,
-      row: rowsByKey.get(`${ritual.ritualId}|${occurrence.originalDate}`) ?? null,
-    }));
+    const { schedule } = ritual.fields;
+    const exceptions = exceptionsByRitual.get(ritual.ritualId) ?? [];
+    const planned: Planned[] = occurrencesBetween(schedule, exceptions, from, to).map(
+      (occurrence) => ({
+        ritual,
+        occurrence,
+        row: rowsByKey.get(`${ritual.ritualId}|${occurrence.originalDate}`) ?? null,
+      }),
+    );
     const names = new Map(ritual.volunteers.map((v) => [v.id, v.displayName]));
+    const beforeRange =
+      from.getTime() > now.getTime()
+        ? sessionsGoingAheadBetween(schedule, exceptions, now, from)
+        : [];
     const upcoming = planned.filter(
       (p) => p.occurrence.start.getTime() >= now.getTime() && p.occurrence.status !== "cancelled",
     );
     const choices = planRotation(
       ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates })),
       historyOf(ritual),
-      upcoming.map((p) => ({
-        date: wallClockOf(p.occurrence.start, ritual.fields.schedule.timeZone).date,
-        facilitatorId: p.occurrence.facilitatorOverrideId,
-      })),
-    );
+      [
+        ...beforeRange.map((s) => ({ date: s.date, facilitatorId: s.facilitatorOverrideId })),
+        ...upcoming.map((p) => ({
+          date: wallClockOf(p.occurrence.start, schedule.timeZone).date,
+          facilitatorId: p.occurrence.facilitatorOverrideId,
+        })),
+      ],
+    ).slice(beforeRange.length);
     const facilitatorOf = new Map<Planned, Occurrence["facilitator"]>();
     upcoming.forEach((p, index) => {
       const choice = choices[index];
@@ -186,7 +202,6 @@ function calendarOccurrences(props: {
     });
 
     for (const p of planned) {
-      if (p.occurrence.start.getTime() < from.getTime()) continue;
       const pastId = p.row?.attendance?.facilitatorId ?? p.occurrence.facilitatorOverrideId;
       const facilitator =
         facilitatorOf.get(p) ??

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { ritualLimits as limits } from "./limits";
-import { expandSchedule, occursOn, plannedOn, type Schedule } from "./recurrence";
-import { addDays, daysFromTo, localDateSchema, localTimeSchema, type LocalDate } from "./zones";
+import { expandSchedule, occursOn, plannedOn, seriesDates, type Schedule } from "./recurrence";
+import {
+  addDays,
+  daysFromTo,
+  instantOf,
+  localDateSchema,
+  localTimeSchema,
+  wallClockOf,
+  type LocalDate,
+  type LocalTime,
+} from "./zones";
 
 /**
  * How far from its planned date a single occurrence may move. Keeping moves inside this window lets
@@ -130,4 +139,66 @@ export function occurrencesBetween(
     });
   }
   return result.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** A session that goes ahead, on the ritual's clock: what the rotation plans for. */
+export interface LocalSession {
+  originalDate: LocalDate;
+  /** Where the clock puts it: the planned date and time, or those it was moved to. */
+  date: LocalDate;
+  time: LocalTime;
+  facilitatorOverrideId: string | null;
+}
+
+/**
+ * The sessions that go ahead (not cancelled) with a start in [from, to), in order, on the ritual's
+ * clock. Unlike `occurrencesBetween`, it places a session in its zone only near the range's ends,
+ * where the clock reading alone cannot tell which side it falls: the rotation steps through every
+ * session between now and a range asked for years ahead, and placing each one in its zone would
+ * cost far more than presenting the range itself.
+ */
+export function sessionsGoingAheadBetween(
+  schedule: Schedule,
+  exceptions: readonly OccurrenceException[],
+  from: Date,
+  to: Date,
+): LocalSession[] {
+  const zone = schedule.timeZone;
+  const [fromDate, toDate] = [wallClockOf(from, zone).date, wallClockOf(to, zone).date];
+  // Clock readings a day or more apart order like their instants; closer ones (a zone may change
+  // its offset at midnight) are placed in the zone and compared exactly.
+  const boundOf = (instant: Date, date: LocalDate) => ({
+    instant,
+    dayBefore: addDays(date, -1),
+    dayAfter: addDays(date, 1),
+  });
+  const [lower, upper] = [boundOf(from, fromDate), boundOf(to, toDate)];
+  const startsFrom = (date: LocalDate, time: LocalTime, bound: typeof lower) =>
+    date < bound.dayBefore
+      ? false
+      : date > bound.dayAfter
+        ? true
+        : instantOf(date, time, zone).getTime() >= bound.instant.getTime();
+  const byDate = new Map(exceptions.map((e) => [e.originalDate, e]));
+  const sessions: LocalSession[] = [];
+  const planned = seriesDates(
+    schedule,
+    addDays(fromDate, -maxMoveDays),
+    addDays(toDate, maxMoveDays),
+  );
+  for (const originalDate of planned) {
+    const exception = byDate.get(originalDate);
+    if (exception?.cancelledReason) continue;
+    const date = exception?.movedTo?.date ?? originalDate;
+    const time = exception?.movedTo?.time ?? schedule.startTime;
+    if (!startsFrom(date, time, lower) || startsFrom(date, time, upper)) continue;
+    sessions.push({
+      originalDate,
+      date,
+      time,
+      facilitatorOverrideId: exception?.facilitatorId ?? null,
+    });
+  }
+  const clockOf = (session: LocalSession) => `${session.date}T${session.time}`;
+  return sessions.sort((a, b) => (clockOf(a) < clockOf(b) ? -1 : clockOf(a) > clockOf(b) ? 1 : 0));
 }

@@ -8,7 +8,6 @@ import {
   localTimeSchema,
   timeZoneSchema,
   type LocalDate,
-  type LocalTime,
 } from "./zones";
 
 /** Weekdays by their RFC 5545 code. */
@@ -128,30 +127,65 @@ export function toRRuleOptions(recurrence: Recurrence): Partial<RRuleOptions> | 
   }
 }
 
-/** A local date and time as the "floating" UTC Date that rrule computes with. */
-function floating(date: LocalDate, time: LocalTime): Date {
-  return new Date(`${date}T${time}:00Z`);
+/** ISO weekday of a local date: 1 = Monday ... 7 = Sunday. */
+function isoWeekdayOf(date: LocalDate): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
-function rruleFor(schedule: Schedule, dtstart: LocalDate): RRule | null {
-  const options = toRRuleOptions(schedule.recurrence);
-  if (!options) return null;
-  return new RRule({
-    ...options,
-    dtstart: floating(dtstart, schedule.startTime),
-    ...(schedule.until ? { until: floating(schedule.until, "23:59") } : {}),
-  });
+/** The first day (YYYY-MM-01) of the month `months` months after the month of `date`. */
+function monthStartAfter(date: LocalDate, months: number): LocalDate {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
+/** The date a monthly recurrence falls on in the month starting `monthStart`, or null if none. */
+function dateInMonth(
+  recurrence: Extract<Recurrence, { kind: "monthlyDate" | "monthlyWeekday" }>,
+  monthStart: LocalDate,
+): LocalDate | null {
+  const daysInMonth = daysFromTo(monthStart, monthStartAfter(monthStart, 1));
+  let day: number;
+  if (recurrence.kind === "monthlyDate") {
+    day = recurrence.day === -1 ? daysInMonth : recurrence.day;
+  } else {
+    const weekday = weekdayCodes.indexOf(recurrence.weekday) + 1;
+    const firstMatch = 1 + ((weekday - isoWeekdayOf(monthStart) + 7) % 7);
+    day =
+      recurrence.nth === -1
+        ? firstMatch + 7 * Math.floor((daysInMonth - firstMatch) / 7)
+        : firstMatch + 7 * (recurrence.nth - 1);
+    // A fifth weekday exists in some months only: such a month has no session.
+    if (day > daysInMonth) return null;
+  }
+  return addDays(monthStart, day - 1);
 }
 
 /**
  * The local date of the series' first occurrence: the first date on or after `startDate` that the
- * rule matches (RFC 5545 counts DTSTART as an occurrence, so the feed starts from this date).
+ * rule matches (RFC 5545 counts DTSTART as an occurrence, so the feed starts from this date), or
+ * null when the series ends before it. Weeks start on Monday (the RRULE's WKST): a weekly series
+ * whose weekday falls before `startDate` in its first week starts one interval later, as RRULE
+ * intervals count whole weeks from DTSTART's week.
  */
 export function firstOccurrenceDate(schedule: Schedule): LocalDate | null {
-  const rule = rruleFor(schedule, schedule.startDate);
-  if (!rule) return schedule.startDate;
-  const first = rule.after(floating(schedule.startDate, schedule.startTime), true);
-  return first ? first.toISOString().slice(0, 10) : null;
+  const { recurrence, startDate, until } = schedule;
+  let first: LocalDate | null = startDate;
+  if (recurrence.kind === "weekly") {
+    const weekday = weekdayCodes.indexOf(recurrence.weekday) + 1;
+    const inFirstWeek = addDays(startDate, weekday - isoWeekdayOf(startDate));
+    first = inFirstWeek >= startDate ? inFirstWeek : addDays(inFirstWeek, 7 * recurrence.interval);
+  } else if (recurrence.kind !== "once") {
+    // A fifth weekday can be missing for a few months in a row, never for a whole year.
+    first = null;
+    for (let month = 0; month <= 12 && first === null; month += 1) {
+      const date = dateInMonth(recurrence, monthStartAfter(startDate, month));
+      if (date !== null && date >= startDate) first = date;
+    }
+  }
+  if (first === null || (recurrence.kind !== "once" && until !== null && first > until)) {
+    return null;
+  }
+  return first;
 }
 
 /** The instant and end of an occurrence on a local date. */
@@ -169,36 +203,59 @@ export function plannedOn(
 }
 
 /**
- * Every planned occurrence whose start lies in [from, to). The rule runs on wall-clock dates
- * ("floating" time), and each date is then placed in the ritual's zone: a 09:00 London session is
- * at 09:00 whether the clocks say GMT or BST, which is what people who attend it expect.
+ * The local dates of the series in [fromDate, toDate], both inclusive. Computed from the range,
+ * never by stepping from the series' start: a weekly series jumps straight to its first date in
+ * the range, a monthly one looks only at the range's months. So the cost is what the asked range
+ * costs, however long ago the series began. The dates are those of the RRULE the calendar feed
+ * publishes (`rruleLine`): recurrenceRange.test.ts checks them against rrule's own expansion.
  */
-export function expandSchedule(schedule: Schedule, from: Date, to: Date): PlannedOccurrence[] {
+export function seriesDates(
+  schedule: Schedule,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+): LocalDate[] {
   const first = firstOccurrenceDate(schedule);
   if (first === null) return [];
-  const rule = rruleFor(schedule, first);
+  const { recurrence, until } = schedule;
+  const last = recurrence.kind === "once" || until === null || until > toDate ? toDate : until;
+  const lower = first > fromDate ? first : fromDate;
+  const dates: LocalDate[] = [];
+  if (recurrence.kind === "once") {
+    if (fromDate <= first && first <= toDate) dates.push(first);
+  } else if (recurrence.kind === "weekly") {
+    const periodMs = 7 * recurrence.interval * 86_400_000;
+    const firstMs = Date.parse(first);
+    const periods = Math.ceil((Date.parse(lower) - firstMs) / periodMs);
+    const lastMs = Date.parse(last);
+    for (let ms = firstMs + periods * periodMs; ms <= lastMs; ms += periodMs) {
+      dates.push(new Date(ms).toISOString().slice(0, 10));
+    }
+  } else {
+    for (let month = monthStartAfter(lower, 0); month <= last; month = monthStartAfter(month, 1)) {
+      const date = dateInMonth(recurrence, month);
+      if (date !== null && date >= lower && date <= last) dates.push(date);
+    }
+  }
+  return dates;
+}
+
+/**
+ * Every planned occurrence whose start lies in [from, to). The rule runs on wall-clock dates, and
+ * each date is then placed in the ritual's zone: a 09:00 London session is at 09:00 whether the
+ * clocks say GMT or BST, which is what people who attend it expect.
+ */
+export function expandSchedule(schedule: Schedule, from: Date, to: Date): PlannedOccurrence[] {
   // Zone offsets are at most 14 hours, so a day either side of the range covers every candidate.
   const fromDate = addDays(from.toISOString().slice(0, 10), -1);
   const toDate = addDays(to.toISOString().slice(0, 10), 1);
-  const dates = rule
-    ? rule
-        .between(floating(fromDate, "00:00"), floating(toDate, "23:59"), true)
-        .map((d) => d.toISOString().slice(0, 10))
-    : daysFromTo(fromDate, first) >= 0 && daysFromTo(first, toDate) >= 0
-      ? [first]
-      : [];
-  return dates
+  return seriesDates(schedule, fromDate, toDate)
     .map((date) => plannedOn(schedule, date))
     .filter((o) => o.start.getTime() >= from.getTime() && o.start.getTime() < to.getTime());
 }
 
 /** True when the series has an occurrence on the local date. */
 export function occursOn(schedule: Schedule, date: LocalDate): boolean {
-  const first = firstOccurrenceDate(schedule);
-  if (first === null) return false;
-  const rule = rruleFor(schedule, first);
-  if (!rule) return date === first;
-  return rule.between(floating(date, "00:00"), floating(date, "23:59"), true).length > 0;
+  return seriesDates(schedule, date, date).length > 0;
 }
 
 /**

@@ -31,6 +31,31 @@ export function lastServedDates(history: readonly ServedRecord[]): Map<string, L
   return last;
 }
 
+/** A volunteer as `choose` sees them: whether they are away on a date. */
+interface Candidate {
+  personId: string;
+  isAway: (date: LocalDate) => boolean;
+}
+
+function choose(
+  candidates: readonly Candidate[],
+  lastServed: ReadonlyMap<string, LocalDate>,
+  date: LocalDate,
+): RotationChoice | null {
+  let best: RotationChoice | null = null;
+  for (const candidate of candidates) {
+    if (candidate.isAway(date)) continue;
+    const served = lastServed.get(candidate.personId) ?? null;
+    const choice = { personId: candidate.personId, lastServedDate: served };
+    if (best === null) {
+      best = choice;
+    } else if (best.lastServedDate !== null && (served === null || served < best.lastServedDate)) {
+      best = choice;
+    }
+  }
+  return best;
+}
+
 /**
  * The fair choice for a session on `date`: among volunteers not away that day, whoever served
  * least recently, people who never served first, ties going to whoever volunteered first. Null
@@ -41,18 +66,11 @@ export function nextFacilitator(
   lastServed: ReadonlyMap<string, LocalDate>,
   date: LocalDate,
 ): RotationChoice | null {
-  let best: RotationChoice | null = null;
-  for (const volunteer of volunteers) {
-    if (volunteer.awayDates.includes(date)) continue;
-    const served = lastServed.get(volunteer.personId) ?? null;
-    const candidate = { personId: volunteer.personId, lastServedDate: served };
-    if (best === null) {
-      best = candidate;
-    } else if (best.lastServedDate !== null && (served === null || served < best.lastServedDate)) {
-      best = candidate;
-    }
-  }
-  return best;
+  const candidates = volunteers.map((v) => ({
+    personId: v.personId,
+    isAway: (day: LocalDate) => v.awayDates.includes(day),
+  }));
+  return choose(candidates, lastServed, date);
 }
 
 /**
@@ -67,12 +85,17 @@ export function planRotation(
   history: readonly ServedRecord[],
   sessions: readonly { date: LocalDate; facilitatorId: string | null }[],
 ): (RotationChoice | null)[] {
+  // Sets, since a plan asks about every volunteer's away days at every session.
+  const candidates = volunteers.map((v) => {
+    const away = new Set(v.awayDates);
+    return { personId: v.personId, isAway: (day: LocalDate) => away.has(day) };
+  });
   const recorded = lastServedDates(history);
   const plannedOrRecorded = new Map(recorded);
   return sessions.map((session) => {
     const personId =
       session.facilitatorId ??
-      nextFacilitator(volunteers, plannedOrRecorded, session.date)?.personId ??
+      choose(candidates, plannedOrRecorded, session.date)?.personId ??
       null;
     if (personId === null) return null;
     plannedOrRecorded.set(personId, session.date);

@@ -112,6 +112,8 @@ export function instantOf(date: LocalDate, time: LocalTime, zone: string): Date 
   // Offsets either side of the wanted wall time; they differ only near a change.
   const before = zoneOffsetMinutes(new Date(floating - 36 * 3_600_000), zone);
   const after = zoneOffsetMinutes(new Date(floating + 36 * 3_600_000), zone);
+  // No change of offset near the wanted time (nearly always): the wall time happens once.
+  if (before === after) return new Date(floating - before * 60_000);
   const candidates = [before, after]
     .map((offset) => floating - offset * 60_000)
     .filter((ms) => floatingMs(new Date(ms), zone) === floating)
