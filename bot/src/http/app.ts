@@ -16,6 +16,7 @@ import { retrosRouter } from "../api/retros/retros";
 import type { RetroNotifier } from "../commands/retroNotifier";
 import { requireActor } from "../auth";
 import { notFound } from "../errors";
+import type { EventLoopMonitor } from "../eventLoop";
 import type { Jobs } from "../jobs/types";
 import { errorHandler } from "./errorHandler";
 import { requestContext } from "./requestContext";
@@ -36,6 +37,8 @@ export interface HttpAppProps extends Omit<ApiDeps, "authenticated"> {
   retroNotifier?: RetroNotifier | null;
   /** The delivery backbone: the digest's "send now" queues through it. */
   jobs?: Pick<Jobs, "enqueueDelivery">;
+  /** Tracks requests, so a block of the event loop names them; /healthz shows its delays. */
+  eventLoop?: EventLoopMonitor;
 }
 
 /**
@@ -50,6 +53,7 @@ export function createHttpApp(props: HttpAppProps): Express {
   // Express's automatic body ETags would be mistaken for the storage ETags that saves need.
   app.set("etag", false);
   app.use(requestContext(logger));
+  if (props.eventLoop) app.use(props.eventLoop.requests());
   app.use(healthRouter(props));
 
   const api = express.Router();
