@@ -9,7 +9,7 @@ import {
   planRotation,
   protectedTimeUse,
   runsOnOrAfter,
-  sessionsGoingAheadBetween,
+  rotationStepsBetween,
   wallClockOf,
   type LocalDate,
   type Occurrence,
@@ -134,8 +134,8 @@ export function presentOccurrence(props: {
 
 /**
  * Every occurrence starting in [from, to), each presented for the viewer. Only the range is
- * expanded and placed in time; the rotation also steps through the sessions between now and the
- * range (on dates alone, from stored exceptions), because it plans forward from now.
+ * expanded and placed in time; the rotation, which plans forward from now, is moved past the
+ * sessions between now and a later range in counted runs (see `rotationStepsBetween`).
  */
 function calendarOccurrences(props: {
   rituals: RitualEntity[];
@@ -168,24 +168,35 @@ function calendarOccurrences(props: {
       }),
     );
     const names = new Map(ritual.volunteers.map((v) => [v.id, v.displayName]));
+    const volunteers = ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates }));
+    const history = historyOf(ritual);
     const beforeRange =
       from.getTime() > now.getTime()
-        ? sessionsGoingAheadBetween(schedule, exceptions, now, from)
+        ? rotationStepsBetween({
+            schedule,
+            exceptions,
+            from: now,
+            to: from,
+            pinnedDates: volunteers.flatMap((v) => v.awayDates),
+            runTail: volunteers.length,
+            listThrough: history.reduce<string | null>(
+              (latest, { date }) => (latest === null || date > latest ? date : latest),
+              null,
+            ),
+          })
         : [];
     const upcoming = planned.filter(
       (p) => p.occurrence.start.getTime() >= now.getTime() && p.occurrence.status !== "cancelled",
     );
     const choices = planRotation(
-      ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates })),
-      historyOf(ritual),
-      [
-        ...beforeRange.map((s) => ({ date: s.date, facilitatorId: s.facilitatorOverrideId })),
-        ...upcoming.map((p) => ({
-          date: wallClockOf(p.occurrence.start, schedule.timeZone).date,
-          facilitatorId: p.occurrence.facilitatorOverrideId,
-        })),
-      ],
-    ).slice(beforeRange.length);
+      volunteers,
+      history,
+      upcoming.map((p) => ({
+        date: wallClockOf(p.occurrence.start, schedule.timeZone).date,
+        facilitatorId: p.occurrence.facilitatorOverrideId,
+      })),
+      beforeRange,
+    );
     const facilitatorOf = new Map<Planned, Occurrence["facilitator"]>();
     upcoming.forEach((p, index) => {
       const choice = choices[index];

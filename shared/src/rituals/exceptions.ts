@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ritualLimits as limits } from "./limits";
-import { expandSchedule, occursOn, plannedOn, seriesDates, type Schedule } from "./recurrence";
+import { expandSchedule, occursOn, plannedOn, seriesOf, type Schedule } from "./recurrence";
+import type { RotationStep } from "./rotation";
 import {
   addDays,
   daysFromTo,
@@ -141,64 +142,86 @@ export function occurrencesBetween(
   return result.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-/** A session that goes ahead, on the ritual's clock: what the rotation plans for. */
-export interface LocalSession {
-  originalDate: LocalDate;
-  /** Where the clock puts it: the planned date and time, or those it was moved to. */
-  date: LocalDate;
-  time: LocalTime;
-  facilitatorOverrideId: string | null;
-}
-
 /**
- * The sessions that go ahead (not cancelled) with a start in [from, to), in order, on the ritual's
- * clock. Unlike `occurrencesBetween`, it places a session in its zone only near the range's ends,
- * where the clock reading alone cannot tell which side it falls: the rotation steps through every
- * session between now and a range asked for years ahead, and placing each one in its zone would
- * cost far more than presenting the range itself.
+ * The sessions going ahead (not cancelled) with a start in [from, to), as steps of the rotation:
+ * one by one on the dates where something can change whose turn it is (an exception's dates, a
+ * date of `pinnedDates` such as a volunteer's away day, the range's ends), and as counted plain
+ * runs between them. The rotation plans forward from now, so a calendar read years ahead must
+ * move it past every session until then: counting the runs keeps that cost to the few dates that
+ * matter instead of every session. `runTail` is how many of a run's last dates the rotation needs
+ * (one per volunteer). Sessions on or before `listThrough` are listed one by one too: a recorded
+ * session can be dated after today (a session moved earlier keeps its planned date), and a plain
+ * run must come after every date the rotation knows.
  */
-export function sessionsGoingAheadBetween(
-  schedule: Schedule,
-  exceptions: readonly OccurrenceException[],
-  from: Date,
-  to: Date,
-): LocalSession[] {
+export function rotationStepsBetween(props: {
+  schedule: Schedule;
+  exceptions: readonly OccurrenceException[];
+  from: Date;
+  to: Date;
+  pinnedDates: Iterable<LocalDate>;
+  runTail: number;
+  listThrough: LocalDate | null;
+}): RotationStep[] {
+  const { schedule, from, to } = props;
   const zone = schedule.timeZone;
+  const series = seriesOf(schedule);
   const [fromDate, toDate] = [wallClockOf(from, zone).date, wallClockOf(to, zone).date];
-  // Clock readings a day or more apart order like their instants; closer ones (a zone may change
-  // its offset at midnight) are placed in the zone and compared exactly.
-  const boundOf = (instant: Date, date: LocalDate) => ({
-    instant,
-    dayBefore: addDays(date, -1),
-    dayAfter: addDays(date, 1),
-  });
-  const [lower, upper] = [boundOf(from, fromDate), boundOf(to, toDate)];
-  const startsFrom = (date: LocalDate, time: LocalTime, bound: typeof lower) =>
-    date < bound.dayBefore
-      ? false
-      : date > bound.dayAfter
-        ? true
-        : instantOf(date, time, zone).getTime() >= bound.instant.getTime();
-  const byDate = new Map(exceptions.map((e) => [e.originalDate, e]));
-  const sessions: LocalSession[] = [];
-  const planned = seriesDates(
-    schedule,
-    addDays(fromDate, -maxMoveDays),
-    addDays(toDate, maxMoveDays),
+  // A session can start in [from, to) only on these clock dates (zones are at most 14 h off).
+  const [first, last] = [addDays(fromDate, -1), addDays(toDate, 1)];
+  const exceptions = props.exceptions.filter(
+    (e) =>
+      e.originalDate >= addDays(first, -maxMoveDays) &&
+      e.originalDate <= addDays(last, maxMoveDays),
   );
-  for (const originalDate of planned) {
-    const exception = byDate.get(originalDate);
-    if (exception?.cancelledReason) continue;
-    const date = exception?.movedTo?.date ?? originalDate;
-    const time = exception?.movedTo?.time ?? schedule.startTime;
-    if (!startsFrom(date, time, lower) || startsFrom(date, time, upper)) continue;
-    sessions.push({
-      originalDate,
-      date,
-      time,
-      facilitatorOverrideId: exception?.facilitatorId ?? null,
-    });
+  const byDate = new Map(exceptions.map((e) => [e.originalDate, e]));
+  const movedTo = new Map<LocalDate, OccurrenceException[]>();
+  // Listed one by one: the days at either end of the range (where a session's side of the bound
+  // depends on its zone), the caller's dates, every date an exception touches, and the sessions
+  // up to `listThrough`.
+  const ends = [first, fromDate, addDays(fromDate, 1), addDays(toDate, -1), toDate, last];
+  const pinned = new Set<LocalDate>([...ends, ...props.pinnedDates]);
+  for (const exception of exceptions) {
+    pinned.add(exception.originalDate);
+    if (!exception.movedTo) continue;
+    const target = exception.movedTo.date;
+    pinned.add(target);
+    movedTo.set(target, [...(movedTo.get(target) ?? []), exception]);
   }
-  const clockOf = (session: LocalSession) => `${session.date}T${session.time}`;
-  return sessions.sort((a, b) => (clockOf(a) < clockOf(b) ? -1 : clockOf(a) > clockOf(b) ? 1 : 0));
+  if (props.listThrough !== null && props.listThrough >= first) {
+    const through = props.listThrough < last ? props.listThrough : last;
+    for (const date of series.datesBetween(first, through)) pinned.add(date);
+  }
+  const points = [...pinned].filter((d) => d >= first && d <= last).sort();
+
+  // Clock dates a day or more from a range end order like their instants; nearer ones (a zone
+  // may change its offset at midnight) are placed in the zone and compared exactly.
+  const startsBy = (date: LocalDate, time: LocalTime, bound: Date, boundDate: LocalDate) =>
+    Math.abs(daysFromTo(boundDate, date)) > 1
+      ? date > boundDate
+      : instantOf(date, time, zone).getTime() >= bound.getTime();
+  const steps: RotationStep[] = [];
+  points.forEach((point, index) => {
+    const own = byDate.get(point);
+    const onPoint = [
+      ...(series.occursOn(point) && !own?.movedTo
+        ? [{ time: schedule.startTime, exception: own }]
+        : []),
+      ...(movedTo.get(point) ?? [])
+        .filter((exception) => series.occursOn(exception.originalDate))
+        .map((exception) => ({ time: exception.movedTo?.time ?? schedule.startTime, exception })),
+    ];
+    const goingAhead = onPoint
+      .filter(({ exception }) => !exception?.cancelledReason)
+      .filter(({ time }) => startsBy(point, time, from, fromDate))
+      .filter(({ time }) => !startsBy(point, time, to, toDate))
+      .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+    for (const { exception } of goingAhead) {
+      steps.push({ date: point, facilitatorId: exception?.facilitatorId ?? null });
+    }
+    const next = points[index + 1];
+    if (next === undefined) return;
+    const run = series.summary(addDays(point, 1), addDays(next, -1), props.runTail);
+    if (run.count > 0) steps.push({ count: run.count, lastDates: run.last });
+  });
+  return steps;
 }

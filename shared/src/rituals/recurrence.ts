@@ -202,41 +202,104 @@ export function plannedOn(
   };
 }
 
+/** The dates of one series, its first date found once, for callers with many questions. */
+export interface Series {
+  /** The first date, or null when the series ends before it. */
+  first: LocalDate | null;
+  /** True when the series has a session on the local date. */
+  occursOn(date: LocalDate): boolean;
+  /**
+   * The series' dates in [fromDate, toDate], both inclusive. Computed from the range, never by
+   * stepping from the series' start: a weekly series jumps straight to its first date in the
+   * range, a monthly one looks only at the range's months. So the cost is what the asked range
+   * costs, however long ago the series began.
+   */
+  datesBetween(fromDate: LocalDate, toDate: LocalDate): LocalDate[];
+  /**
+   * How many dates lie in [fromDate, toDate], and the last `tail` of them (oldest first), without
+   * listing the rest: a weekly series counts whole intervals, so a span of years costs what a
+   * week costs. A monthly series lists its months (at most a dozen a year).
+   */
+  summary(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    tail: number,
+  ): { count: number; last: LocalDate[] };
+}
+
 /**
- * The local dates of the series in [fromDate, toDate], both inclusive. Computed from the range,
- * never by stepping from the series' start: a weekly series jumps straight to its first date in
- * the range, a monthly one looks only at the range's months. So the cost is what the asked range
- * costs, however long ago the series began. The dates are those of the RRULE the calendar feed
- * publishes (`rruleLine`): recurrenceRange.test.ts checks them against rrule's own expansion.
+ * The series of a schedule. Its dates are those of the RRULE the calendar feed publishes
+ * (`rruleLine`): recurrenceRange.test.ts checks them against rrule's own expansion.
  */
+export function seriesOf(schedule: Schedule): Series {
+  const first = firstOccurrenceDate(schedule);
+  const { recurrence, until } = schedule;
+  const lastOf = (toDate: LocalDate) =>
+    recurrence.kind === "once" || until === null || until > toDate ? toDate : until;
+  const lowerOf = (fromDate: LocalDate) => (first !== null && first > fromDate ? first : fromDate);
+  // Weekly dates are whole periods after the first: counted in milliseconds of UTC midnights.
+  const periodMs = recurrence.kind === "weekly" ? 7 * recurrence.interval * 86_400_000 : 0;
+  const firstMs = first === null ? 0 : Date.parse(first);
+  const periodsTo = (date: LocalDate) => (Date.parse(date) - firstMs) / periodMs;
+  const dateAt = (period: number) =>
+    new Date(firstMs + period * periodMs).toISOString().slice(0, 10);
+
+  const series: Series = {
+    first,
+    occursOn(date) {
+      if (first === null || date < first || date > lastOf(date)) return false;
+      if (recurrence.kind === "once") return date === first;
+      if (recurrence.kind === "weekly") return Number.isInteger(periodsTo(date));
+      return dateInMonth(recurrence, monthStartAfter(date, 0)) === date;
+    },
+    datesBetween(fromDate, toDate) {
+      if (first === null) return [];
+      const [lower, last] = [lowerOf(fromDate), lastOf(toDate)];
+      const dates: LocalDate[] = [];
+      if (recurrence.kind === "once") {
+        if (fromDate <= first && first <= toDate) dates.push(first);
+      } else if (recurrence.kind === "weekly") {
+        const lastPeriod = periodsTo(last);
+        for (let period = Math.ceil(periodsTo(lower)); period <= lastPeriod; period += 1) {
+          dates.push(dateAt(period));
+        }
+      } else {
+        for (let month = monthStartAfter(lower, 0); month <= last;) {
+          const date = dateInMonth(recurrence, month);
+          if (date !== null && date >= lower && date <= last) dates.push(date);
+          month = monthStartAfter(month, 1);
+        }
+      }
+      return dates;
+    },
+    summary(fromDate, toDate, tail) {
+      if (recurrence.kind !== "weekly" || first === null) {
+        const dates = series.datesBetween(fromDate, toDate);
+        return { count: dates.length, last: dates.slice(Math.max(0, dates.length - tail)) };
+      }
+      const fromPeriod = Math.max(0, Math.ceil(periodsTo(fromDate)));
+      const toPeriod = Math.floor(periodsTo(lastOf(toDate)));
+      const last: LocalDate[] = [];
+      for (
+        let period = Math.max(fromPeriod, toPeriod - tail + 1);
+        period <= toPeriod;
+        period += 1
+      ) {
+        last.push(dateAt(period));
+      }
+      return { count: Math.max(0, toPeriod - fromPeriod + 1), last };
+    },
+  };
+  return series;
+}
+
+/** The series' local dates in [fromDate, toDate], both inclusive: see `Series.datesBetween`. */
 export function seriesDates(
   schedule: Schedule,
   fromDate: LocalDate,
   toDate: LocalDate,
 ): LocalDate[] {
-  const first = firstOccurrenceDate(schedule);
-  if (first === null) return [];
-  const { recurrence, until } = schedule;
-  const last = recurrence.kind === "once" || until === null || until > toDate ? toDate : until;
-  const lower = first > fromDate ? first : fromDate;
-  const dates: LocalDate[] = [];
-  if (recurrence.kind === "once") {
-    if (fromDate <= first && first <= toDate) dates.push(first);
-  } else if (recurrence.kind === "weekly") {
-    const periodMs = 7 * recurrence.interval * 86_400_000;
-    const firstMs = Date.parse(first);
-    const periods = Math.ceil((Date.parse(lower) - firstMs) / periodMs);
-    const lastMs = Date.parse(last);
-    for (let ms = firstMs + periods * periodMs; ms <= lastMs; ms += periodMs) {
-      dates.push(new Date(ms).toISOString().slice(0, 10));
-    }
-  } else {
-    for (let month = monthStartAfter(lower, 0); month <= last; month = monthStartAfter(month, 1)) {
-      const date = dateInMonth(recurrence, month);
-      if (date !== null && date >= lower && date <= last) dates.push(date);
-    }
-  }
-  return dates;
+  return seriesOf(schedule).datesBetween(fromDate, toDate);
 }
 
 /**
@@ -255,7 +318,7 @@ export function expandSchedule(schedule: Schedule, from: Date, to: Date): Planne
 
 /** True when the series has an occurrence on the local date. */
 export function occursOn(schedule: Schedule, date: LocalDate): boolean {
-  return seriesDates(schedule, date, date).length > 0;
+  return seriesOf(schedule).occursOn(date);
 }
 
 /**

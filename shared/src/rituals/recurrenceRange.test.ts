@@ -1,18 +1,18 @@
 import fc from "fast-check";
 import { RRule } from "rrule";
-import { occurrencesBetween, sessionsGoingAheadBetween } from "./exceptions";
 import {
   expandSchedule,
   firstOccurrenceDate,
   occursOn,
   seriesDates,
+  seriesOf,
   toRRuleOptions,
   weekdayCodes,
   type Recurrence,
   type Schedule,
 } from "./recurrence";
 import { scheduleFactory } from "./testing";
-import { addDays, instantOf, wallClockOf } from "./zones";
+import { addDays } from "./zones";
 
 /** The dates of the RRULE the calendar feed publishes, from DTSTART, as calendar apps read it. */
 function publishedDates(schedule: Schedule, fromDate: string, toDate: string): string[] {
@@ -96,6 +96,26 @@ describe("seriesDates", () => {
     );
   });
 
+  it("knows a session day from any other day as the published RRULE does", () => {
+    fc.assert(
+      fc.property(
+        recurrenceArbitrary,
+        fc.option(fc.integer({ min: 0, max: 800 })),
+        fc.integer({ min: -30, max: 900 }),
+        (recurrence, untilAfter, dayAfter) => {
+          const schedule = scheduleFactory({
+            startDate: dayOf(0),
+            recurrence,
+            until: untilAfter === null ? null : dayOf(untilAfter),
+          });
+          const date = dayOf(dayAfter);
+          expect(occursOn(schedule, date)).toBe(publishedDates(schedule, date, date).length > 0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("starts the series on the first matching day, a whole interval later when its week began before the start", () => {
     const friday = "2026-01-09";
     const weekly = (interval: number) =>
@@ -154,84 +174,30 @@ describe("expansion cost", () => {
   });
 });
 
-describe("sessionsGoingAheadBetween", () => {
-  it("lists the sessions occurrencesBetween places in time, on their clock dates, for any exceptions", () => {
+describe("Series.summary", () => {
+  it("counts the dates seriesDates lists and keeps the last of them", () => {
     fc.assert(
       fc.property(
         recurrenceArbitrary,
-        fc.constantFrom("Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata"),
-        fc.integer({ min: 0, max: 400 }),
-        fc
-          .integer({ min: 0, max: 47 })
-          .map(
-            (half) => `${String(Math.floor(half / 2)).padStart(2, "0")}:${half % 2 ? "30" : "00"}`,
-          ),
-        fc.array(
-          fc.record({
-            index: fc.nat({ max: 40 }),
-            moveDays: fc.option(fc.integer({ min: -28, max: 28 })),
-            cancelled: fc.boolean(),
-            facilitatorId: fc.option(fc.constantFrom("ana", "ben")),
-          }),
-          { maxLength: 6 },
-        ),
-        (recurrence, timeZone, fromAfter, startTime, changes) => {
+        fc.option(fc.integer({ min: 0, max: 2000 })),
+        fc.integer({ min: -100, max: 2000 }),
+        fc.integer({ min: 0, max: 1900 }),
+        fc.integer({ min: 0, max: 6 }),
+        (recurrence, untilAfter, fromAfter, length, tail) => {
           const schedule = scheduleFactory({
-            startDate: "2025-06-02",
-            startTime,
+            startDate: dayOf(0),
             recurrence,
-            timeZone,
+            until: untilAfter === null ? null : dayOf(untilAfter),
           });
-          const from = new Date(`${dayOf(500 + fromAfter)}T06:17:00Z`);
-          const to = new Date(from.getTime() + 100 * 86_400_000);
-          const candidates = seriesDates(schedule, dayOf(460), dayOf(1100));
-          const exceptions = changes.flatMap((change) => {
-            const originalDate = candidates[change.index % Math.max(1, candidates.length)];
-            if (originalDate === undefined) return [];
-            return [
-              {
-                originalDate,
-                movedTo:
-                  change.moveDays === null
-                    ? null
-                    : { date: addDays(originalDate, change.moveDays), time: "23:30" },
-                cancelledReason: change.cancelled ? "Offsite" : null,
-                facilitatorId: change.facilitatorId,
-              },
-            ];
+          const [fromDate, toDate] = [dayOf(fromAfter), dayOf(fromAfter + length)];
+          const dates = seriesDates(schedule, fromDate, toDate);
+          expect(seriesOf(schedule).summary(fromDate, toDate, tail)).toEqual({
+            count: dates.length,
+            last: dates.slice(Math.max(0, dates.length - tail)),
           });
-          const unique = [...new Map(exceptions.map((e) => [e.originalDate, e])).values()];
-          const placed = occurrencesBetween(schedule, unique, from, to)
-            .filter((o) => o.status !== "cancelled")
-            .map((o) => ({
-              originalDate: o.originalDate,
-              date: wallClockOf(o.start, schedule.timeZone).date,
-              facilitatorOverrideId: o.facilitatorOverrideId,
-            }));
-          const onClock = sessionsGoingAheadBetween(schedule, unique, from, to).map((s) => ({
-            originalDate: s.originalDate,
-            date: s.date,
-            facilitatorOverrideId: s.facilitatorOverrideId,
-          }));
-          expect(onClock).toEqual(placed);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
-  });
-
-  it("tells which side of a range's end a session falls when the clocks go back that night", () => {
-    // 01:30 happens twice in New York on 1 November 2026; the session is the first of the two.
-    const schedule = scheduleFactory({
-      startDate: "2026-11-01",
-      startTime: "01:30",
-      timeZone: "America/New_York",
-      recurrence: { kind: "once" },
-    });
-    const session = instantOf("2026-11-01", "01:30", "America/New_York");
-    const justAfter = new Date(session.getTime() + 60_000);
-    const from = new Date("2026-10-01T00:00:00Z");
-    expect(sessionsGoingAheadBetween(schedule, [], from, justAfter)).toHaveLength(1);
-    expect(sessionsGoingAheadBetween(schedule, [], from, session)).toHaveLength(0);
   });
 });

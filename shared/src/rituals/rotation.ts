@@ -73,17 +73,66 @@ export function nextFacilitator(
   return choose(candidates, lastServed, date);
 }
 
+/** A session as the rotation sees it: its date on the ritual's clock, and who was named if anyone. */
+export interface RotationSession {
+  date: LocalDate;
+  facilitatorId: string | null;
+}
+
+/**
+ * Sessions in a row in which the rotation simply moves on: nobody is named, no volunteer is away,
+ * each on a date of its own after every date the rotation knows. Each goes to whoever waited
+ * longest, who then waits longest of all, so the run goes round the volunteers in a fixed order
+ * and only its last sessions (one per volunteer) say where it leaves everyone.
+ */
+export interface PlainRun {
+  count: number;
+  /** The dates of the run's last `min(count, volunteers)` sessions, oldest first. */
+  lastDates: LocalDate[];
+}
+
+/** Something the rotation steps over: one session, or a plain run of them. */
+export type RotationStep = RotationSession | PlainRun;
+
+/** Moves the rotation past a plain run without stepping through it: see `PlainRun`. */
+function passRun(
+  candidates: readonly Candidate[],
+  served: Map<string, LocalDate>,
+  run: PlainRun,
+): void {
+  if (candidates.length === 0) return;
+  // The order `choose` would pick them in: never served first, then longest ago, then sign-up.
+  const queue = candidates.map((candidate, index) => ({
+    id: candidate.personId,
+    last: served.get(candidate.personId),
+    index,
+  }));
+  queue.sort((a, b) => {
+    if (a.last === b.last) return a.index - b.index;
+    if (a.last === undefined) return -1;
+    if (b.last === undefined) return 1;
+    return a.last < b.last ? -1 : 1;
+  });
+  const skipped = run.count - run.lastDates.length;
+  run.lastDates.forEach((date, offset) => {
+    const taker = queue[(skipped + offset) % queue.length];
+    if (taker) served.set(taker.id, date);
+  });
+}
+
 /**
  * Plans a run of upcoming sessions: each choice counts as served for the ones after it, so the
  * rotation moves on instead of naming the same person for every future date. Sessions with a
  * named facilitator (an exception or a swap) take that person and count for them too. Each
  * choice's `lastServedDate` comes from the recorded history only: "last facilitated 6 weeks ago"
- * must not count a planned session that has not happened.
+ * must not count a planned session that has not happened. `earlier` are the sessions between
+ * now and the first of `sessions`: they move the rotation on, but nobody asked who runs them.
  */
 export function planRotation(
   volunteers: readonly RotationVolunteer[],
   history: readonly ServedRecord[],
-  sessions: readonly { date: LocalDate; facilitatorId: string | null }[],
+  sessions: readonly RotationSession[],
+  earlier: readonly RotationStep[] = [],
 ): (RotationChoice | null)[] {
   // Sets, since a plan asks about every volunteer's away days at every session.
   const candidates = volunteers.map((v) => {
@@ -92,7 +141,7 @@ export function planRotation(
   });
   const recorded = lastServedDates(history);
   const plannedOrRecorded = new Map(recorded);
-  return sessions.map((session) => {
+  const step = (session: RotationSession): RotationChoice | null => {
     const personId =
       session.facilitatorId ??
       choose(candidates, plannedOrRecorded, session.date)?.personId ??
@@ -100,7 +149,12 @@ export function planRotation(
     if (personId === null) return null;
     plannedOrRecorded.set(personId, session.date);
     return { personId, lastServedDate: recorded.get(personId) ?? null };
-  });
+  };
+  for (const earlierStep of earlier) {
+    if ("count" in earlierStep) passRun(candidates, plannedOrRecorded, earlierStep);
+    else step(earlierStep);
+  }
+  return sessions.map(step);
 }
 
 /**
