@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ritualLimits as limits } from "./limits";
-import { expandSchedule, occursOn, plannedOn, seriesOf, type Schedule } from "./recurrence";
+import { occursOn, plannedOn, seriesOf, type Schedule } from "./recurrence";
 import type { RotationStep } from "./rotation";
 import {
   addDays,
@@ -105,9 +105,9 @@ export interface ScheduledOccurrence {
 }
 
 /**
- * The occurrences whose (possibly moved) start lies in [from, to), in start order. Planned
- * occurrences are read over a range widened by `maxMoveDays`, so a session moved into the range
- * appears and one moved out of it does not.
+ * The occurrences whose (possibly moved) start lies in [from, to), in start order. Planned dates
+ * are read `maxMoveDays` beyond the range, so a session moved into the range appears and one
+ * moved out of it does not; only those that can start in the range are placed in their zone.
  */
 export function occurrencesBetween(
   schedule: Schedule,
@@ -116,25 +116,28 @@ export function occurrencesBetween(
   to: Date,
 ): ScheduledOccurrence[] {
   const byDate = new Map(exceptions.map((e) => [e.originalDate, e]));
-  const widenedFrom = new Date(
-    `${addDays(from.toISOString().slice(0, 10), -maxMoveDays)}T00:00:00Z`,
-  );
-  const widenedTo = new Date(
-    `${addDays(to.toISOString().slice(0, 10), maxMoveDays + 1)}T00:00:00Z`,
+  // A session on its planned date starts in the range only on these dates (zones are at most 14
+  // hours off UTC).
+  const firstDay = addDays(from.toISOString().slice(0, 10), -1);
+  const lastDay = addDays(to.toISOString().slice(0, 10), 1);
+  const planned = seriesOf(schedule).datesBetween(
+    addDays(firstDay, -maxMoveDays),
+    addDays(lastDay, maxMoveDays),
   );
   const result: ScheduledOccurrence[] = [];
-  for (const planned of expandSchedule(schedule, widenedFrom, widenedTo)) {
-    const exception = byDate.get(planned.originalDate);
-    const moved = exception?.movedTo
-      ? plannedOn(schedule, exception.movedTo.date, exception.movedTo.time)
-      : null;
-    const start = moved?.start ?? planned.start;
+  for (const originalDate of planned) {
+    const exception = byDate.get(originalDate);
+    const target = exception?.movedTo ?? null;
+    if (!target && (originalDate < firstDay || originalDate > lastDay)) continue;
+    const { start, end } = target
+      ? plannedOn(schedule, target.date, target.time)
+      : plannedOn(schedule, originalDate);
     if (start.getTime() < from.getTime() || start.getTime() >= to.getTime()) continue;
     result.push({
-      originalDate: planned.originalDate,
+      originalDate,
       start,
-      end: moved?.end ?? planned.end,
-      status: exception?.cancelledReason ? "cancelled" : moved ? "moved" : "scheduled",
+      end,
+      status: exception?.cancelledReason ? "cancelled" : target ? "moved" : "scheduled",
       cancelledReason: exception?.cancelledReason ?? null,
       facilitatorOverrideId: exception?.facilitatorId ?? null,
     });

@@ -90,12 +90,13 @@ interface OffsetTable {
  * changes its offset a few times a year at most, and requests only reach the years of the date
  * window, so the tables stay few and small.
  */
-const offsetTables = new Map<string, OffsetTable>();
+const offsetTables = new Map<string, Map<number, OffsetTable>>();
 const dayMs = 86_400_000;
 
 function offsetTableOf(zone: string, year: number): OffsetTable {
-  const key = `${zone} ${year}`;
-  const known = offsetTables.get(key);
+  const ofZone = offsetTables.get(zone) ?? new Map<number, OffsetTable>();
+  offsetTables.set(zone, ofZone);
+  const known = ofZone.get(year);
   if (known) return known;
   const start = new Date(0).setUTCFullYear(year, 0, 1);
   const end = new Date(0).setUTCFullYear(year + 1, 0, 1);
@@ -116,7 +117,7 @@ function offsetTableOf(zone: string, year: number): OffsetTable {
     table.fromMs.push(high);
     table.minutes.push(next);
   }
-  offsetTables.set(key, table);
+  ofZone.set(year, table);
   return table;
 }
 
