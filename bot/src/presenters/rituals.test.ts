@@ -104,4 +104,36 @@ describe("presentCalendar", () => {
       "2026-04-06 ben",
     ]);
   });
+
+  it("counts the viewer's minutes this month in sessions they go to or attended, not cancelled ones", () => {
+    const ritual = ritualEntityFactory();
+    const going = { ana: { response: "going" as const, displayName: "Ana" } };
+    const rows = [
+      { ...occurrenceRowFactory("2026-03-02", {}), rsvps: going },
+      {
+        ...occurrenceRowFactory("2026-03-09", {}),
+        attendance: {
+          attendeeIds: ["ana"],
+          notes: "",
+          recordingUrl: null,
+          facilitatorId: "ben",
+          recordedAt: "2026-03-09T11:00:00.000Z",
+        },
+      },
+      { ...occurrenceRowFactory("2026-03-16", { cancelledReason: "Offsite" }), rsvps: going },
+      { ...occurrenceRowFactory("2026-04-06", {}), rsvps: going },
+    ];
+
+    const { protectedTime } = presentCalendar({
+      rituals: [ritual],
+      rows,
+      from: new Date("2030-12-01T00:00:00Z"),
+      to: new Date("2031-03-09T00:00:00Z"),
+      now,
+      viewerId: "ana",
+      allowedActions: ["read"],
+    });
+
+    expect(protectedTime.usedMinutes).toBe(60);
+  });
 });

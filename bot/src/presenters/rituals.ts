@@ -297,15 +297,23 @@ export function presentCalendar(props: {
     .filter((d) => d !== "")
     .sort()[0];
   const today = now.toISOString().slice(0, 10);
-  const myMinutes = calendarOccurrences({ ...props, ...month })
-    .filter((o) => o.status !== "cancelled")
-    .filter((o) => {
-      const row = rowsByKey.get(`${o.ritualId}|${o.originalDate}`);
-      return row?.attendance
-        ? row.attendance.attendeeIds.includes(props.viewerId)
-        : o.myRsvp === "going";
-    })
-    .map((o) => (Date.parse(o.end) - Date.parse(o.start)) / 60_000);
+  // Protected time needs the month's sessions and the viewer's answers, not who runs them.
+  const myMinutes = props.rituals.flatMap((ritual) =>
+    occurrencesBetween(
+      ritual.fields.schedule,
+      props.rows.filter((row) => row.ritualId === ritual.ritualId).map(exceptionOf),
+      month.from,
+      month.to,
+    )
+      .filter((o) => o.status !== "cancelled")
+      .filter((o) => {
+        const row = rowsByKey.get(`${ritual.ritualId}|${o.originalDate}`);
+        return row?.attendance
+          ? row.attendance.attendeeIds.includes(props.viewerId)
+          : row?.rsvps[props.viewerId]?.response === "going";
+      })
+      .map((o) => (o.end.getTime() - o.start.getTime()) / 60_000),
+  );
 
   return {
     occurrences: result,
