@@ -129,7 +129,7 @@ describe("event-loop delay under occurrences load", () => {
 
   afterAll(() => {
     console.log(
-      `${concurrency} concurrent clients, ${seconds} s a scenario; widest range: ${widestRangePath("…")}; target: loop max delay at most 200 ms.`,
+      `${concurrency} concurrent clients, ${seconds} s a scenario; widest range: ${decodeURIComponent(widestRangePath("{communityId}"))}; target: loop max delay at most 200 ms.`,
     );
     console.table(results);
   });
