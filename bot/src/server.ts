@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { createHttpApp, type TeamsEndpoint } from "./http/app";
 import { createJobs, type DueWorkSource, type Jobs } from "./jobs";
 import { createCommunitySweepSource } from "./jobs/communitySweep";
+import { createEventLoopMonitor, type EventLoopMonitor } from "./eventLoop";
 import { createDigestSource } from "./jobs/digests";
 import { createReminderSource } from "./jobs/reminders";
 import { createLogger, type Logger } from "./logger";
@@ -31,6 +32,8 @@ export interface Service {
   logger: Logger;
   /** Proactive delivery: `enqueueDelivery` sends a card now; runs when JOBS_ENABLED. */
   jobs: Jobs;
+  /** Warns when a request or job holds the event loop; /healthz shows its recent delays. */
+  eventLoop: EventLoopMonitor;
 }
 
 /** Options the environment cannot express. */
@@ -78,7 +81,9 @@ export async function createService(
   );
   await store.ensureTables();
   const now = options.now ?? (() => new Date());
-  // Due work for the scheduler leader: each feature area adds its source here.
+  const eventLoop = createEventLoopMonitor({ logger: logger.child({ component: "event-loop" }) });
+  // Due work for the scheduler leader: each feature area adds its source here. Each runs tracked,
+  // so a source that holds the event loop is named in the warning.
   const dueWorkSources: DueWorkSource[] = [
     createDigestSource({ store, config, logger: logger.child({ component: "digests" }) }),
     createReminderSource({
@@ -87,7 +92,10 @@ export async function createService(
       logger: logger.child({ component: "reminders" }),
     }),
     createCommunitySweepSource({ store, logger: logger.child({ component: "communities" }) }),
-  ];
+  ].map((source) => ({
+    ...source,
+    due: (window) => eventLoop.during(`job ${source.name}`, () => source.due(window)),
+  }));
   const jobs = createJobs({
     config,
     store,
@@ -131,9 +139,11 @@ export async function createService(
     }),
     retroNotifier,
     jobs,
+    eventLoop,
     tabDistDir: tabDistDirFor(config),
   });
 
+  eventLoop.start();
   if (config.JOBS_ENABLED) jobs.start();
   let server: Server | undefined;
   return {
@@ -141,6 +151,7 @@ export async function createService(
     store,
     logger,
     jobs,
+    eventLoop,
     listen(port, host = config.HOST) {
       return new Promise((resolve, reject) => {
         const listening = app.listen(port, host, (error?: Error) => {
@@ -155,6 +166,7 @@ export async function createService(
       });
     },
     async close() {
+      eventLoop.stop();
       if (config.JOBS_ENABLED) await jobs.stop();
       await new Promise<void>((resolve, reject) => {
         if (!server) {

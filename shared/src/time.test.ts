@@ -1,9 +1,11 @@
 import {
   calendarDateLabel,
   calendarDateOf,
+  dateWindowAround,
   dayLabelOf,
   daysBetween,
   isCalendarDate,
+  isInDateWindow,
   newestFirstKey,
 } from "./time";
 
@@ -76,5 +78,50 @@ describe("calendarDateLabel", () => {
   it("refuses a string that is not a calendar date", () => {
     expect(() => calendarDateLabel("2027-02-30")).toThrow(RangeError);
     expect(() => calendarDateLabel("2027-03-31T23:59:59Z")).toThrow(RangeError);
+  });
+});
+
+describe("dateWindowAround", () => {
+  it("spans five years either side of today", () => {
+    expect(dateWindowAround(new Date("2026-03-09T23:30:00Z"))).toEqual({
+      earliest: "2021-03-09",
+      latest: "2031-03-09",
+    });
+  });
+
+  it("ends on the 28th when today is the 29th of February", () => {
+    expect(dateWindowAround(new Date("2028-02-29T12:00:00Z"))).toEqual({
+      earliest: "2023-02-28",
+      latest: "2033-02-28",
+    });
+  });
+});
+
+describe("isInDateWindow", () => {
+  const window = { earliest: "2021-03-09", latest: "2031-03-09" };
+
+  it("accepts calendar dates on and between the window's ends", () => {
+    expect(isInDateWindow("2021-03-09", window)).toBe(true);
+    expect(isInDateWindow("2026-07-01", window)).toBe(true);
+    expect(isInDateWindow("2031-03-09", window)).toBe(true);
+  });
+
+  it("refuses calendar dates a day outside either end", () => {
+    expect(isInDateWindow("2021-03-08", window)).toBe(false);
+    expect(isInDateWindow("2031-03-10", window)).toBe(false);
+    expect(isInDateWindow("9999-12-31", window)).toBe(false);
+    expect(isInDateWindow("0100-01-01", window)).toBe(false);
+  });
+
+  it("judges an instant by its UTC day, whatever offset it is written with", () => {
+    expect(isInDateWindow("2031-03-09T23:59:59.999Z", window)).toBe(true);
+    expect(isInDateWindow("2031-03-10T00:00:00Z", window)).toBe(false);
+    expect(isInDateWindow("2031-03-09T23:00:00-05:00", window)).toBe(false);
+    expect(isInDateWindow("2021-03-09T00:00:00Z", window)).toBe(true);
+    expect(isInDateWindow("2021-03-08T23:59:59Z", window)).toBe(false);
+  });
+
+  it("refuses what is not a date", () => {
+    expect(isInDateWindow("next year", window)).toBe(false);
   });
 });

@@ -76,3 +76,47 @@ export function calendarDateLabel(
     timeZone: "UTC",
   }).format(new Date(Date.UTC(year, month - 1, day, 12)));
 }
+
+/** A source of "now": the service passes its injectable clock, tests a fixed one. */
+export type Clock = () => Date;
+
+/**
+ * Years before and after today that a date the API accepts may lie (DESIGN.md: every date is
+ * bounded). Beyond this no real session, due date or range is asked for, and unbounded dates let
+ * one request walk centuries of a series or overflow date arithmetic.
+ */
+export const dateWindowYears = 5;
+
+/** The calendar dates (YYYY-MM-DD, both inclusive) that the API accepts on one day. */
+export interface DateWindow {
+  earliest: string;
+  latest: string;
+}
+
+/** The same calendar day `years` years away from `now` in UTC (29 February becomes the 28th). */
+function sameDayYearsAway(now: Date, years: number): string {
+  const year = now.getUTCFullYear() + years;
+  const month = now.getUTCMonth();
+  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return calendarDateOf(
+    new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDayOfMonth))),
+  );
+}
+
+/** The window of dates the API accepts at `now`: `dateWindowYears` either side of today (UTC). */
+export function dateWindowAround(now: Date): DateWindow {
+  return {
+    earliest: sameDayYearsAway(now, -dateWindowYears),
+    latest: sameDayYearsAway(now, dateWindowYears),
+  };
+}
+
+/**
+ * True when a calendar date (YYYY-MM-DD), or an ISO instant's UTC day, lies in the window. A
+ * date-only string parses as UTC midnight, so both forms compare on the same scale.
+ */
+export function isInDateWindow(value: string, window: DateWindow): boolean {
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return false;
+  return instant >= Date.parse(window.earliest) && instant < Date.parse(window.latest) + dayMs;
+}

@@ -14,13 +14,16 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-it("answers 200 ok while storage answers, then 503 once storage is down", async () => {
+it("answers 200 ok with the event loop's recent longest delay while storage answers, then 503 once storage is down", async () => {
   const healthy = await api.get(apiPaths.health);
   await stack.stopStorage();
   const unhealthy = await api.get(apiPaths.health);
 
   expect(healthy.status).toBe(200);
-  expect(healthy.body).toEqual({ status: "ok" });
+  expect(healthy.body).toEqual({
+    status: "ok",
+    eventLoop: { maxDelayMs: expect.any(Number), windowSeconds: 60 },
+  });
   expect(unhealthy.status).toBe(503);
   expect(apiErrorSchema.parse(unhealthy.body).error).toBe("storage_unavailable");
 });

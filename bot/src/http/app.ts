@@ -16,6 +16,7 @@ import { retrosRouter } from "../api/retros/retros";
 import type { RetroNotifier } from "../commands/retroNotifier";
 import { requireActor } from "../auth";
 import { notFound } from "../errors";
+import type { EventLoopMonitor } from "../eventLoop";
 import type { Jobs } from "../jobs/types";
 import { errorHandler } from "./errorHandler";
 import { requestContext } from "./requestContext";
@@ -37,6 +38,8 @@ export interface HttpAppProps extends Omit<ApiDeps, "authenticated"> {
   retroNotifier?: RetroNotifier | null;
   /** The delivery backbone: the digest's "send now" queues through it. */
   jobs?: Pick<Jobs, "enqueueDelivery">;
+  /** Tracks requests, so a block of the event loop names them; /healthz shows its delays. */
+  eventLoop?: EventLoopMonitor;
 }
 
 /**
@@ -52,6 +55,7 @@ export function createHttpApp(props: HttpAppProps): Express {
   app.set("etag", false);
   app.use(requestContext(logger));
   app.use(securityHeaders(props.config));
+  if (props.eventLoop) app.use(props.eventLoop.requests());
   app.use(healthRouter(props));
 
   const api = express.Router();

@@ -9,6 +9,7 @@ import {
   planRotation,
   protectedTimeUse,
   runsOnOrAfter,
+  rotationStepsBetween,
   wallClockOf,
   type LocalDate,
   type Occurrence,
@@ -131,7 +132,11 @@ export function presentOccurrence(props: {
   };
 }
 
-/** Every occurrence starting in [from, to), each presented for the viewer. */
+/**
+ * Every occurrence starting in [from, to), each presented for the viewer. Only the range is
+ * expanded and placed in time; the rotation, which plans forward from now, is moved past the
+ * sessions between now and a later range in counted runs (see `rotationStepsBetween`).
+ */
 function calendarOccurrences(props: {
   rituals: RitualEntity[];
   rows: OccurrenceEntity[];
@@ -143,32 +148,54 @@ function calendarOccurrences(props: {
 }): Occurrence[] {
   const { from, to, now } = props;
   const rowsByKey = new Map(props.rows.map((row) => [`${row.ritualId}|${row.originalDate}`, row]));
-  const planFrom = new Date(Math.min(from.getTime(), now.getTime()));
+  const exceptionsByRitual = new Map<string, OccurrenceException[]>();
+  for (const row of props.rows) {
+    exceptionsByRitual.set(row.ritualId, [
+      ...(exceptionsByRitual.get(row.ritualId) ?? []),
+      exceptionOf(row),
+    ]);
+  }
   const result: Occurrence[] = [];
 
   for (const ritual of props.rituals) {
-    const own = props.rows.filter((row) => row.ritualId === ritual.ritualId);
-    const planned: Planned[] = occurrencesBetween(
-      ritual.fields.schedule,
-      own.map(exceptionOf),
-      planFrom,
-      to,
-    ).map((occurrence) => ({
-      ritual,
-      occurrence,
-      row: rowsByKey.get(`${ritual.ritualId}|${occurrence.originalDate}`) ?? null,
-    }));
+    const { schedule } = ritual.fields;
+    const exceptions = exceptionsByRitual.get(ritual.ritualId) ?? [];
+    const planned: Planned[] = occurrencesBetween(schedule, exceptions, from, to).map(
+      (occurrence) => ({
+        ritual,
+        occurrence,
+        row: rowsByKey.get(`${ritual.ritualId}|${occurrence.originalDate}`) ?? null,
+      }),
+    );
     const names = new Map(ritual.volunteers.map((v) => [v.id, v.displayName]));
+    const volunteers = ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates }));
+    const history = historyOf(ritual);
+    const beforeRange =
+      from.getTime() > now.getTime()
+        ? rotationStepsBetween({
+            schedule,
+            exceptions,
+            from: now,
+            to: from,
+            pinnedDates: volunteers.flatMap((v) => v.awayDates),
+            runTail: volunteers.length,
+            listThrough: history.reduce<string | null>(
+              (latest, { date }) => (latest === null || date > latest ? date : latest),
+              null,
+            ),
+          })
+        : [];
     const upcoming = planned.filter(
       (p) => p.occurrence.start.getTime() >= now.getTime() && p.occurrence.status !== "cancelled",
     );
     const choices = planRotation(
-      ritual.volunteers.map((v) => ({ personId: v.id, awayDates: v.awayDates })),
-      historyOf(ritual),
+      volunteers,
+      history,
       upcoming.map((p) => ({
-        date: wallClockOf(p.occurrence.start, ritual.fields.schedule.timeZone).date,
+        date: wallClockOf(p.occurrence.start, schedule.timeZone).date,
         facilitatorId: p.occurrence.facilitatorOverrideId,
       })),
+      beforeRange,
     );
     const facilitatorOf = new Map<Planned, Occurrence["facilitator"]>();
     upcoming.forEach((p, index) => {
@@ -186,7 +213,6 @@ function calendarOccurrences(props: {
     });
 
     for (const p of planned) {
-      if (p.occurrence.start.getTime() < from.getTime()) continue;
       const pastId = p.row?.attendance?.facilitatorId ?? p.occurrence.facilitatorOverrideId;
       const facilitator =
         facilitatorOf.get(p) ??
@@ -271,15 +297,23 @@ export function presentCalendar(props: {
     .filter((d) => d !== "")
     .sort()[0];
   const today = now.toISOString().slice(0, 10);
-  const myMinutes = calendarOccurrences({ ...props, ...month })
-    .filter((o) => o.status !== "cancelled")
-    .filter((o) => {
-      const row = rowsByKey.get(`${o.ritualId}|${o.originalDate}`);
-      return row?.attendance
-        ? row.attendance.attendeeIds.includes(props.viewerId)
-        : o.myRsvp === "going";
-    })
-    .map((o) => (Date.parse(o.end) - Date.parse(o.start)) / 60_000);
+  // Protected time needs the month's sessions and the viewer's answers, not who runs them.
+  const myMinutes = props.rituals.flatMap((ritual) =>
+    occurrencesBetween(
+      ritual.fields.schedule,
+      props.rows.filter((row) => row.ritualId === ritual.ritualId).map(exceptionOf),
+      month.from,
+      month.to,
+    )
+      .filter((o) => o.status !== "cancelled")
+      .filter((o) => {
+        const row = rowsByKey.get(`${ritual.ritualId}|${o.originalDate}`);
+        return row?.attendance
+          ? row.attendance.attendeeIds.includes(props.viewerId)
+          : row?.rsvps[props.viewerId]?.response === "going";
+      })
+      .map((o) => (o.end.getTime() - o.start.getTime()) / 60_000),
+  );
 
   return {
     occurrences: result,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { customRetroFormatSchema, retroFormatIdSchema, retroPromptSchema } from "../retros/formats";
 import { retroLimits } from "../retros/limits";
 import { retroPhaseSchema } from "../retros/phases";
-import { isCalendarDate } from "../time";
+import { isCalendarDate, type Clock } from "../time";
+import { datesInWindow } from "../validations";
 import { personRefSchema } from "./identity";
 
 /** What a caller may do with a community's retros; the tab hides the rest, the service enforces it. */
@@ -266,6 +267,18 @@ export const addRetroActionRequestSchema = z.object({
   submissionKey: submissionKeySchema,
 });
 export type AddRetroActionRequest = z.input<typeof addRetroActionRequestSchema>;
+
+/**
+ * The retro request schemas that carry dates, as the service applies them on the clock's today:
+ * an action's due date must lie in the date window (a few years around now).
+ */
+export function retroRequestSchemas(clock: Clock) {
+  return {
+    addAction: addRetroActionRequestSchema.superRefine(
+      datesInWindow(clock, ({ dueDate }) => [{ path: ["dueDate"], value: dueDate }]),
+    ),
+  };
+}
 
 /** POST /api/communities/{communityId}/retro-actions/{actionId}/status */
 export const updateRetroActionRequestSchema = z.object({ status: retroActionStatusSchema });

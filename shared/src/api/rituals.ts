@@ -4,6 +4,8 @@ import { occurrenceChangePatchSchema } from "../rituals/exceptions";
 import { ritualLimits } from "../rituals/limits";
 import { scheduleSchema, weekdaySchema } from "../rituals/recurrence";
 import { localDateSchema, localTimeSchema, timeZoneSchema } from "../rituals/zones";
+import type { Clock } from "../time";
+import { datesInWindow } from "../validations";
 import { personRefSchema } from "./identity";
 
 /** What a caller may do in the calendar; the tab hides the rest, the service enforces it. */
@@ -149,6 +151,39 @@ export const occurrencesQuerySchema = z
     },
   );
 export type OccurrencesQuery = z.infer<typeof occurrencesQuerySchema>;
+
+/**
+ * The request schemas above as the service applies them on the clock's today: each also checks
+ * that every date the request carries lies in the date window (a few years around now), naming
+ * the window when one does not. Built once per router; the clock is read at each validation.
+ */
+export function ritualRequestSchemas(clock: Clock) {
+  return {
+    ritualInput: ritualInputSchema.superRefine(
+      datesInWindow(clock, ({ schedule }) => [
+        { path: ["schedule", "startDate"], value: schedule.startDate },
+        { path: ["schedule", "until"], value: schedule.until },
+      ]),
+    ),
+    starterRhythm: starterRhythmRequestSchema.superRefine(
+      datesInWindow(clock, ({ from }) => [{ path: ["from"], value: from }]),
+    ),
+    occurrenceChange: occurrenceChangeRequestSchema.superRefine(
+      datesInWindow(clock, ({ movedTo }) => [{ path: ["movedTo", "date"], value: movedTo?.date }]),
+    ),
+    volunteer: volunteerRequestSchema.superRefine(
+      datesInWindow(clock, ({ awayDates }) =>
+        (awayDates ?? []).map((value, index) => ({ path: ["awayDates", index], value })),
+      ),
+    ),
+    occurrencesQuery: occurrencesQuerySchema.superRefine(
+      datesInWindow(clock, ({ from, to }) => [
+        { path: ["from"], value: from },
+        { path: ["to"], value: to },
+      ]),
+    ),
+  };
+}
 
 /** Who runs an occurrence and why: the tab shows "Ana is next: last facilitated 6 weeks ago". */
 export const facilitatorSchema = z.object({

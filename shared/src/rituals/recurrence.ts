@@ -8,7 +8,6 @@ import {
   localTimeSchema,
   timeZoneSchema,
   type LocalDate,
-  type LocalTime,
 } from "./zones";
 
 /** Weekdays by their RFC 5545 code. */
@@ -131,30 +130,65 @@ export function toRRuleOptions(recurrence: Recurrence): Partial<RRuleOptions> | 
   }
 }
 
-/** A local date and time as the "floating" UTC Date that rrule computes with. */
-function floating(date: LocalDate, time: LocalTime): Date {
-  return new Date(`${date}T${time}:00Z`);
+/** ISO weekday of a local date: 1 = Monday ... 7 = Sunday. */
+function isoWeekdayOf(date: LocalDate): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
-function rruleFor(schedule: Schedule, dtstart: LocalDate): RRule | null {
-  const options = toRRuleOptions(schedule.recurrence);
-  if (!options) return null;
-  return new RRule({
-    ...options,
-    dtstart: floating(dtstart, schedule.startTime),
-    ...(schedule.until ? { until: floating(schedule.until, "23:59") } : {}),
-  });
+/** The first day (YYYY-MM-01) of the month `months` months after the month of `date`. */
+function monthStartAfter(date: LocalDate, months: number): LocalDate {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
+/** The date a monthly recurrence falls on in the month starting `monthStart`, or null if none. */
+function dateInMonth(
+  recurrence: Extract<Recurrence, { kind: "monthlyDate" | "monthlyWeekday" }>,
+  monthStart: LocalDate,
+): LocalDate | null {
+  const daysInMonth = daysFromTo(monthStart, monthStartAfter(monthStart, 1));
+  let day: number;
+  if (recurrence.kind === "monthlyDate") {
+    day = recurrence.day === -1 ? daysInMonth : recurrence.day;
+  } else {
+    const weekday = weekdayCodes.indexOf(recurrence.weekday) + 1;
+    const firstMatch = 1 + ((weekday - isoWeekdayOf(monthStart) + 7) % 7);
+    day =
+      recurrence.nth === -1
+        ? firstMatch + 7 * Math.floor((daysInMonth - firstMatch) / 7)
+        : firstMatch + 7 * (recurrence.nth - 1);
+    // A fifth weekday exists in some months only: such a month has no session.
+    if (day > daysInMonth) return null;
+  }
+  return addDays(monthStart, day - 1);
 }
 
 /**
  * The local date of the series' first occurrence: the first date on or after `startDate` that the
- * rule matches (RFC 5545 counts DTSTART as an occurrence, so the feed starts from this date).
+ * rule matches (RFC 5545 counts DTSTART as an occurrence, so the feed starts from this date), or
+ * null when the series ends before it. Weeks start on Monday (the RRULE's WKST): a weekly series
+ * whose weekday falls before `startDate` in its first week starts one interval later, as RRULE
+ * intervals count whole weeks from DTSTART's week.
  */
 export function firstOccurrenceDate(schedule: Schedule): LocalDate | null {
-  const rule = rruleFor(schedule, schedule.startDate);
-  if (!rule) return schedule.startDate;
-  const first = rule.after(floating(schedule.startDate, schedule.startTime), true);
-  return first ? first.toISOString().slice(0, 10) : null;
+  const { recurrence, startDate, until } = schedule;
+  let first: LocalDate | null = startDate;
+  if (recurrence.kind === "weekly") {
+    const weekday = weekdayCodes.indexOf(recurrence.weekday) + 1;
+    const inFirstWeek = addDays(startDate, weekday - isoWeekdayOf(startDate));
+    first = inFirstWeek >= startDate ? inFirstWeek : addDays(inFirstWeek, 7 * recurrence.interval);
+  } else if (recurrence.kind !== "once") {
+    // A fifth weekday can be missing for a few months in a row, never for a whole year.
+    first = null;
+    for (let month = 0; month <= 12 && first === null; month += 1) {
+      const date = dateInMonth(recurrence, monthStartAfter(startDate, month));
+      if (date !== null && date >= startDate) first = date;
+    }
+  }
+  if (first === null || (recurrence.kind !== "once" && until !== null && first > until)) {
+    return null;
+  }
+  return first;
 }
 
 /** The instant and end of an occurrence on a local date. */
@@ -171,37 +205,123 @@ export function plannedOn(
   };
 }
 
+/** The dates of one series, its first date found once, for callers with many questions. */
+export interface Series {
+  /** The first date, or null when the series ends before it. */
+  first: LocalDate | null;
+  /** True when the series has a session on the local date. */
+  occursOn(date: LocalDate): boolean;
+  /**
+   * The series' dates in [fromDate, toDate], both inclusive. Computed from the range, never by
+   * stepping from the series' start: a weekly series jumps straight to its first date in the
+   * range, a monthly one looks only at the range's months. So the cost is what the asked range
+   * costs, however long ago the series began.
+   */
+  datesBetween(fromDate: LocalDate, toDate: LocalDate): LocalDate[];
+  /**
+   * How many dates lie in [fromDate, toDate], and the last `tail` of them (oldest first), without
+   * listing the rest: a weekly series counts whole intervals, so a span of years costs what a
+   * week costs. A monthly series lists its months (at most a dozen a year).
+   */
+  summary(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    tail: number,
+  ): { count: number; last: LocalDate[] };
+}
+
 /**
- * Every planned occurrence whose start lies in [from, to). The rule runs on wall-clock dates
- * ("floating" time), and each date is then placed in the ritual's zone: a 09:00 London session is
- * at 09:00 whether the clocks say GMT or BST, which is what people who attend it expect.
+ * The series of a schedule. Its dates are those of the RRULE the calendar feed publishes
+ * (`rruleLine`): recurrenceRange.test.ts checks them against rrule's own expansion.
+ */
+export function seriesOf(schedule: Schedule): Series {
+  const first = firstOccurrenceDate(schedule);
+  const { recurrence, until } = schedule;
+  const lastOf = (toDate: LocalDate) =>
+    recurrence.kind === "once" || until === null || until > toDate ? toDate : until;
+  const lowerOf = (fromDate: LocalDate) => (first !== null && first > fromDate ? first : fromDate);
+  // Weekly dates are whole periods after the first: counted in milliseconds of UTC midnights.
+  const periodMs = recurrence.kind === "weekly" ? 7 * recurrence.interval * 86_400_000 : 0;
+  const firstMs = first === null ? 0 : Date.parse(first);
+  const periodsTo = (date: LocalDate) => (Date.parse(date) - firstMs) / periodMs;
+  const dateAt = (period: number) =>
+    new Date(firstMs + period * periodMs).toISOString().slice(0, 10);
+
+  const series: Series = {
+    first,
+    occursOn(date) {
+      if (first === null || date < first || date > lastOf(date)) return false;
+      if (recurrence.kind === "once") return date === first;
+      if (recurrence.kind === "weekly") return Number.isInteger(periodsTo(date));
+      return dateInMonth(recurrence, monthStartAfter(date, 0)) === date;
+    },
+    datesBetween(fromDate, toDate) {
+      if (first === null) return [];
+      const [lower, last] = [lowerOf(fromDate), lastOf(toDate)];
+      const dates: LocalDate[] = [];
+      if (recurrence.kind === "once") {
+        if (fromDate <= first && first <= toDate) dates.push(first);
+      } else if (recurrence.kind === "weekly") {
+        const lastPeriod = periodsTo(last);
+        for (let period = Math.ceil(periodsTo(lower)); period <= lastPeriod; period += 1) {
+          dates.push(dateAt(period));
+        }
+      } else {
+        for (let month = monthStartAfter(lower, 0); month <= last;) {
+          const date = dateInMonth(recurrence, month);
+          if (date !== null && date >= lower && date <= last) dates.push(date);
+          month = monthStartAfter(month, 1);
+        }
+      }
+      return dates;
+    },
+    summary(fromDate, toDate, tail) {
+      if (recurrence.kind !== "weekly" || first === null) {
+        const dates = series.datesBetween(fromDate, toDate);
+        return { count: dates.length, last: dates.slice(Math.max(0, dates.length - tail)) };
+      }
+      const fromPeriod = Math.max(0, Math.ceil(periodsTo(fromDate)));
+      const toPeriod = Math.floor(periodsTo(lastOf(toDate)));
+      const last: LocalDate[] = [];
+      for (
+        let period = Math.max(fromPeriod, toPeriod - tail + 1);
+        period <= toPeriod;
+        period += 1
+      ) {
+        last.push(dateAt(period));
+      }
+      return { count: Math.max(0, toPeriod - fromPeriod + 1), last };
+    },
+  };
+  return series;
+}
+
+/** The series' local dates in [fromDate, toDate], both inclusive: see `Series.datesBetween`. */
+export function seriesDates(
+  schedule: Schedule,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+): LocalDate[] {
+  return seriesOf(schedule).datesBetween(fromDate, toDate);
+}
+
+/**
+ * Every planned occurrence whose start lies in [from, to). The rule runs on wall-clock dates, and
+ * each date is then placed in the ritual's zone: a 09:00 London session is at 09:00 whether the
+ * clocks say GMT or BST, which is what people who attend it expect.
  */
 export function expandSchedule(schedule: Schedule, from: Date, to: Date): PlannedOccurrence[] {
-  const first = firstOccurrenceDate(schedule);
-  if (first === null) return [];
-  const rule = rruleFor(schedule, first);
   // Zone offsets are at most 14 hours, so a day either side of the range covers every candidate.
   const fromDate = addDays(from.toISOString().slice(0, 10), -1);
   const toDate = addDays(to.toISOString().slice(0, 10), 1);
-  const dates = rule
-    ? rule
-        .between(floating(fromDate, "00:00"), floating(toDate, "23:59"), true)
-        .map((d) => d.toISOString().slice(0, 10))
-    : daysFromTo(fromDate, first) >= 0 && daysFromTo(first, toDate) >= 0
-      ? [first]
-      : [];
-  return dates
+  return seriesDates(schedule, fromDate, toDate)
     .map((date) => plannedOn(schedule, date))
     .filter((o) => o.start.getTime() >= from.getTime() && o.start.getTime() < to.getTime());
 }
 
 /** True when the series has an occurrence on the local date. */
 export function occursOn(schedule: Schedule, date: LocalDate): boolean {
-  const first = firstOccurrenceDate(schedule);
-  if (first === null) return false;
-  const rule = rruleFor(schedule, first);
-  if (!rule) return date === first;
-  return rule.between(floating(date, "00:00"), floating(date, "23:59"), true).length > 0;
+  return seriesOf(schedule).occursOn(date);
 }
 
 /**

@@ -1,4 +1,20 @@
+import fc from "fast-check";
 import { instantOf, timeZoneSchema, wallClockOf, zoneOffsetMinutes } from "./zones";
+
+/** The wall clock of an instant as Intl reads it, one call at a time: the reference. */
+function intlWallClock(instant: Date, zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
 
 describe("zones", () => {
   it("places a London morning in GMT in winter and BST in summer", () => {
@@ -38,5 +54,36 @@ describe("zones", () => {
   it("refuses a zone that is not an IANA name", () => {
     expect(timeZoneSchema.safeParse("Mars/Olympus").success).toBe(false);
     expect(timeZoneSchema.safeParse("Europe/London").success).toBe(true);
+  });
+
+  it("reads every instant of the date window as Intl does, in zones with odd rules", () => {
+    const zones = [
+      "Europe/London",
+      "America/New_York",
+      "Australia/Lord_Howe",
+      "Africa/Casablanca",
+      "America/Santiago",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "America/Havana",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse("2020-01-01"), max: Date.parse("2032-12-31") }),
+        (zone, ms) => {
+          const instant = new Date(ms);
+          const clock = wallClockOf(instant, zone);
+          expect(`${clock.date} ${clock.time}`).toBe(intlWallClock(instant, zone));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("places the second after a change of offset on the new offset", () => {
+    // London went to BST at 01:00 UTC on 29 March 2026.
+    expect(zoneOffsetMinutes(new Date("2026-03-29T00:59:59Z"), "Europe/London")).toBe(0);
+    expect(zoneOffsetMinutes(new Date("2026-03-29T01:00:00Z"), "Europe/London")).toBe(60);
   });
 });

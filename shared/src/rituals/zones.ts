@@ -64,27 +64,81 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Wall-clock fields of an instant in a zone, as milliseconds of a "floating" UTC date. */
-function floatingMs(instant: Date, zone: string): number {
+/** Minutes the zone is ahead of UTC at `ms`, as Intl reads it: exact, but it takes microseconds. */
+function intlOffsetMinutes(ms: number, zone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
+  for (const part of formatterFor(zone).formatToParts(new Date(whole))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
   const get = (type: string) => parts[type] ?? 0;
-  return Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
+  const floating = new Date(0);
+  floating.setUTCFullYear(get("year"), get("month") - 1, get("day"));
+  floating.setUTCHours(get("hour"), get("minute"), get("second"));
+  return Math.round((floating.getTime() - whole) / 60_000);
+}
+
+/** A zone's offsets through one UTC year: `minutes[i]` applies from `fromMs[i]` on. */
+interface OffsetTable {
+  fromMs: number[];
+  minutes: number[];
+}
+
+/**
+ * Offset tables by zone and year, each made once and kept. A calendar read places hundreds of
+ * sessions in their zones, and asking Intl each time cost more than the rest of the read; a zone
+ * changes its offset a few times a year at most, and requests only reach the years of the date
+ * window, so the tables stay few and small.
+ */
+const offsetTables = new Map<string, Map<number, OffsetTable>>();
+const dayMs = 86_400_000;
+
+function offsetTableOf(zone: string, year: number): OffsetTable {
+  const ofZone = offsetTables.get(zone) ?? new Map<number, OffsetTable>();
+  offsetTables.set(zone, ofZone);
+  const known = ofZone.get(year);
+  if (known) return known;
+  const start = new Date(0).setUTCFullYear(year, 0, 1);
+  const end = new Date(0).setUTCFullYear(year + 1, 0, 1);
+  const table: OffsetTable = { fromMs: [start], minutes: [intlOffsetMinutes(start, zone)] };
+  // Read once a day (no zone changes its offset twice in a day), and each change found to the
+  // second between the two readings that differ.
+  for (let before = start; before < end; before += dayMs) {
+    const after = Math.min(before + dayMs, end);
+    const current = table.minutes[table.minutes.length - 1] ?? 0;
+    const next = intlOffsetMinutes(after, zone);
+    if (next === current || after === end) continue;
+    let [low, high] = [before, after];
+    while (high - low > 1000) {
+      const middle = low + Math.floor((high - low) / 2000) * 1000;
+      if (intlOffsetMinutes(middle, zone) === current) low = middle;
+      else high = middle;
+    }
+    table.fromMs.push(high);
+    table.minutes.push(next);
+  }
+  ofZone.set(year, table);
+  return table;
+}
+
+/** Minutes the zone is ahead of UTC at `ms`, from the zone's offset table. */
+function offsetMinutesAt(ms: number, zone: string): number {
+  const table = offsetTableOf(zone, new Date(ms).getUTCFullYear());
+  for (let index = table.fromMs.length - 1; index > 0; index -= 1) {
+    if (ms >= (table.fromMs[index] ?? 0)) return table.minutes[index] ?? 0;
+  }
+  return table.minutes[0] ?? 0;
+}
+
+/** Wall-clock fields of an instant in a zone, as milliseconds of a "floating" UTC date. */
+function floatingMs(instant: Date, zone: string): number {
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return whole + offsetMinutesAt(whole, zone) * 60_000;
 }
 
 /** Minutes the zone is ahead of UTC at the instant (60 for London in summer, -300 for New York in winter). */
 export function zoneOffsetMinutes(instant: Date, zone: string): number {
-  const whole = new Date(Math.floor(instant.getTime() / 1000) * 1000);
-  return Math.round((floatingMs(whole, zone) - whole.getTime()) / 60_000);
+  return offsetMinutesAt(instant.getTime(), zone);
 }
 
 /** The date and time an instant shows on a clock in the zone. */
@@ -112,6 +166,8 @@ export function instantOf(date: LocalDate, time: LocalTime, zone: string): Date 
   // Offsets either side of the wanted wall time; they differ only near a change.
   const before = zoneOffsetMinutes(new Date(floating - 36 * 3_600_000), zone);
   const after = zoneOffsetMinutes(new Date(floating + 36 * 3_600_000), zone);
+  // No change of offset near the wanted time (nearly always): the wall time happens once.
+  if (before === after) return new Date(floating - before * 60_000);
   const candidates = [before, after]
     .map((offset) => floating - offset * 60_000)
     .filter((ms) => floatingMs(new Date(ms), zone) === floating)

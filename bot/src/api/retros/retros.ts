@@ -1,5 +1,5 @@
 import type { RetroListResponse } from "@practice-hub/shared";
-import { retroLimits } from "@practice-hub/shared";
+import { retroLimits, retroRequestSchemas } from "@practice-hub/shared";
 import express, { type Response, type Router } from "express";
 import { actorOf } from "../../auth";
 import { retroActionAdder } from "../../commands/retroActionAdder";
@@ -28,7 +28,6 @@ import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
 import {
   actionParamsSchema,
-  addRetroActionRequestSchema,
   addRetroEntryRequestSchema,
   castRetroVoteRequestSchema,
   entryParamsSchema,
@@ -52,6 +51,7 @@ export interface RetrosRouterDeps extends Pick<
 /** Retros: start, read, entries, themes, votes, phases, actions, moderation. */
 export function retrosRouter(deps: RetrosRouterDeps): Router {
   const { store, now, authenticated, retroNotifier, config } = deps;
+  const dated = retroRequestSchemas(now);
   const router = express.Router();
   const base = "/communities/:communityId/retros";
 
@@ -212,7 +212,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   router.post(`${base}/:retroId/actions`, authenticated, async (req, res) => {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
-    const request = parseWith(addRetroActionRequestSchema, req.body, "The action");
+    const request = parseWith(dated.addAction, req.body, "The action");
     await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
     const { action, created } = await retroActionAdder({
       store,

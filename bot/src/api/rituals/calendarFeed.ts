@@ -97,6 +97,7 @@ export function calendarFeedRouter({
   config,
 }: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">): Router {
   const router = express.Router();
+  const occurrenceParams = occurrenceParamsSchema(now);
   const base = "/communities/:communityId/calendar-feed";
   const urlOf = (tenantId: string, communityId: string, token: string) =>
     `${config.PUBLIC_BASE_URL}/api/feeds/${tenantId}/${encodeURIComponent(communityId)}/${token}/calendar.ics`;
@@ -158,7 +159,7 @@ export function calendarFeedRouter({
     authenticated,
     async (req, res) => {
       const communityId = communityIdParam(req.params["communityId"]);
-      const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+      const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
       const viewer = await viewerLoader({ store, actor: actorOf(res) });
       await ritualAccessChecker({ store, viewer, communityId, action: "read" });
       const { ritual, occurrence } = await store.rituals.readRitualAndOccurrence({

@@ -1,9 +1,11 @@
 import {
+  datesInWindow,
   localDateSchema,
   ritualFacilitatorCard,
   ritualReminderCard,
   ritualVerbs,
   rsvpResponseSchema,
+  type Clock,
   type Occurrence,
   parseWithSentences,
 } from "@practice-hub/shared";
@@ -37,7 +39,17 @@ const occurrenceRefSchema = z.object({
     .min(0)
     .max(30 * 24 * 60),
 });
-const rsvpDataSchema = occurrenceRefSchema.extend({ response: rsvpResponseSchema });
+
+/** The data of the ritual cards' buttons, their date in the date window on the clock's today. */
+function cardDataSchemas(clock: Clock) {
+  const dateInWindow = datesInWindow<{ date: string }>(clock, ({ date }) => [
+    { path: ["date"], value: date },
+  ]);
+  return {
+    occurrenceRef: occurrenceRefSchema.superRefine(dateInWindow),
+    rsvp: occurrenceRefSchema.extend({ response: rsvpResponseSchema }).superRefine(dateInWindow),
+  };
+}
 
 function parseData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const parsed = parseWithSentences(schema, data, "The card's answer");
@@ -61,9 +73,10 @@ export function registerRitualBot(props: {
   deps: RitualBotDeps;
 }): void {
   const { store, now, tabUrl } = props.deps;
+  const cardData = cardDataSchemas(now);
 
   props.cardActions.register(ritualVerbs.rsvp, async ({ actor, data }) => {
-    const ref = parseData(rsvpDataSchema, data);
+    const ref = parseData(cardData.rsvp, data);
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
     await ritualAccessChecker({ store, viewer, communityId, action: "participate" });
@@ -94,7 +107,7 @@ export function registerRitualBot(props: {
   });
 
   props.cardActions.register(ritualVerbs.cantMakeIt, async ({ actor, data }) => {
-    const ref = parseData(occurrenceRefSchema, data);
+    const ref = parseData(cardData.occurrenceRef, data);
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
     await ritualAccessChecker({ store, viewer, communityId, action: "participate" });

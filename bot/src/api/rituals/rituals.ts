@@ -24,14 +24,10 @@ import { communityIdParam } from "../communityIdParam";
 import type { ApiDeps } from "../deps";
 import {
   attendanceRequestSchema,
-  occurrenceChangeRequestSchema,
   occurrenceParamsSchema,
-  occurrencesQuerySchema,
-  ritualInputSchema,
   ritualParamsSchema,
+  ritualRequestSchemas,
   rsvpRequestSchema,
-  starterRhythmRequestSchema,
-  volunteerRequestSchema,
 } from "./schema";
 
 function ifMatchOf(req: Request, what: string): string {
@@ -48,6 +44,8 @@ export function ritualsRouter({
   authenticated,
 }: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
   const router = express.Router();
+  const requests = ritualRequestSchemas(now);
+  const occurrenceParams = occurrenceParamsSchema(now);
   const base = "/communities/:communityId/rituals";
   const occurrence = `${base}/:ritualId/occurrences/:date`;
 
@@ -77,7 +75,7 @@ export function ritualsRouter({
   });
 
   router.post(base, authenticated, async (req, res) => {
-    const fields = parseWith(ritualInputSchema, req.body, "The ritual");
+    const fields = parseWith(requests.ritualInput, req.body, "The ritual");
     const { communityId, viewer } = await access(req, res, "schedule");
     const [ritual] = await ritualCreator({
       store,
@@ -90,7 +88,7 @@ export function ritualsRouter({
   });
 
   router.post(`${base}/starter-rhythm`, authenticated, async (req, res) => {
-    const request = parseWith(starterRhythmRequestSchema, req.body, "The starter rhythm");
+    const request = parseWith(requests.starterRhythm, req.body, "The starter rhythm");
     const { communityId, viewer } = await access(req, res, "schedule");
     const rituals: RitualFields[] = starterRhythm(request).map(({ templateId, schedule }) => {
       const template = ritualTemplate(templateId);
@@ -112,7 +110,7 @@ export function ritualsRouter({
   router.put(`${base}/:ritualId`, authenticated, async (req, res) => {
     const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
     const ifMatch = ifMatchOf(req, "ritual");
-    const fields = parseWith(ritualInputSchema, req.body, "The ritual");
+    const fields = parseWith(requests.ritualInput, req.body, "The ritual");
     const { communityId, viewer } = await access(req, res, "schedule");
     const ritual = await ritualUpdater({
       store,
@@ -145,7 +143,7 @@ export function ritualsRouter({
 
   router.put(`${base}/:ritualId/volunteers/me`, authenticated, async (req, res) => {
     const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
-    const { awayDates } = parseWith(volunteerRequestSchema, req.body ?? {}, "The volunteer");
+    const { awayDates } = parseWith(requests.volunteer, req.body ?? {}, "The volunteer");
     const { communityId, viewer } = await access(req, res, "participate");
     res.json(
       await ritualVolunteerUpdater({
@@ -173,7 +171,7 @@ export function ritualsRouter({
   });
 
   router.get("/communities/:communityId/occurrences", authenticated, async (req, res) => {
-    const query = parseWith(occurrencesQuerySchema, req.query, "The occurrences query");
+    const query = parseWith(requests.occurrencesQuery, req.query, "The occurrences query");
     const { communityId, viewer } = await access(req, res, "read");
     const from = new Date(query.from);
     const to = new Date(query.to);
@@ -196,9 +194,9 @@ export function ritualsRouter({
   });
 
   router.put(occurrence, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
     const ifMatch = ifMatchOf(req, "occurrence");
-    const patch = parseWith(occurrenceChangeRequestSchema, req.body, "The change");
+    const patch = parseWith(requests.occurrenceChange, req.body, "The change");
     const { communityId, viewer } = await access(req, res, "schedule");
     const body = await ritualOccurrenceChanger({
       store,
@@ -214,7 +212,7 @@ export function ritualsRouter({
   });
 
   router.put(`${occurrence}/rsvp`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
     const { response } = parseWith(rsvpRequestSchema, req.body, "The RSVP");
     const { communityId, viewer } = await access(req, res, "participate");
     res.json(
@@ -230,7 +228,7 @@ export function ritualsRouter({
   });
 
   router.post(`${occurrence}/swap-request`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
     const ifMatch = ifMatchOf(req, "occurrence");
     const { communityId, viewer } = await access(req, res, "participate");
     const body = await ritualSwapRequester({
@@ -247,7 +245,7 @@ export function ritualsRouter({
   });
 
   router.post(`${occurrence}/swap-request/acceptance`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
     const ifMatch = ifMatchOf(req, "occurrence");
     const { communityId, viewer } = await access(req, res, "participate");
     const body = await ritualSwapAccepter({
@@ -264,7 +262,7 @@ export function ritualsRouter({
   });
 
   router.put(`${occurrence}/attendance`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParamsSchema, req.params, "The occurrence");
+    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
     const ifMatch = ifMatchOf(req, "occurrence");
     const attendance = parseWith(attendanceRequestSchema, req.body, "The attendance");
     const { communityId, viewer } = await access(req, res, "read");
