@@ -84,6 +84,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       MicrosoftAppId: authMode === "entra" ? "00000000-0000-4000-8000-00000000b075" : "",
       MicrosoftAppPassword: authMode === "entra" ? "not-a-real-secret" : "",
       MicrosoftAppTenantId: authMode === "entra" ? demoTenantId : "",
+      // Suites send many requests fast (crowds of 50, fuzzing) as a few demo people from one
+      // address: the API's rate limits are raised out of their way. tests/api/rateLimits.test.ts
+      // runs with real limits through `extraConfig`.
+      RATE_LIMIT_PER_PERSON: "1000000",
+      RATE_LIMIT_PER_TENANT: "1000000",
+      RATE_LIMIT_PER_ADDRESS: "1000000",
     };
     const config: Config = { ...loadConfig(env), ...options.extraConfig };
     const now = options.now ?? (() => new Date());
