@@ -6,8 +6,9 @@ import {
   type CommunityRole,
   type TenantRole,
 } from "@practice-hub/shared";
+import { readPage, type Page } from "./paging";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
-import { prefixUpperBound } from "./tables";
+import { odataString, prefixUpperBound } from "./tables";
 
 /** Everything one person holds in one tenant: read with a single partition query. */
 export interface PersonRoles {
@@ -29,6 +30,11 @@ interface MembershipRow {
   /** Comma-separated roles: Table Storage has no array type. */
   roles: string;
   displayName: string;
+  /**
+   * The community of a community membership (absent on tenant-role rows): lets the service
+   * filter a community's members on the server, a page at a time.
+   */
+  communityId?: string;
 }
 
 /** Memberships and tenant roles, in the tenant's partition, keyed by user id first. */
@@ -56,6 +62,17 @@ export interface MembershipRepository {
    * still one partition, never a cross-partition scan.
    */
   listCommunityMembers(tenantId: string, communityId: string): Promise<CommunityMembershipEntity[]>;
+  /**
+   * One page of a community's members, in user id order: one query of the tenant's partition,
+   * filtered on the server by the rows' `communityId`, so a page costs its own size, not the
+   * tenant's.
+   */
+  listCommunityMembersPage(props: {
+    tenantId: string;
+    communityId: string;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<Page<CommunityMembershipEntity>>;
   /** Everyone holding a tenant role (heads of profession), from the same partition. */
   listTenantRoleHolders(
     tenantId: string,
@@ -126,6 +143,18 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         if (row.rowKey.endsWith(suffix)) members.push(membershipFromRow(row));
       }
       return members;
+    },
+    async listCommunityMembersPage({ tenantId, communityId, limit, cursor }) {
+      const suffix = `${separator}${communityId}`;
+      const { rows, nextCursor } = await readPage<MembershipRow>({
+        table,
+        partitionKey: tenantId,
+        limit,
+        cursor,
+        filter: `communityId eq ${odataString(communityId)}`,
+        belongs: (rowKey) => rowKey.endsWith(suffix),
+      });
+      return { items: rows.map(membershipFromRow), nextCursor };
     },
     async listTenantRoleHolders(tenantId) {
       const rows = table.listEntities<MembershipRow>({
@@ -204,6 +233,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         rowKey: `${userId}${separator}${communityId}`,
         roles: roles.join(","),
         displayName,
+        communityId,
       };
       const response = await table.createEntity(row);
       return response.etag ?? "";

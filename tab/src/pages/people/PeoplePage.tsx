@@ -27,9 +27,11 @@ import {
   type CommunityRole,
 } from "@practice-hub/shared";
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
+import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
@@ -50,9 +52,12 @@ const roleLabels: Record<CommunityRole, string> = {
   moderator: "Moderator",
 };
 
+const memberId = (member: CommunityMember) => member.person.id;
+
 /**
- * Who is in the community and what they do. Champions tick roles (saved against the member's
- * version) and add people by hand; joins and leaves from the team's Teams membership are listed.
+ * Who is in the community and what they do, a page at a time ("Show more people"). Champions
+ * tick roles (saved against the member's version) and add people by hand; joins and leaves from
+ * the team's Teams membership are listed.
  */
 export default function PeoplePage({ community }: { community: Community }) {
   const styles = useStyles();
@@ -76,6 +81,17 @@ export default function PeoplePage({ community }: { community: Community }) {
         ? current.members.map((m) => (m.person.id === next.person.id ? next : m))
         : [...current.members, next],
     }));
+
+  const showMore = async () => {
+    if (!data?.nextCursor) return;
+    const page = await api.people.people(community.id, data.nextCursor);
+    update((current) => ({
+      ...current,
+      members: appendPage(current.members, page.members, memberId),
+      nextCursor: page.nextCursor,
+    }));
+    announce(`${page.members.length} more people shown.`);
+  };
 
   const toggle = async (member: CommunityMember, role: CommunityRole, on: boolean) => {
     const roles = on ? [...member.roles, role] : member.roles.filter((r) => r !== role);
@@ -169,6 +185,7 @@ export default function PeoplePage({ community }: { community: Community }) {
               ))}
             </TableBody>
           </Table>
+          {data.nextCursor && <ShowMore label="Show more people" onMore={showMore} />}
           {manage && (
             <form
               className={styles.add}
