@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -73,6 +73,14 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   const data = state.status === "ready" ? state.data : null;
   const manage = data?.allowedActions.includes("manage") ?? false;
+  // Pages come in a stable order of ids; the people loaded so far are shown by name.
+  const members = useMemo(
+    () =>
+      [...(data?.members ?? [])].sort((a, b) =>
+        a.person.displayName.localeCompare(b.person.displayName),
+      ),
+    [data],
+  );
 
   const replace = (next: CommunityMember) =>
     update((current) => ({
@@ -156,7 +164,7 @@ export default function PeoplePage({ community }: { community: Community }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {data.members.map((member) => (
+              {members.map((member) => (
                 <TableRow key={member.person.id}>
                   <TableCell>{member.person.displayName}</TableCell>
                   <TableCell>
