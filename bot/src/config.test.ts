@@ -24,6 +24,33 @@ describe("loadConfig", () => {
     });
   });
 
+  it("limits the API and the identity provider's key loads by default", () => {
+    const config = loadConfig(envFactory());
+
+    expect(config).toMatchObject({
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      RATE_LIMIT_PER_PERSON: 300,
+      RATE_LIMIT_PER_TENANT: 6_000,
+      RATE_LIMIT_PER_ADDRESS: 600,
+      ENTRA_KEYS_TIMEOUT_SECONDS: 5,
+      ENTRA_KEYS_TTL_MINUTES: 60,
+      TRUST_PROXY_HOPS: 0,
+    });
+  });
+
+  it("takes the rate limits from the environment and names one that is not a positive number", () => {
+    const config = loadConfig(envFactory({ RATE_LIMIT_PER_PERSON: "50", TRUST_PROXY_HOPS: "1" }));
+
+    expect(config.RATE_LIMIT_PER_PERSON).toBe(50);
+    expect(config.TRUST_PROXY_HOPS).toBe(1);
+    expect(() => loadConfig(envFactory({ RATE_LIMIT_PER_TENANT: "0" }))).toThrow(
+      /RATE_LIMIT_PER_TENANT/,
+    );
+    expect(() => loadConfig(envFactory({ ENTRA_KEYS_TIMEOUT_SECONDS: "soon" }))).toThrow(
+      /ENTRA_KEYS_TIMEOUT_SECONDS/,
+    );
+  });
+
   it("names the missing storage connection string", () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     expect(() => loadConfig({})).toThrow(/STORAGE_CONNECTION_STRING/);

@@ -31,6 +31,27 @@ const envSchema = z
     ENTRA_CLIENT_ID: optionalText,
     ENTRA_APP_ID_URI: optionalText,
     ENTRA_OPENID_METADATA_URL: z.url().default(defaultOpenIdMetadataUrl),
+    /** How long one load of the OpenID metadata and signing keys may take before it is given up. */
+    ENTRA_KEYS_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(5),
+    /** How long loaded signing keys are used before they are loaded again in the background. */
+    ENTRA_KEYS_TTL_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(60),
+    /**
+     * Proxies in front of the service whose X-Forwarded-For is trusted for the caller's address
+     * (App Service: 1). 0 uses the connection's address.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** The window of the API's rate limits. */
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().max(3_600).default(60),
+    /** API requests one person (tenant + user of the verified token) may send per window. */
+    RATE_LIMIT_PER_PERSON: z.coerce.number().int().positive().default(300),
+    /** API requests all the people of one tenant together may send per window. */
+    RATE_LIMIT_PER_TENANT: z.coerce.number().int().positive().default(6_000),
+    /** API requests without a verified token (public config, sign-in) per network address. */
+    RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(600),
     MicrosoftAppId: z.string().trim().default(""),
     MicrosoftAppPassword: z.string().default(""),
     MicrosoftAppType: optionalText.pipe(
@@ -62,7 +83,7 @@ const envSchema = z
     JOBS_LEASE_SECONDS: z.coerce.number().positive().default(90),
     /** How long a received queue message stays hidden; a dead worker's message returns after it. */
     JOBS_VISIBILITY_SECONDS: z.coerce.number().int().positive().default(60),
-    /** Teams' per-app limit; the limiter keeps below it. */
+    /** Teams' limit per app in one tenant; the limiter keeps below it in each tenant. */
     JOBS_APP_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
     /** Sends in flight at once per instance. */
     JOBS_CONCURRENCY: z.coerce.number().int().positive().default(64),

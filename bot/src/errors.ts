@@ -106,6 +106,37 @@ export function storageUnavailable(): AppError {
   );
 }
 
+/** Whose limit a 429 is about: one person's, their whole organisation's, or one network address's. */
+export type RateLimitScope = "person" | "tenant" | "address";
+
+/** 429: a rate limit is full; the caller also sets `Retry-After` to `retryAfterSeconds`. */
+export function tooManyRequests(props: {
+  scope: RateLimitScope;
+  retryAfterSeconds: number;
+}): AppError {
+  const wait =
+    props.retryAfterSeconds <= 1 ? "a second" : `${Math.ceil(props.retryAfterSeconds)} seconds`;
+  const who = {
+    person: "You have sent",
+    tenant: "Your organisation has sent",
+    address: "Your network address has sent",
+  }[props.scope];
+  return new AppError(
+    429,
+    "rate_limited",
+    `${who} too many requests in a short time. Try again in ${wait}.`,
+  );
+}
+
+/** 503: the identity provider's signing keys could not be loaded, so the token cannot be checked. */
+export function identityProviderUnavailable(): AppError {
+  return new AppError(
+    503,
+    "identity_unavailable",
+    "Sign-in cannot be checked right now because Microsoft Entra ID is not answering. Try again in a minute.",
+  );
+}
+
 /** 500: the message never carries internals. */
 export function internal(): AppError {
   return new AppError(500, "internal", "Something went wrong on our side. Try again later.");

@@ -1,13 +1,17 @@
 /**
  * TEST STAND-IN for the Bot Connector service (never used in production). It serves Bot
  * Connector's send-to-conversation endpoint, POST /v3/conversations/{id}/activities, and enforces
- * Teams' published limits for bots: 7 messages a second and 60 per 30 seconds per conversation,
- * and (by default) 50 a second per app, answering 429 with Retry-After when a request breaks
- * one. It can inject 5xx answers and 403 MessageWritesBlocked, and it counts deliveries, limit
- * violations and duplicates so tests and the benchmark can check the sender.
+ * Teams' published limits for bots: per conversation 7 messages a second, 8 in 2 seconds, 60 in
+ * 30 seconds and 1,800 an hour, and (by default) 50 a second per app per tenant, answering 429
+ * with Retry-After when a request breaks one. It can inject 5xx answers and 403
+ * MessageWritesBlocked, and it counts deliveries, limit violations and duplicates so tests and the
+ * benchmark can check the sender.
  *
  * Counting rules: an accepted message (201) and a 403 count against the limits; a request the
- * stand-in refuses with an injected 5xx or a 429 does not (Teams did not take it).
+ * stand-in refuses with an injected 5xx or a 429 does not (Teams did not take it). Teams knows
+ * each conversation's tenant; the stand-in reads it from the activity (`conversation.tenantId` or
+ * `channelData.tenant.id`, where Teams activities carry it) and counts activities that name none
+ * as one tenant.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
@@ -20,6 +24,8 @@ export interface ReceivedMessage {
     type?: string;
     summary?: string;
     attachments?: { contentType?: string; content?: unknown }[];
+    conversation?: { tenantId?: string };
+    channelData?: { tenant?: { id?: string } };
   };
   /** performance.now() when it arrived. */
   at: number;
@@ -27,7 +33,7 @@ export interface ReceivedMessage {
 
 /** Options of the stand-in. */
 export interface ConnectorStandInOptions {
-  /** Per-app limit per second (Teams: 50). */
+  /** Per-app limit per second in one tenant (Teams: 50). */
   appRatePerSecond?: number;
   /** Share of requests answered with a random 502/503/504 (0 to 1). */
   failureRate?: number;
@@ -100,12 +106,45 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function countSince(times: number[], since: number): number {
-  let count = 0;
-  for (let index = times.length - 1; index >= 0 && (times[index] ?? 0) > since; index -= 1) {
-    count += 1;
-  }
-  return count;
+/** A limit as Teams publishes it: at most `limit` messages in any `windowMs`. */
+interface Window {
+  limit: number;
+  windowMs: number;
+}
+
+/** Teams' published limits per conversation ("per bot per thread"). */
+export const conversationWindows: readonly Window[] = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+];
+
+/** The longest window: times older than this never count again. */
+const longestWindowMs = 3_600_000;
+
+/** The tenant bucket of activities that name no tenant. */
+const unnamedTenant = "(no tenant in the activity)";
+
+/**
+ * How long until `times` (ascending) has room for one more in `window`, or 0 when it has room now.
+ * A time counts while it is within the window before `now` (`time > now - windowMs`).
+ */
+function waitForRoom(times: number[], window: Window, now: number): number {
+  let inWindow = 0;
+  let index = times.length - 1;
+  for (; index >= 0 && (times[index] ?? 0) > now - window.windowMs; index -= 1) inWindow += 1;
+  if (inWindow < window.limit) return 0;
+  // Room comes back when the oldest counted time that keeps the window full leaves it.
+  const oldestThatMatters = times[index + 1 + inWindow - window.limit] ?? now;
+  return oldestThatMatters + window.windowMs - now;
+}
+
+/** Drops times older than the longest window, so a long run does not grow the lists. */
+function forgetOld(times: number[], now: number): void {
+  const firstKept = times.findIndex((time) => time > now - longestWindowMs);
+  if (firstKept > 0) times.splice(0, firstKept);
+  else if (firstKept < 0) times.length = 0;
 }
 
 /** Starts the stand-in on a free port of 127.0.0.1. */
@@ -115,7 +154,8 @@ export async function startConnectorStandIn(
   const appRate = options.appRatePerSecond ?? 50;
   const random = options.random ?? Math.random;
   const clock = options.clock ?? (() => performance.now());
-  const appTimes: number[] = [];
+  const appWindow: Window = { limit: appRate, windowMs: 1_000 };
+  const tenantTimes = new Map<string, number[]>();
   const conversationTimes = new Map<string, number[]>();
   const injected = new Map<string, InjectedFailure>();
   const blocked = new Set<string>();
@@ -141,23 +181,30 @@ export async function startConnectorStandIn(
     res.end(JSON.stringify(body));
   }
 
-  function limited(conversationId: string, now: number): boolean {
-    const own = conversationTimes.get(conversationId) ?? [];
-    return (
-      countSince(own, now - 1_000) >= 7 ||
-      countSince(own, now - 30_000) >= 60 ||
-      countSince(appTimes, now - 1_000) >= appRate
+  function timesOf(map: Map<string, number[]>, key: string): number[] {
+    let times = map.get(key);
+    if (!times) {
+      times = [];
+      map.set(key, times);
+    }
+    return times;
+  }
+
+  /** How long until the request would break no limit: 0 when it may be accepted now. */
+  function waitBeforeAccepting(conversationId: string, tenantId: string, now: number): number {
+    const own = timesOf(conversationTimes, conversationId);
+    const tenant = timesOf(tenantTimes, tenantId);
+    forgetOld(own, now);
+    forgetOld(tenant, now);
+    return Math.max(
+      waitForRoom(tenant, appWindow, now),
+      ...conversationWindows.map((window) => waitForRoom(own, window, now)),
     );
   }
 
-  function count(conversationId: string, now: number): void {
-    appTimes.push(now);
-    let own = conversationTimes.get(conversationId);
-    if (!own) {
-      own = [];
-      conversationTimes.set(conversationId, own);
-    }
-    own.push(now);
+  function count(conversationId: string, tenantId: string, now: number): void {
+    timesOf(tenantTimes, tenantId).push(now);
+    timesOf(conversationTimes, conversationId).push(now);
   }
 
   function duplicates(): number {
@@ -228,25 +275,29 @@ export async function startConnectorStandIn(
       answer(res, status, { error: { code: "ServiceUnavailable", message: "injected" } });
       return;
     }
-    if (limited(conversationId, now)) {
+    const activity = JSON.parse(body) as ReceivedMessage["activity"];
+    const tenantId =
+      activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? unnamedTenant;
+    const waitMs = waitBeforeAccepting(conversationId, tenantId, now);
+    if (waitMs > 0) {
       state.violations += 1;
       noteRefusal(conversationId, now);
       answer(
         res,
         429,
         { error: { code: "TooManyRequests", message: "Too many requests" } },
-        { "retry-after": "1" },
+        // Whole seconds, as HTTP writes Retry-After; rounded up so a retry then is accepted.
+        { "retry-after": String(Math.ceil(waitMs / 1_000)) },
       );
       return;
     }
-    count(conversationId, now);
+    count(conversationId, tenantId, now);
     if (blocked.has(conversationId)) {
       answer(res, 403, {
         error: { code: "MessageWritesBlocked", message: "Thread is blocked by the user." },
       });
       return;
     }
-    const activity = JSON.parse(body) as ReceivedMessage["activity"];
     const fingerprint = `${conversationId}\n${JSON.stringify(activity.attachments ?? [])}\n${activity.summary ?? ""}`;
     seen.set(fingerprint, (seen.get(fingerprint) ?? 0) + 1);
     state.received.push({ conversationId, activity, at: now });

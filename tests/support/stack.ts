@@ -87,6 +87,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       // Local mode makes one up; entra mode, like production, needs it set.
       SUBMISSION_KEY_SECRET:
         authMode === "entra" ? "a-test-secret-that-keys-retro-entry-ids" : undefined,
+      // Suites send many requests fast (crowds of 50, fuzzing) as a few demo people from one
+      // address: the API's rate limits are raised out of their way. tests/api/rateLimits.test.ts
+      // runs with real limits through `extraConfig`.
+      RATE_LIMIT_PER_PERSON: "1000000",
+      RATE_LIMIT_PER_TENANT: "1000000",
+      RATE_LIMIT_PER_ADDRESS: "1000000",
     };
     const config: Config = { ...loadConfig(env), ...options.extraConfig };
     const now = options.now ?? (() => new Date());

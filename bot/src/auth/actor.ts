@@ -5,6 +5,12 @@ export interface Actor {
   displayName: string;
 }
 
+/**
+ * Clock skew allowed when checking a token's `exp`, `nbf` and `iat`: the service's clock and the
+ * token issuer's may disagree by this much without a valid token being refused.
+ */
+export const tokenClockToleranceSeconds = 120;
+
 /** Tenant ids are GUIDs in Entra; anything else could not be a partition key we wrote. */
 const tenantIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** User ids become part of RowKeys, so they are limited to characters keys allow. */

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Config } from "../config";
-import { unauthenticated } from "../errors";
+import { identityProviderUnavailable, unauthenticated } from "../errors";
 import type { Logger } from "../logger";
 import type { Actor } from "./actor";
-import { createEntraTokens } from "./entraTokens";
+import { createEntraTokens, IdentityProviderUnavailable } from "./entraTokens";
 import { createLocalTokens, type LocalTokens } from "./localTokens";
 
 export type { Actor } from "./actor";
@@ -11,6 +11,10 @@ export type { LocalTokens } from "./localTokens";
 
 /** Turns a bearer token into an Actor; `localTokens` exists only in AUTH_MODE=local. */
 export interface Authenticator {
+  /**
+   * The Actor of a valid token, or null for one that is refused. Throws
+   * IdentityProviderUnavailable when the token cannot be checked at all.
+   */
   authenticate(token: string): Promise<Actor | null>;
   localTokens: LocalTokens | null;
 }
@@ -25,17 +29,31 @@ export function createAuthenticator(config: Config, logger: Logger): Authenticat
     (value): value is string => value !== undefined,
   );
   const entra = createEntraTokens(
-    { openIdMetadataUrl: config.ENTRA_OPENID_METADATA_URL, audiences },
-    logger,
+    {
+      openIdMetadataUrl: config.ENTRA_OPENID_METADATA_URL,
+      audiences,
+      loadTimeoutMs: config.ENTRA_KEYS_TIMEOUT_SECONDS * 1_000,
+      keysTtlMs: config.ENTRA_KEYS_TTL_MINUTES * 60_000,
+    },
+    logger.child({ component: "auth" }),
   );
   return { authenticate: (token) => entra.verify(token), localTokens: null };
 }
 
-/** Express middleware: a verified Actor in `res.locals.actor`, or a 401. */
+/**
+ * Express middleware: a verified Actor in `res.locals.actor`, a 401, or a 503 when the identity
+ * provider's keys cannot be loaded (the token may be fine: asking again later may work).
+ */
 export function requireActor(authenticator: Authenticator) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "");
-    const actor = match?.[1] ? await authenticator.authenticate(match[1]) : null;
+    let actor: Actor | null = null;
+    try {
+      actor = match?.[1] ? await authenticator.authenticate(match[1]) : null;
+    } catch (error) {
+      if (error instanceof IdentityProviderUnavailable) throw identityProviderUnavailable();
+      throw error;
+    }
     if (!actor) throw unauthenticated();
     res.locals["actor"] = actor;
     next();

@@ -37,6 +37,21 @@ describe("local demo tokens", () => {
     expect(await tokens.verify(`${header}.${payload}.${signature}`)).toBeNull();
   });
 
+  it("accepts a token up to two minutes past its expiry, for clocks that disagree, and no longer", async () => {
+    const twelveHoursMs = 12 * 3_600_000;
+    let now = new Date("2026-06-01T08:00:00Z");
+    const tokens = createLocalTokens({ now: () => now });
+    const token = await tokens.issue(demoPerson("demo-member"));
+
+    now = new Date(now.getTime() + twelveHoursMs + 110_000);
+    const justExpired = await tokens.verify(token);
+    now = new Date(now.getTime() + 20_000);
+    const longExpired = await tokens.verify(token);
+
+    expect(justExpired?.userId).toBe("demo-member");
+    expect(longExpired).toBeNull();
+  });
+
   it("rejects text that is not a token", async () => {
     expect(await createLocalTokens().verify("hello")).toBeNull();
   });

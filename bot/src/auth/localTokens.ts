@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import type { DemoIdentity } from "../local/demoIdentities";
-import { actorFromClaims, type Actor } from "./actor";
+import { actorFromClaims, tokenClockToleranceSeconds, type Actor } from "./actor";
 
 const issuer = "practice-hub-local";
 const audience = "practice-hub";
@@ -14,21 +14,27 @@ export interface LocalTokens {
   verify(token: string): Promise<Actor | null>;
 }
 
+/** How long a demo token lasts. */
+const lifetimeSeconds = 12 * 3_600;
+
 /**
  * HS256 tokens signed with a secret made at start-up: they die with the process, so a leaked
- * demo token is useless after a restart, and nothing needs configuring to run locally.
+ * demo token is useless after a restart, and nothing needs configuring to run locally. Checked
+ * with the same clock skew as Entra tokens.
  */
-export function createLocalTokens(): LocalTokens {
+export function createLocalTokens(options: { now?: () => Date } = {}): LocalTokens {
   const secret = randomBytes(32);
+  const now = options.now ?? (() => new Date());
   return {
     async issue(person) {
+      const issuedAt = Math.floor(now().getTime() / 1_000);
       return new SignJWT({ tid: person.tenantId, oid: person.id, name: person.displayName })
         .setProtectedHeader({ alg: "HS256", typ: "JWT" })
         .setSubject(person.id)
         .setIssuer(issuer)
         .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime("12h")
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + lifetimeSeconds)
         .sign(secret);
     },
     async verify(token) {
@@ -37,6 +43,8 @@ export function createLocalTokens(): LocalTokens {
           issuer,
           audience,
           algorithms: ["HS256"],
+          clockTolerance: tokenClockToleranceSeconds,
+          currentDate: now(),
         });
         return actorFromClaims({ tid: payload["tid"], userId: payload.sub, name: payload["name"] });
       } catch {

@@ -2,6 +2,7 @@ import {
   addRetroActionRequestSchema,
   isRetroActivityOpen,
   retroActivityClosedMessage,
+  retroLimits,
   toIso,
   type AddRetroActionRequest,
   parseWithSentences,
@@ -42,7 +43,7 @@ export async function retroActionAdder(props: {
   const request = parsed.data;
   const tenantId = viewer.actor.tenantId;
   // Independent reads: asked together so the owner check adds no waiting.
-  const [{ retro }, owner] = await Promise.all([
+  const [{ retro, communityActions }, owner] = await Promise.all([
     retroReader({ store, tenantId, communityId, retroId }),
     store.memberships.findCommunityMembership(tenantId, request.owner.id, communityId),
   ]);
@@ -50,12 +51,23 @@ export async function retroActionAdder(props: {
     throw conflict(retroActivityClosedMessage("addAction", retro.phase));
   }
   if (!owner) throw ownerNotMember();
+  // The person is part of the id: two facilitators who send the same key get an action each.
+  const actionId = `${retroId}-${idFromKey(retroId, viewer.actor.userId, request.submissionKey).slice(0, 16)}`;
+  // The read holds every action of the community not yet done: a retried submission passes.
+  const open = communityActions.filter((action) => action.status !== "done");
+  if (
+    open.length >= retroLimits.openActionsMax &&
+    !communityActions.some((action) => action.actionId === actionId)
+  ) {
+    throw conflict(
+      `This community has ${retroLimits.openActionsMax} actions still open. Mark some done before adding more.`,
+    );
+  }
   return store.retros.addAction({
     tenantId,
     communityId,
     action: {
-      // The person is part of the id: two facilitators who send the same key get an action each.
-      actionId: `${retroId}-${idFromKey(retroId, viewer.actor.userId, request.submissionKey).slice(0, 16)}`,
+      actionId,
       retroId,
       text: request.text,
       kind: request.kind,

@@ -19,6 +19,7 @@ import { notFound } from "../errors";
 import type { EventLoopMonitor } from "../eventLoop";
 import type { Jobs } from "../jobs/types";
 import { errorHandler } from "./errorHandler";
+import { createRateLimits } from "./rateLimit";
 import { requestContext } from "./requestContext";
 import { securityHeaders } from "./securityHeaders";
 import { staticTab } from "./staticTab";
@@ -48,17 +49,22 @@ export interface HttpAppProps extends Omit<ApiDeps, "authenticated"> {
  */
 export function createHttpApp(props: HttpAppProps): Express {
   const { authenticator, logger, teamsEndpoint } = props;
-  const deps: ApiDeps = { ...props, authenticated: requireActor(authenticator) };
+  const rateLimits = createRateLimits(props.config, logger);
+  const authenticated = rateLimits.afterAuthentication(requireActor(authenticator));
+  const deps: ApiDeps = { ...props, authenticated };
   const app = express();
   app.disable("x-powered-by");
   // Express's automatic body ETags would be mistaken for the storage ETags that saves need.
   app.set("etag", false);
+  // The caller's address (for the rate limit of requests without a token) behind a proxy.
+  app.set("trust proxy", props.config.TRUST_PROXY_HOPS);
   app.use(requestContext(logger));
   app.use(securityHeaders(props.config));
   if (props.eventLoop) app.use(props.eventLoop.requests());
   app.use(healthRouter(props));
 
   const api = express.Router();
+  api.use(rateLimits.anonymous);
   api.use(express.json({ limit: limits.requestBodyBytes }));
   if (teamsEndpoint) {
     // The Bot Framework authenticates these calls itself (JWT from the Bot Connector).

@@ -5,7 +5,7 @@ import type { DeliveryRecordRepository, StoredDelivery, ConversationKeyLookup } 
 import type { StoredConversationReference } from "../teams/conversationReferences";
 import { SimulatedCrash, type FaultHook } from "./faults";
 import { decodePointer } from "./queueMessage";
-import type { Permit, RateLimiter } from "./rateLimiter";
+import type { Permit, RateLimiter, SendTarget } from "./rateLimiter";
 import { deliveryBudgetMs, maxSendAttempts, retryDelayMs } from "./retryPolicy";
 import { sleep } from "./sleep";
 import type { ProactiveSender, SendOutcome } from "./types";
@@ -82,11 +82,11 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
   }
 
   /** Waits for room in the app's limit; null when the conversation's own limit is far off. */
-  async function acquire(conversationKey: string): Promise<Permit | { deferMs: number }> {
+  async function acquire(target: SendTarget): Promise<Permit | { deferMs: number }> {
     for (;;) {
       // Stopping: the message goes straight back to the queue for whoever leads next.
       if (stopping.signal.aborted) return { deferMs: 0 };
-      const acquisition = limiter.tryAcquire(conversationKey);
+      const acquisition = limiter.tryAcquire(target);
       if ("permit" in acquisition) return acquisition.permit;
       if (acquisition.scope === "conversation" && acquisition.waitMs > deferConversationAfterMs) {
         return { deferMs: acquisition.waitMs };
@@ -152,7 +152,7 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
     let claimed = false;
     let attempts = record.attempts;
     for (;;) {
-      const acquired = await acquire(record.conversationKey);
+      const acquired = await acquire(record);
       if ("deferMs" in acquired) {
         await queue.hide(message, acquired.deferMs / 1_000);
         return;
@@ -221,7 +221,7 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
         if (retryAfterMs !== undefined) {
           // Teams said "later", not "no": no attempt is used up, and the whole conversation waits,
           // so its other deliveries do not run into the same 429 meanwhile.
-          limiter.pause(record.conversationKey, props.clock() + retryAfterMs);
+          limiter.pause(record, props.clock() + retryAfterMs);
           if (ageMs(record, at) >= deliveryBudgetMs) {
             await deliveries.markFailed(record, {
               reason: `gave up: Teams still throttled it (429) ${budgetHours} hours after it was queued`,

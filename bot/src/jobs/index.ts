@@ -10,18 +10,12 @@ import { createWorkQueue, type WorkQueue } from "../queue";
 import { createDeliveryWorker } from "./deliveryWorker";
 import type { FaultHook } from "./faults";
 import { encodePointer } from "./queueMessage";
-import { createRateLimiter } from "./rateLimiter";
+import { createRateLimiter, teamsConversationLimits, teamsTenantLimits } from "./rateLimiter";
 import { createScheduler } from "./scheduler";
 import type { Delivery, EnqueueOptions, EnqueueResult, Jobs, JobsProps } from "./types";
 
 export type * from "./types";
 export { SimulatedCrash, type FaultHook, type FaultPoint } from "./faults";
-
-/** Teams' published per-conversation limits. */
-export const perConversationLimits = [
-  { limit: 7, windowMs: 1_000 },
-  { limit: 60, windowMs: 30_000 },
-];
 
 /** Options tests and the benchmark add to JobsProps. */
 export interface JobsTestOptions {
@@ -91,8 +85,8 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
     conversationByKey: store.conversationByKey,
     sender: props.sender,
     limiter: createRateLimiter({
-      perApp: [{ limit: config.JOBS_APP_RATE_PER_SECOND, windowMs: 1_000 }],
-      perConversation: perConversationLimits,
+      perTenant: teamsTenantLimits(config.JOBS_APP_RATE_PER_SECOND),
+      perConversation: teamsConversationLimits,
       clock: () => performance.now(),
     }),
     logger,

@@ -28,6 +28,7 @@ import { tableNames, type TableName } from "./tables";
 export { tableNames, type TableName } from "./tables";
 export { ConcurrencyError, isConflict, isStorageUnavailable } from "./storageErrors";
 export { isHistoryKeyOf } from "./canvasRepository";
+export { InvalidCursorError, type Page } from "./paging";
 export { ChannelTakenError } from "./channelLinkRepository";
 export { feedTokenHash } from "./ritualRepository";
 export type * from "./canvasRepository";

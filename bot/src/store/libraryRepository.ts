@@ -9,8 +9,9 @@ import {
   type PersonRef,
   type ResourceStatus,
 } from "@practice-hub/shared";
+import { readPage } from "./paging";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
-import { communityPartitionKey, prefixUpperBound } from "./tables";
+import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
 /** A library resource as stored. */
 export interface ResourceEntity {
@@ -55,6 +56,23 @@ export interface LibraryRepository {
     tenantId: string,
     communityId: string,
   ): Promise<{ resources: ResourceEntity[]; handbook: HandbookEntryEntity[] }>;
+  /**
+   * One page of the library as `reader` may see it, handbook entries first, then resources (each
+   * in id order): one partition range query. Curators see everything; others see approved
+   * resources, their own suggestions and handbook entries that are not archived, filtered on the
+   * server so a page is full of what they may see.
+   */
+  listPage(props: {
+    tenantId: string;
+    communityId: string;
+    reader: { userId: string; curator: boolean };
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<{
+    resources: ResourceEntity[];
+    handbook: HandbookEntryEntity[];
+    nextCursor: string | null;
+  }>;
   /**
    * Stores a suggestion and a guard row keyed by its normalised URL in one transaction, so two
    * people suggesting the same page at once cannot both succeed; the loser learns which
@@ -239,6 +257,29 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
           handbook.push(handbookFromRow(row as HandbookRow));
       }
       return { resources, handbook };
+    },
+
+    async listPage({ tenantId, communityId, reader, limit, cursor }) {
+      const visibleEntries = `RowKey lt 'handbook}' and archived eq false`;
+      const visibleResources =
+        `RowKey ge 'resource|' and (status eq 'approved' or ` +
+        `suggestedById eq ${odataString(reader.userId)})`;
+      const { rows, nextCursor } = await readPage<AnyRow>({
+        table,
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        range: { lower: "handbook|", upper: prefixUpperBound("resource") },
+        limit,
+        cursor,
+        ...(reader.curator ? {} : { filter: `(${visibleEntries}) or (${visibleResources})` }),
+        belongs: (rowKey) => rowKey.startsWith("handbook|") || rowKey.startsWith("resource|"),
+      });
+      const resources: ResourceEntity[] = [];
+      const handbook: HandbookEntryEntity[] = [];
+      for (const row of rows) {
+        if (row.rowKey.startsWith("resource|")) resources.push(resourceFromRow(row as ResourceRow));
+        else handbook.push(handbookFromRow(row as HandbookRow));
+      }
+      return { resources, handbook, nextCursor };
     },
 
     async suggest({ tenantId, communityId, resource }) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { newestFirstKey, type PersonRef } from "@practice-hub/shared";
+import { readPage } from "./paging";
 import { communityPartitionKey } from "./tables";
 
 /** A join or leave as stored. */
@@ -22,6 +23,13 @@ export interface MembershipEventRepository {
     communityId: string;
     event: MembershipEventEntity;
   }): Promise<void>;
+  /** The newest `limit` events since `sinceIso`, newest first: one partition range query. */
+  listRecent(props: {
+    tenantId: string;
+    communityId: string;
+    sinceIso: string;
+    limit: number;
+  }): Promise<MembershipEventEntity[]>;
   /** Events since `sinceIso`, newest first: one partition range query. */
   listSince(
     tenantId: string,
@@ -40,6 +48,15 @@ interface EventRow {
   at: string;
 }
 
+function eventFromRow(row: EventRow): MembershipEventEntity {
+  return {
+    person: { id: row.personId, displayName: row.personName },
+    change: row.change === "left" ? "left" : "joined",
+    source: row.source === "teams" ? "teams" : "manual",
+    at: row.at,
+  };
+}
+
 /** The Table Storage implementation of MembershipEventRepository. */
 export function createMembershipEventRepository(table: TableClient): MembershipEventRepository {
   return {
@@ -56,6 +73,16 @@ export function createMembershipEventRepository(table: TableClient): MembershipE
       };
       await table.createEntity(row);
     },
+    async listRecent({ tenantId, communityId, sinceIso, limit }) {
+      const { rows } = await readPage<EventRow>({
+        table,
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        // Keys count down, so "since" is an upper bound on the key.
+        range: { lower: "event|", upper: `event|${newestFirstKey(new Date(sinceIso))}}` },
+        limit,
+      });
+      return rows.map(eventFromRow);
+    },
     async listSince(tenantId, communityId, sinceIso) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       // Keys count down, so "since" is an upper bound on the key.
@@ -66,14 +93,7 @@ export function createMembershipEventRepository(table: TableClient): MembershipE
         },
       });
       const events: MembershipEventEntity[] = [];
-      for await (const row of rows) {
-        events.push({
-          person: { id: row.personId, displayName: row.personName },
-          change: row.change === "left" ? "left" : "joined",
-          source: row.source === "teams" ? "teams" : "manual",
-          at: row.at,
-        });
-      }
+      for await (const row of rows) events.push(eventFromRow(row));
       return events;
     },
   };

@@ -6,8 +6,9 @@ import {
   type CommunityRole,
   type TenantRole,
 } from "@practice-hub/shared";
+import { readPage, type Page } from "./paging";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
-import { prefixUpperBound } from "./tables";
+import { odataString, prefixUpperBound } from "./tables";
 
 /** Everything one person holds in one tenant: read with a single partition query. */
 export interface PersonRoles {
@@ -45,6 +46,11 @@ interface MembershipRow {
   displayName: string;
   /** ISO instant, or "" (or absent on older rows) while the person is in the team. */
   leftTeamAt?: string;
+  /**
+   * The community of a community membership (absent on tenant-role rows): lets the service
+   * filter a community's members on the server, a page at a time.
+   */
+  communityId?: string;
 }
 
 /** Memberships and tenant roles, in the tenant's partition, keyed by user id first. */
@@ -72,6 +78,17 @@ export interface MembershipRepository {
    * still one partition, never a cross-partition scan.
    */
   listCommunityMembers(tenantId: string, communityId: string): Promise<CommunityMembershipEntity[]>;
+  /**
+   * One page of a community's members, in user id order: one query of the tenant's partition,
+   * filtered on the server by the rows' `communityId`, so a page costs its own size, not the
+   * tenant's.
+   */
+  listCommunityMembersPage(props: {
+    tenantId: string;
+    communityId: string;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<Page<CommunityMembershipEntity>>;
   /** Everyone holding a tenant role (heads of profession), from the same partition. */
   listTenantRoleHolders(
     tenantId: string,
@@ -193,6 +210,18 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
     async listCommunityMembers(tenantId, communityId) {
       return (await readCommunityMembers(tenantId, communityId)).members;
     },
+    async listCommunityMembersPage({ tenantId, communityId, limit, cursor }) {
+      const suffix = `${separator}${communityId}`;
+      const { rows, nextCursor } = await readPage<MembershipRow>({
+        table,
+        partitionKey: tenantId,
+        limit,
+        cursor,
+        filter: `communityId eq ${odataString(communityId)}`,
+        belongs: (rowKey) => rowKey.endsWith(suffix),
+      });
+      return { items: rows.map(membershipFromRow), nextCursor };
+    },
     async listTenantRoleHolders(tenantId) {
       const rows = table.listEntities<MembershipRow>({
         queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
@@ -230,6 +259,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
             roles: row.roles.join(","),
             displayName: row.displayName,
             leftTeamAt: row.leftTeamAt ?? "",
+            communityId,
           } satisfies MembershipRow;
           return row.expectedEtag === null
             ? ["create", entity]
@@ -297,6 +327,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         rowKey: `${userId}${separator}${communityId}`,
         roles: roles.join(","),
         displayName,
+        communityId,
       };
       const response = await table.createEntity(row);
       return response.etag ?? "";

@@ -8,6 +8,7 @@ import {
   type RetroTheme,
 } from "@practice-hub/shared";
 import { joinProperty, splitProperty, type PropertyParts } from "./splitProperty";
+import { encodeCursor, readPage } from "./paging";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
@@ -121,6 +122,21 @@ export interface RetroRepository {
     communityId: string,
     limit: number,
   ): Promise<{ retros: RetroHeaderEntity[]; actions: RetroActionEntity[] }>;
+  /**
+   * A page of retro headers, newest first, with the cursor of the next page. The first page (no
+   * cursor) also carries the actions not yet done, in the same query as `list`; later pages read
+   * headers only: one partition query either way.
+   */
+  listPage(props: {
+    tenantId: string;
+    communityId: string;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<{
+    retros: RetroHeaderEntity[];
+    actions: RetroActionEntity[];
+    nextCursor: string | null;
+  }>;
   /** Merges header fields, conditional on the ETag; ConcurrencyError when it changed. */
   updateRetro(props: {
     tenantId: string;
@@ -376,13 +392,60 @@ const actionsOfRetro = (retroId: string) =>
 /**
  * Rows per page of the history query. Its rows come in RowKey order, so the community's undone
  * actions ("action|") arrive before the retro headers ("retro|", newest first): one page holds
- * them and the newest headers in one round trip unless a community leaves over 200 actions
- * undone, and no more than one page of headers is ever sent, however long the history.
+ * them (at most `retroLimits.openActionsMax`) and the newest headers in one round trip, and no
+ * more than one page of headers is ever read, however long the history.
  */
-const listPageSize = 250;
+const listPageSize = retroLimits.openActionsMax + 50;
+const headerRange = { lower: "retro|", upper: prefixUpperBound("retro") };
 
 /** The Table Storage implementation of RetroRepository. */
 export function createRetroRepository(table: TableClient): RetroRepository {
+  const listPage: RetroRepository["listPage"] = async ({
+    tenantId,
+    communityId,
+    limit,
+    cursor,
+  }) => {
+    const partitionKey = communityPartitionKey(tenantId, communityId);
+    if (cursor) {
+      const { rows, nextCursor } = await readPage<Row>({
+        table,
+        partitionKey,
+        range: headerRange,
+        limit,
+        cursor,
+        belongs: (rowKey) => rowKey.startsWith("retro|"),
+      });
+      return { retros: rows.map(retroHeaderFromRow), actions: [], nextCursor };
+    }
+    const headers = `(RowKey ge 'retro|' and RowKey lt ${odataString(headerRange.upper)})`;
+    const filter = `PartitionKey eq ${odataString(partitionKey)} and (${undoneActions} or ${headers})`;
+    const retros: { rowKey: string; header: RetroHeaderEntity }[] = [];
+    const actions: RetroActionEntity[] = [];
+    const pages = table
+      .listEntities<Row>({
+        queryOptions: { filter, select: ["rowKey", ...headerColumns, ...actionColumns] },
+      })
+      .byPage({ maxPageSize: listPageSize });
+    for await (const page of pages) {
+      for (const row of page) {
+        if (!row.rowKey.startsWith("retro|")) actions.push(actionFromRow(row));
+        else if (retros.length <= limit)
+          retros.push({ rowKey: row.rowKey, header: retroHeaderFromRow(row) });
+      }
+      // Headers come after every action, newest first (retro ids start with a newest-first
+      // key): once one more than `limit` is in (so another page is known to exist), the older
+      // ones are left unread.
+      if (retros.length > limit) break;
+    }
+    const last = retros.length > limit ? retros[limit - 1] : undefined;
+    return {
+      retros: retros.slice(0, limit).map((retro) => retro.header),
+      actions,
+      nextCursor: last ? encodeCursor(last.rowKey) : null,
+    };
+  };
+
   return {
     async create({ tenantId, communityId, retro }) {
       const response = await table.createEntity({
@@ -430,27 +493,11 @@ export function createRetroRepository(table: TableClient): RetroRepository {
     },
 
     async list(tenantId, communityId, limit) {
-      const pk = odataString(communityPartitionKey(tenantId, communityId));
-      const headerRange = `(RowKey ge 'retro|' and RowKey lt ${odataString(prefixUpperBound("retro"))})`;
-      const filter = `PartitionKey eq ${pk} and (${undoneActions} or ${headerRange})`;
-      const retros: RetroHeaderEntity[] = [];
-      const actions: RetroActionEntity[] = [];
-      const pages = table
-        .listEntities<Row>({
-          queryOptions: { filter, select: ["rowKey", ...headerColumns, ...actionColumns] },
-        })
-        .byPage({ maxPageSize: listPageSize });
-      for await (const page of pages) {
-        for (const row of page) {
-          if (!row.rowKey.startsWith("retro|")) actions.push(actionFromRow(row));
-          else if (retros.length < limit) retros.push(retroHeaderFromRow(row));
-        }
-        // Headers come after every action, newest first (retro ids start with a newest-first
-        // key): once `limit` are in, the older ones are left unread.
-        if (retros.length >= limit) break;
-      }
+      const { retros, actions } = await listPage({ tenantId, communityId, limit });
       return { retros, actions };
     },
+
+    listPage,
 
     async updateRetro({ tenantId, communityId, retroId, expectedEtag, changes }) {
       const entity = {

@@ -12,7 +12,11 @@ export const apiErrorCodes = [
   "conflict",
   "precondition_required",
   "payload_too_large",
+  /** 429: too many requests in a short time; `Retry-After` says when to try again. */
+  "rate_limited",
   "storage_unavailable",
+  /** 503: the identity provider's signing keys could not be loaded, so no token can be checked. */
+  "identity_unavailable",
   "internal",
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

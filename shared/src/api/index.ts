@@ -3,6 +3,7 @@ export * from "./identity";
 export * from "./communities";
 export * from "./canvas";
 export * from "./paths";
+export * from "./paging";
 export * from "./rituals";
 export * from "./library";
 export * from "./people";

@@ -6,6 +6,7 @@ import {
   resourceTagSchema,
 } from "../library/resources";
 import { personRefSchema } from "./identity";
+import { nextCursorSchema, pageQuerySchema, pageSizes } from "./paging";
 
 export { resourceSuggestionSchema as suggestResourceRequestSchema } from "../library/resources";
 export type { ResourceSuggestion as SuggestResourceRequest } from "../library/resources";
@@ -48,11 +49,19 @@ export const handbookEntrySchema = z.object({
 });
 export type HandbookEntry = z.infer<typeof handbookEntrySchema>;
 
-/** GET /api/communities/{communityId}/library: everything; the tab searches and filters. */
+/** Query of GET .../library: a page of the library (`?cursor=&limit=`). */
+export const libraryQuerySchema = pageQuerySchema(pageSizes.library);
+
+/**
+ * GET /api/communities/{communityId}/library: a page of what the caller may see, handbook entries
+ * first, then resources; `nextCursor` asks for the next page. The tab searches and filters what
+ * it has loaded.
+ */
 export const libraryResponseSchema = z.object({
   communityId: z.string(),
   resources: z.array(libraryResourceSchema),
   handbook: z.array(handbookEntrySchema),
+  nextCursor: nextCursorSchema,
   allowedActions: z.array(libraryActionSchema),
 });
 export type LibraryResponse = z.infer<typeof libraryResponseSchema>;

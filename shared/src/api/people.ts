@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { communityRoleSchema } from "../identity/roles";
 import { personRefSchema } from "./identity";
+import { nextCursorSchema, pageQuerySchema, pageSizes } from "./paging";
 
 /** What a caller may do on the People page. */
 export const peopleActions = ["read", "manage"] as const;
@@ -24,11 +25,22 @@ export const membershipChangeSchema = z.object({
 });
 export type MembershipChange = z.infer<typeof membershipChangeSchema>;
 
-/** GET /api/communities/{communityId}/people */
+/** The joins and leaves the People page lists: the newest of the last 90 days. */
+export const recentChangesShown = 30;
+
+/** Query of GET .../people: a page of members (`?cursor=&limit=`). */
+export const peopleQuerySchema = pageQuerySchema(pageSizes.people);
+
+/**
+ * GET /api/communities/{communityId}/people: a page of members in a stable order, with the cursor
+ * of the next page; the first page (no cursor) also carries the newest joins and leaves.
+ */
 export const peopleResponseSchema = z.object({
   communityId: z.string(),
   members: z.array(communityMemberSchema),
-  recentChanges: z.array(membershipChangeSchema),
+  nextCursor: nextCursorSchema,
+  /** Empty on later pages. */
+  recentChanges: z.array(membershipChangeSchema).max(recentChangesShown),
   allowedActions: z.array(peopleActionSchema),
 });
 export type PeopleResponse = z.infer<typeof peopleResponseSchema>;

@@ -5,6 +5,7 @@ import { retroPhaseSchema } from "../retros/phases";
 import { isCalendarDate, type Clock } from "../time";
 import { datesInWindow } from "../validations";
 import { personRefSchema } from "./identity";
+import { nextCursorSchema, pageQuerySchema, pageSizes } from "./paging";
 
 /** What a caller may do with a community's retros; the tab hides the rest, the service enforces it. */
 export const retroCapabilities = ["read", "contribute", "facilitate", "moderate"] as const;
@@ -148,9 +149,17 @@ export const retroListItemSchema = z.object({
 });
 export type RetroListItem = z.infer<typeof retroListItemSchema>;
 
-/** GET /api/communities/{communityId}/retros: newest first, with every action still open. */
+/** Query of GET .../retros: a page of the history (`?cursor=&limit=`). */
+export const retroListQuerySchema = pageQuerySchema(pageSizes.retros);
+
+/**
+ * GET /api/communities/{communityId}/retros: a page of the history, newest first; the first page
+ * (no cursor) also carries every action still open (at most `retroLimits.openActionsMax`).
+ */
 export const retroListResponseSchema = z.object({
   retros: z.array(retroListItemSchema),
+  nextCursor: nextCursorSchema,
+  /** Empty on later pages. */
   openActions: z.array(retroActionSchema),
   allowedActions: z.array(retroCapabilitySchema),
 });

@@ -33,6 +33,11 @@ export const retroLimits = {
   votesPerPersonDefault: 3,
   /** An action's text. */
   actionText: 500,
+  /**
+   * Actions not yet done in one community, across its retros. Every retro read and the retro list
+   * carry all of them, so a new action beyond this is refused until some are done.
+   */
+  openActionsMax: 200,
   /** A moderator's reason for hiding an entry. */
   hideReason: 300,
   /** Idempotency keys sent by the tab (a UUID fits easily). */

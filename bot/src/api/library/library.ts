@@ -1,5 +1,5 @@
 import type { LibraryAction, LibraryResponse } from "@practice-hub/shared";
-import { libraryActions } from "@practice-hub/shared";
+import { libraryActions, libraryQuerySchema } from "@practice-hub/shared";
 import express, { type Request, type Router } from "express";
 import { actorOf } from "../../auth";
 import { communityResourceAccessChecker } from "../../commands/libraryAccessChecker";
@@ -12,6 +12,7 @@ import { parseWith, requiredIfMatch } from "../../http/validate";
 import { can, type Viewer } from "../../policies";
 import { presentHandbookEntry, presentResource } from "../../presenters/library";
 import { communityIdParam } from "../communityIdParam";
+import { pageOf } from "../paging";
 import type { ApiDeps } from "../deps";
 import {
   entryParamsSchema,
@@ -40,6 +41,7 @@ export function libraryRouter({
 
   router.get(base, authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
+    const { cursor, limit } = parseWith(libraryQuerySchema, req.query, "The page");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     await communityResourceAccessChecker({
       store,
@@ -47,16 +49,23 @@ export function libraryRouter({
       resource: { kind: "library", communityId },
       action: "read",
     });
-    const { resources, handbook } = await store.library.list(viewer.actor.tenantId, communityId);
+    // Suggestions waiting for a decision, rejected ones and archived handbook entries are for
+    // curators (and suggestions for their authors too): the store leaves the rest out.
     const curator = can(viewer, "curate", { kind: "library", communityId });
-    // Suggestions waiting for a decision and rejected ones are for curators and their authors.
-    const visible = resources.filter(
-      (r) => curator || r.status === "approved" || r.suggestedBy.id === viewer.actor.userId,
+    const page = await pageOf(() =>
+      store.library.listPage({
+        tenantId: viewer.actor.tenantId,
+        communityId,
+        reader: { userId: viewer.actor.userId, curator },
+        limit,
+        cursor,
+      }),
     );
     const body: LibraryResponse = {
       communityId,
-      resources: visible.map(presentResource),
-      handbook: handbook.filter((e) => curator || !e.archived).map(presentHandbookEntry),
+      resources: page.resources.map(presentResource),
+      handbook: page.handbook.map(presentHandbookEntry),
+      nextCursor: page.nextCursor,
       allowedActions: allowedLibraryActions(viewer, communityId),
     };
     res.json(body);

@@ -2,6 +2,8 @@ import type { PeopleAction, PeopleResponse } from "@practice-hub/shared";
 import {
   addMemberRequestSchema,
   peopleActions,
+  peopleQuerySchema,
+  recentChangesShown,
   toIso,
   updateRolesRequestSchema,
 } from "@practice-hub/shared";
@@ -13,6 +15,7 @@ import { membershipAdder } from "../../commands/membershipAdder";
 import { membershipRolesUpdater } from "../../commands/membershipRolesUpdater";
 import { viewerLoader } from "../../commands/viewerLoader";
 import { parseWith, requiredIfMatch } from "../../http/validate";
+import { pageOf } from "../paging";
 import { can } from "../../policies";
 import { presentMember, presentMembershipChange } from "../../presenters/people";
 import { communityIdParam } from "../communityIdParam";
@@ -33,22 +36,33 @@ export function peopleRouter({
 
   router.get(base, authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
+    const { cursor, limit } = parseWith(peopleQuerySchema, req.query, "The page");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     const resource = { kind: "people", communityId } as const;
     await communityResourceAccessChecker({ store, viewer, resource, action: "read" });
-    const since = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
+    const { tenantId } = viewer.actor;
+    const sinceIso = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
     const [members, changes] = await Promise.all([
-      store.memberships.listCommunityMembers(viewer.actor.tenantId, communityId),
-      store.membershipEvents.listSince(viewer.actor.tenantId, communityId, since),
+      pageOf(() =>
+        store.memberships.listCommunityMembersPage({ tenantId, communityId, limit, cursor }),
+      ),
+      // Later pages add members only: the changes came with the first.
+      cursor
+        ? []
+        : store.membershipEvents.listRecent({
+            tenantId,
+            communityId,
+            sinceIso,
+            limit: recentChangesShown,
+          }),
     ]);
     const allowedActions: PeopleAction[] = peopleActions.filter((action) =>
       can(viewer, action, resource),
     );
     const body: PeopleResponse = {
       communityId,
-      members: members
-        .map(presentMember)
-        .sort((a, b) => a.person.displayName.localeCompare(b.person.displayName)),
+      members: members.items.map(presentMember),
+      nextCursor: members.nextCursor,
       recentChanges: changes.map(presentMembershipChange),
       allowedActions,
     };

@@ -1,5 +1,5 @@
 import type { RetroListResponse } from "@practice-hub/shared";
-import { retroLimits, retroRequestSchemas } from "@practice-hub/shared";
+import { retroLimits, retroListQuerySchema, retroRequestSchemas } from "@practice-hub/shared";
 import express, { type Response, type Router } from "express";
 import { actorOf } from "../../auth";
 import { retroActionAdder } from "../../commands/retroActionAdder";
@@ -25,6 +25,7 @@ import {
 } from "../../presenters";
 import type { RetroAggregate } from "../../store";
 import { communityIdParam } from "../communityIdParam";
+import { pageOf } from "../paging";
 import type { ApiDeps } from "../deps";
 import {
   actionParamsSchema,
@@ -89,15 +90,15 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   }
 
   router.get(base, authenticated, async (req, res) => {
+    const { cursor, limit } = parseWith(retroListQuerySchema, req.query, "The page");
     const { communityId, viewer } = await context(req, res);
     await retroAccessChecker({ store, viewer, communityId, action: "read" });
-    const { retros, actions } = await store.retros.list(
-      viewer.actor.tenantId,
-      communityId,
-      retroLimits.historyPageSize,
+    const { retros, actions, nextCursor } = await pageOf(() =>
+      store.retros.listPage({ tenantId: viewer.actor.tenantId, communityId, limit, cursor }),
     );
     const body: RetroListResponse = {
       retros: retros.map(presentRetroListItem),
+      nextCursor,
       // The repository lists only actions not yet done.
       openActions: actions
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate))

@@ -25,9 +25,11 @@ import {
   type ResourceStatus,
 } from "@practice-hub/shared";
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
+import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { HandbookPanel } from "./HandbookPanel";
@@ -53,9 +55,11 @@ const decisionDone: Record<ResourceDecisionRequest["decision"], string> = {
   archive: "Archived.",
 };
 
+const byId = (item: { id: string }) => item.id;
+
 /**
- * The curated library: search and filters over the resources, a suggestion form for every
- * member, curators' decisions, and the handbook.
+ * The curated library, a page at a time ("Show more of the library"): search and filters over the
+ * resources loaded, a suggestion form for every member, curators' decisions, and the handbook.
  */
 export default function LibraryPage({ community }: { community: Community }) {
   const styles = useStyles();
@@ -97,6 +101,18 @@ export default function LibraryPage({ community }: { community: Community }) {
         ? current.resources.map((r) => (r.id === next.id ? next : r))
         : [next, ...current.resources],
     }));
+
+  const showMore = async () => {
+    if (!data?.nextCursor) return;
+    const page = await api.library.library(community.id, data.nextCursor);
+    update((current) => ({
+      ...current,
+      resources: appendPage(current.resources, page.resources, byId),
+      handbook: appendPage(current.handbook, page.handbook, byId),
+      nextCursor: page.nextCursor,
+    }));
+    announce(`${page.resources.length + page.handbook.length} more library items shown.`);
+  };
 
   const decide = async (resource: LibraryResource, decision: ResourceDecisionRequest) => {
     setBusy(resource.id);
@@ -207,7 +223,13 @@ export default function LibraryPage({ community }: { community: Community }) {
             </Field>
           </div>
           <section className={styles.list} aria-label="Resources">
-            {shown.length === 0 && <Text>No resources match these filters.</Text>}
+            {shown.length === 0 && (
+              <Text>
+                {data.nextCursor
+                  ? "None of the resources loaded so far match these filters: show more to look further."
+                  : "No resources match these filters."}
+              </Text>
+            )}
             {shown.map((resource) => (
               <ResourceItem
                 key={resource.id}
@@ -218,6 +240,7 @@ export default function LibraryPage({ community }: { community: Community }) {
               />
             ))}
           </section>
+          {data.nextCursor && <ShowMore label="Show more of the library" onMore={showMore} />}
           <HandbookPanel
             communityId={community.id}
             entries={data.handbook}

@@ -12,11 +12,13 @@ import {
   type SuggestResourceRequest,
   type SuggestResourceResponse,
 } from "@practice-hub/shared";
+import { pageQuery } from "../../api/paging";
 import { apiRequest } from "../../api/request";
 
 /** The library's calls; the shared ApiClient exposes them as `api.library`. */
 export interface LibraryApi {
-  library(communityId: string): Promise<LibraryResponse>;
+  /** A page of the library: the first without `cursor`, else the page after it. */
+  library(communityId: string, cursor?: string | null): Promise<LibraryResponse>;
   /** A new suggestion, or the resource that already has the same page. */
   suggest(communityId: string, request: SuggestResourceRequest): Promise<SuggestResourceResponse>;
   /** A curator's decision, if `resource.etag` is still current. */
@@ -36,10 +38,10 @@ export interface LibraryApi {
 /** Builds the library calls over the client's token source. */
 export function createLibraryApi(getToken: () => Promise<string>): LibraryApi {
   return {
-    library: async (communityId) =>
+    library: async (communityId, cursor) =>
       apiRequest({
         method: "GET",
-        path: apiPaths.library(communityId),
+        path: `${apiPaths.library(communityId)}${pageQuery(cursor)}`,
         schema: libraryResponseSchema,
         token: await getToken(),
       }),

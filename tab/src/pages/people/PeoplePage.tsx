@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -27,11 +27,13 @@ import {
   type CommunityRole,
 } from "@practice-hub/shared";
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { useFormErrors } from "../../components/useFormErrors";
+import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
@@ -54,10 +56,12 @@ const roleLabels: Record<CommunityRole, string> = {
 
 /** Where the API's paths of a person added by hand land on the form. */
 const addPersonPlacement = { userId: "userId", displayName: "displayName" } as const;
+const memberId = (member: CommunityMember) => member.person.id;
 
 /**
- * Who is in the community and what they do. Champions tick roles (saved against the member's
- * version) and add people by hand; joins and leaves from the team's Teams membership are listed.
+ * Who is in the community and what they do, a page at a time ("Show more people"). Champions
+ * tick roles (saved against the member's version) and add people by hand; joins and leaves from
+ * the team's Teams membership are listed.
  */
 export default function PeoplePage({ community }: { community: Community }) {
   const styles = useStyles();
@@ -74,6 +78,14 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   const data = state.status === "ready" ? state.data : null;
   const manage = data?.allowedActions.includes("manage") ?? false;
+  // Pages come in a stable order of ids; the people loaded so far are shown by name.
+  const members = useMemo(
+    () =>
+      [...(data?.members ?? [])].sort((a, b) =>
+        a.person.displayName.localeCompare(b.person.displayName),
+      ),
+    [data],
+  );
 
   const replace = (next: CommunityMember) =>
     update((current) => ({
@@ -82,6 +94,17 @@ export default function PeoplePage({ community }: { community: Community }) {
         ? current.members.map((m) => (m.person.id === next.person.id ? next : m))
         : [...current.members, next],
     }));
+
+  const showMore = async () => {
+    if (!data?.nextCursor) return;
+    const page = await api.people.people(community.id, data.nextCursor);
+    update((current) => ({
+      ...current,
+      members: appendPage(current.members, page.members, memberId),
+      nextCursor: page.nextCursor,
+    }));
+    announce(`${page.members.length} more people shown.`);
+  };
 
   const toggle = async (member: CommunityMember, role: CommunityRole, on: boolean) => {
     const roles = on ? [...member.roles, role] : member.roles.filter((r) => r !== role);
@@ -147,7 +170,7 @@ export default function PeoplePage({ community }: { community: Community }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {data.members.map((member) => (
+              {members.map((member) => (
                 <TableRow key={member.person.id}>
                   <TableCell>{member.person.displayName}</TableCell>
                   <TableCell>
@@ -176,6 +199,7 @@ export default function PeoplePage({ community }: { community: Community }) {
               ))}
             </TableBody>
           </Table>
+          {data.nextCursor && <ShowMore label="Show more people" onMore={showMore} />}
           {manage && (
             <form
               className={styles.add}

@@ -7,11 +7,13 @@ import {
   type CommunityRole,
   type PeopleResponse,
 } from "@practice-hub/shared";
+import { pageQuery } from "../../api/paging";
 import { apiRequest } from "../../api/request";
 
 /** The People page's calls; the shared ApiClient exposes them as `api.people`. */
 export interface PeopleApi {
-  people(communityId: string): Promise<PeopleResponse>;
+  /** A page of members: the first without `cursor`, else the page after it (`limit` long). */
+  people(communityId: string, cursor?: string | null, limit?: number): Promise<PeopleResponse>;
   add(communityId: string, request: AddMemberRequest): Promise<CommunityMember>;
   /** Changes roles if `member.etag` is still current. */
   setRoles(props: {
@@ -24,10 +26,10 @@ export interface PeopleApi {
 /** Builds the People calls over the client's token source. */
 export function createPeopleApi(getToken: () => Promise<string>): PeopleApi {
   return {
-    people: async (communityId) =>
+    people: async (communityId, cursor, limit) =>
       apiRequest({
         method: "GET",
-        path: apiPaths.people(communityId),
+        path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit)}`,
         schema: peopleResponseSchema,
         token: await getToken(),
       }),

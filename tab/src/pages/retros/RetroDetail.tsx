@@ -16,6 +16,7 @@ import {
 import {
   learningGoalFrom,
   nextRetroPhase,
+  pageSizes,
   retroLimits,
   type AddRetroActionRequest,
   type PersonRef,
@@ -25,12 +26,14 @@ import {
   type RetroTheme,
 } from "@practice-hub/shared";
 import { apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { ErrorState } from "../../components/ErrorState";
 import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { MarkdownView } from "../../components/MarkdownView";
 import { useFormErrors } from "../../components/useFormErrors";
+import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { newSubmissionKey, staleRetroOf } from "./retrosApi";
@@ -564,8 +567,21 @@ function ActionForm({
 }) {
   const styles = useStyles();
   const { api } = useEnvironment();
-  const loadPeople = useCallback(() => api.people.people(communityId), [api, communityId]);
-  const { state: people } = useLoad(loadPeople);
+  // Owners are chosen from the members: the largest page, and more on request.
+  const loadPeople = useCallback(
+    () => api.people.people(communityId, null, pageSizes.people.max),
+    [api, communityId],
+  );
+  const { state: people, update: updatePeople } = useLoad(loadPeople);
+  const morePeople = async () => {
+    if (people.status !== "ready" || !people.data.nextCursor) return;
+    const page = await api.people.people(communityId, people.data.nextCursor, pageSizes.people.max);
+    updatePeople((current) => ({
+      ...current,
+      members: appendPage(current.members, page.members, (member) => member.person.id),
+      nextCursor: page.nextCursor,
+    }));
+  };
   const known: PersonRef[] =
     people.status === "ready"
       ? people.data.members.map((member) => member.person)
@@ -648,6 +664,9 @@ function ActionForm({
             ))}
           </Select>
         </Field>
+        {people.status === "ready" && people.data.nextCursor && (
+          <ShowMore label="Show more people to choose from" onMore={morePeople} />
+        )}
         <Field label="Due date" {...errors.field("dueDate")}>
           <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} />
         </Field>

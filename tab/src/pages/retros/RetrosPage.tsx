@@ -21,10 +21,12 @@ import {
   type RetroListResponse,
 } from "@practice-hub/shared";
 import { apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
+import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { PulseChart } from "./PulseChart";
@@ -54,16 +56,31 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
 });
 
-/** The Retros page: open actions, the pulse over time, the history, and starting a retro. */
+/**
+ * The Retros page: open actions, the pulse over time, the history a page at a time ("Show older
+ * retros"), and starting a retro.
+ */
 export default function RetrosPage({ community }: { community: Community }) {
   const styles = useStyles();
   const { api } = useEnvironment();
+  const announce = useAnnounce();
   const load = useCallback(() => api.retros.list(community.id), [api, community.id]);
-  const { state, reload } = useLoad(load);
+  const { state, reload, update } = useLoad(load);
   const loadMe = useCallback(() => api.me(), [api]);
   const { state: meState } = useLoad(loadMe);
   const myId = meState.status === "ready" ? meState.data.person.id : null;
   const [openRetroId, setOpenRetroId] = useState<string | null>(null);
+
+  const showOlder = async () => {
+    if (state.status !== "ready" || !state.data.nextCursor) return;
+    const page = await api.retros.list(community.id, state.data.nextCursor);
+    update((current) => ({
+      ...current,
+      retros: appendPage(current.retros, page.retros, (retro) => retro.id),
+      nextCursor: page.nextCursor,
+    }));
+    announce(`${page.retros.length} older retros shown.`);
+  };
 
   if (openRetroId) {
     return (
@@ -130,6 +147,7 @@ export default function RetrosPage({ community }: { community: Community }) {
                 </li>
               ))}
             </ul>
+            {state.data.nextCursor && <ShowMore label="Show older retros" onMore={showOlder} />}
           </section>
         </>
       )}

@@ -19,11 +19,13 @@ import {
   type StartRetroRequest,
 } from "@practice-hub/shared";
 import { ApiRequestError } from "../../api/errors";
+import { pageQuery } from "../../api/paging";
 import { apiRequest } from "../../api/request";
 
 /** The retro calls; the shared ApiClient exposes them as `api.retros`. */
 export interface RetrosApi {
-  list(communityId: string): Promise<RetroListResponse>;
+  /** A page of the history, newest first: the first without `cursor`, else the page after it. */
+  list(communityId: string, cursor?: string | null): Promise<RetroListResponse>;
   get(communityId: string, retroId: string): Promise<Retro>;
   start(communityId: string, request: StartRetroRequest): Promise<Retro>;
   /** `request.submissionKey` must stay the same when the same submission is retried. */
@@ -73,10 +75,10 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
   const retroPath = (communityId: string, retroId: string, rest = "") =>
     `${apiPaths.retro(communityId, retroId)}${rest}`;
   return {
-    list: async (communityId) =>
+    list: async (communityId, cursor) =>
       apiRequest({
         method: "GET",
-        path: apiPaths.retros(communityId),
+        path: `${apiPaths.retros(communityId)}${pageQuery(cursor)}`,
         schema: retroListResponseSchema,
         token: await getToken(),
       }),
