@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { loggerOf } from "../http/requestContext";
 import type { Logger } from "../logger";
 import { createAdapter } from "./adapter";
+import { heldResponse, refusalOf, sendHeld } from "./heldResponse";
 import { inboundActivityRefusal } from "./inboundActivity";
 import type { CardActionRegistry } from "./cardActions";
 import type { BotCommandRegistry } from "./commands";
@@ -52,10 +53,15 @@ export function createTeamsEndpoint(props: {
       const refusal = inboundActivityRefusal(req.body, { teamsOnly });
       if (refusal) throw refusal;
       const requestLogger = loggerOf(res, logger);
-      await adapter.process(req, res, async (context) => {
+      const held = heldResponse();
+      await adapter.process(req, held.response as express.Response, async (context) => {
         setTurnLogger(context, requestLogger);
         await bot.run(context);
       });
+      const answer = held.answer();
+      const adapterRefusal = refusalOf(answer);
+      if (adapterRefusal) throw adapterRefusal;
+      sendHeld(res, answer);
     },
   };
 }

@@ -717,6 +717,13 @@ export function fuzzRoutes(f: FuzzFixtures): FuzzRoute[] {
         championOnly: true,
       },
       {
+        method: "GET",
+        path: "/api/communities/:communityId/digest/send",
+        access: "signedIn",
+        params: c,
+        championOnly: true,
+      },
+      {
         method: "POST",
         path: "/api/communities/:communityId/digest/send",
         access: "signedIn",
