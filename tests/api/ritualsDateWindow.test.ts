@@ -256,3 +256,45 @@ describe("retro action due dates", () => {
     expectOutsideWindow(response, "dueDate");
   });
 });
+
+describe("a series that began before the window", () => {
+  it("keeps its start date through an edit, and refuses a new start date outside the window", async () => {
+    let today = new Date("2026-03-09T12:00:00Z");
+    const aging = await startStack({ now: () => today });
+    try {
+      const agingApi = apiClient(aging);
+      const community = (await communityFactory(agingApi)).id;
+      const created = await agingApi.post(apiPaths.rituals(community), {
+        as: "demo-champion",
+        body: ritualInputFactory({ startDate: "2026-03-02" }),
+      });
+      const series = ritualSchema.parse(created.body);
+      // Six years on, the series' start lies before the window (2027-03-09 to 2037-03-09).
+      today = new Date("2032-03-09T12:00:00Z");
+      const edit = (startDate: string, etag: string) =>
+        agingApi.put(apiPaths.ritual(community, series.id), {
+          as: "demo-champion",
+          headers: { "if-match": etag },
+          body: { ...ritualInputFactory({ startDate }), name: "Renamed office hours" },
+        });
+
+      const kept = await edit("2026-03-02", series.etag);
+      expect(kept.status).toBe(200);
+      expect(ritualSchema.parse(kept.body).name).toBe("Renamed office hours");
+
+      const moved = await edit("2026-02-23", ritualSchema.parse(kept.body).etag);
+      expect(moved.status).toBe(400);
+      const error = apiErrorSchema.parse(moved.body);
+      expect(error.data).toMatchObject({
+        fields: [
+          {
+            path: "schedule.startDate",
+            message: expect.stringContaining("Use a date from 2027-03-09 to 2037-03-09"),
+          },
+        ],
+      });
+    } finally {
+      await aging.stop();
+    }
+  });
+});

@@ -1,9 +1,13 @@
 import {
+  dateWindowAround,
   datesHiddenBySchedule,
   datesReadForScheduleChange,
+  isInDateWindow,
+  outsideDateWindowMessage,
   type Ritual,
   type RitualFields,
 } from "@practice-hub/shared";
+import { fieldRefused } from "../errors";
 import type { Viewer } from "../policies";
 import { presentRitual } from "../presenters/rituals";
 import { ConcurrencyError, type Store } from "../store";
@@ -15,7 +19,8 @@ import { ritualNotFound, scheduleHidesOccurrences, staleRitual } from "./ritualE
  * A new schedule that would hide a past session or one changed by hand is refused with 409 (see
  * `datesHiddenBySchedule`). That needs one more query, over the community's occurrence rows
  * between the series' start and end (`datesReadForScheduleChange`), made only when the schedule
- * changes: four round trips then (a rare champion action), three otherwise.
+ * changes: four round trips then (a rare champion action), three otherwise. A start date outside
+ * the date window is refused unless it is the one the series already has.
  * The caller must already be authorized.
  */
 export async function ritualUpdater(props: {
@@ -32,6 +37,17 @@ export async function ritualUpdater(props: {
   const current = await store.rituals.readRitual(tenantId, communityId, ritualId);
   if (!current) throw ritualNotFound();
   if (current.etag !== props.ifMatch) throw staleRitual(current);
+  // A series that began before the date window keeps its start date through an edit; a new
+  // start date must lie in the window like any date the API accepts.
+  const startDate = props.fields?.schedule.startDate;
+  const window = dateWindowAround(props.now);
+  if (
+    startDate !== undefined &&
+    startDate !== current.fields.schedule.startDate &&
+    !isInDateWindow(startDate, window)
+  ) {
+    throw fieldRefused("The ritual", "schedule.startDate", outsideDateWindowMessage(window));
+  }
   // Both schedules are zod output of the same schema, so equal schedules serialise alike.
   if (
     props.fields !== null &&

@@ -165,6 +165,15 @@ export function ritualRequestSchemas(clock: Clock) {
         { path: ["schedule", "until"], value: schedule.until },
       ]),
     ),
+    /**
+     * An edit of a ritual: the start date is left to the command, which lets a series that began
+     * before the window keep its start date, and checks it against the window when it changes.
+     */
+    ritualEdit: ritualInputSchema.superRefine(
+      datesInWindow(clock, ({ schedule }) => [
+        { path: ["schedule", "until"], value: schedule.until },
+      ]),
+    ),
     starterRhythm: starterRhythmRequestSchema.superRefine(
       datesInWindow(clock, ({ from }) => [{ path: ["from"], value: from }]),
     ),

@@ -110,7 +110,7 @@ export function ritualsRouter({
   router.put(`${base}/:ritualId`, authenticated, async (req, res) => {
     const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
     const ifMatch = ifMatchOf(req, "ritual");
-    const fields = parseWith(requests.ritualInput, req.body, "The ritual");
+    const fields = parseWith(requests.ritualEdit, req.body, "The ritual");
     const { communityId, viewer } = await access(req, res, "schedule");
     const ritual = await ritualUpdater({
       store,
