@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config";
@@ -13,6 +14,29 @@ import { seedDemoData } from "./seed";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 const dataDir = path.join(repoRoot, ".data", "azurite");
+const formatFile = path.join(repoRoot, ".data", "format");
+
+/**
+ * The shape of what the local stack stores. Raised whenever a change stores things in a way the
+ * previous code's data cannot be read by (RSVPs and memberships moved to rows of their own in 2):
+ * a start that finds older data sets it aside and seeds afresh, so `npm start` never shows a
+ * half-read demo.
+ */
+const localDataFormat = 2;
+
+/** Moves local data of an older format aside (never deletes it) and records the current one. */
+function setAsideOlderData(): void {
+  const found = existsSync(formatFile) ? Number(readFileSync(formatFile, "utf8").trim()) : 1;
+  if (existsSync(dataDir) && found < localDataFormat) {
+    const aside = `${dataDir}-format${found}-${Date.now()}`;
+    renameSync(dataDir, aside);
+    console.log(
+      `The local data in .data/ was made by an older Practice Hub; it is kept in ${path.relative(repoRoot, aside)} and the demo is seeded afresh.`,
+    );
+  }
+  mkdirSync(path.dirname(formatFile), { recursive: true });
+  writeFileSync(formatFile, `${localDataFormat}\n`);
+}
 
 class PortBusyError extends Error {}
 
@@ -67,6 +91,7 @@ async function start(): Promise<void> {
   process.once("SIGTERM", () => void stopAll(0));
 
   try {
+    setAsideOlderData();
     running.azurite = await startAzurite({ location: dataDir, tablePort, queuePort });
     const config = loadConfig({
       AUTH_MODE: "local",
