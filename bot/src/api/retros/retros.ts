@@ -1,5 +1,5 @@
 import type { RetroListResponse } from "@practice-hub/shared";
-import { retroLimits, retroListQuerySchema, retroRequestSchemas } from "@practice-hub/shared";
+import { retroListQuerySchema, retroRequestSchemas } from "@practice-hub/shared";
 import express, { type Response, type Router } from "express";
 import { actorOf } from "../../auth";
 import { retroActionAdder } from "../../commands/retroActionAdder";
