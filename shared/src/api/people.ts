@@ -66,7 +66,7 @@ export const addMemberRequestSchema = z.object({
     .max(100)
     .regex(
       /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-      "A person's id uses only letters, digits and . _ - and starts with a letter or digit, like an Entra object id (8c1f2d3e-0000-4000-8000-1234567890ab).",
+      "A person's id uses only letters, digits and . _ - and starts with a letter or digit, like an Entra object id.",
     ),
   displayName: z.string().trim().min(1, "Give the person's name.").max(120),
   roles: rolesSchema.default(["member"]),
