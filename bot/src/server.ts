@@ -16,9 +16,9 @@ import { createMembershipEventSink, createTeamsEndpoint } from "./teams";
 import { createProactiveSender } from "./teams/proactiveSender";
 import { BotCommandRegistry, CardActionRegistry } from "./teams";
 import { tabLink } from "./teams/tabLink";
-import { registerRetroBot } from "./api/retros/retroBot";
-import { registerRitualBot } from "./api/rituals/ritualBot";
-import { createRetroNotifier } from "./commands/retroNotifier";
+import { registerRetroBot } from "./retros/cardActions";
+import { registerRitualBot } from "./rituals/cardActions";
+import { createRetroNotifier } from "./retros/retroNotifier";
 
 /** The running service: the express app and its HTTP server's lifecycle. */
 export interface Service {

@@ -5,7 +5,7 @@ import {
   type Community,
 } from "@practice-hub/shared";
 import type { Actor } from "../../bot/src/auth/actor";
-import { communityCreator, sweepAfterMs } from "../../bot/src/commands/communityCreator";
+import { communityCreator, sweepAfterMs } from "../../bot/src/communities/communityCreator";
 import { createCommunitySweepSource } from "../../bot/src/jobs/communitySweep";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";

@@ -10,7 +10,7 @@ import {
   type AdaptiveCard,
 } from "@practice-hub/shared";
 import { cardBytes, cardProblems } from "../../shared/src/cards/testing";
-import { digestComposer } from "../../bot/src/commands/digestComposer";
+import { digestComposer } from "../../bot/src/digest/digestComposer";
 import { createDigestSource, digestDeliveryKey } from "../../bot/src/jobs/digests";
 import { createLogger } from "../../bot/src/logger";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";

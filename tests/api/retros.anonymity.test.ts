@@ -3,7 +3,7 @@ import { apiPaths, retroVerbs, type Retro } from "@practice-hub/shared";
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import pino from "pino";
-import { registerRetroBot } from "../../bot/src/api/retros/retroBot";
+import { registerRetroBot } from "../../bot/src/retros/cardActions";
 import { createAuthenticator } from "../../bot/src/auth";
 import { createHttpApp } from "../../bot/src/http/app";
 import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";

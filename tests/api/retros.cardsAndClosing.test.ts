@@ -9,9 +9,9 @@ import {
 import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import { registerRetroBot } from "../../bot/src/api/retros/retroBot";
+import { registerRetroBot } from "../../bot/src/retros/cardActions";
 import { createAuthenticator } from "../../bot/src/auth";
-import type { RetroNotifier } from "../../bot/src/commands/retroNotifier";
+import type { RetroNotifier } from "../../bot/src/retros/retroNotifier";
 import { createHttpApp } from "../../bot/src/http/app";
 import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore } from "../../bot/src/store";

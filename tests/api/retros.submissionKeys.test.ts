@@ -9,7 +9,7 @@ import {
 } from "@practice-hub/shared";
 import { createHash, createHmac } from "node:crypto";
 import pino from "pino";
-import { registerRetroBot } from "../../bot/src/api/retros/retroBot";
+import { registerRetroBot } from "../../bot/src/retros/cardActions";
 import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
 import {

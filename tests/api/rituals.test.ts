@@ -11,7 +11,7 @@ import {
   type RitualInput,
   unchangedOccurrence,
 } from "@practice-hub/shared";
-import { ritualUpdater } from "../../bot/src/commands/ritualUpdater";
+import { ritualUpdater } from "../../bot/src/rituals/ritualUpdater";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
 import { createRitualRepository } from "../../bot/src/store/ritualRepository";

@@ -7,7 +7,7 @@ import {
   type Occurrence,
   type RitualInput,
 } from "@practice-hub/shared";
-import { registerRitualBot } from "../../bot/src/api/rituals/ritualBot";
+import { registerRitualBot } from "../../bot/src/rituals/cardActions";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore } from "../../bot/src/store";

@@ -10,8 +10,8 @@ import {
   type Occurrence,
   type RitualInput,
 } from "@practice-hub/shared";
-import { registerRitualBot } from "../../bot/src/api/rituals/ritualBot";
-import { ritualUpdater } from "../../bot/src/commands/ritualUpdater";
+import { registerRitualBot } from "../../bot/src/rituals/cardActions";
+import { ritualUpdater } from "../../bot/src/rituals/ritualUpdater";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore, tableNames, type Store } from "../../bot/src/store";

@@ -9,7 +9,7 @@ import {
   type RitualInput,
 } from "@practice-hub/shared";
 import { randomUUID } from "node:crypto";
-import { registerRitualBot } from "../../bot/src/api/rituals/ritualBot";
+import { registerRitualBot } from "../../bot/src/rituals/cardActions";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore } from "../../bot/src/store";

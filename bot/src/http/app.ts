@@ -1,19 +1,19 @@
 import { limits } from "@practice-hub/shared";
 import express, { type Express, type Request, type Response } from "express";
-import { canvasRouter } from "../api/canvas/canvas";
-import { libraryRouter } from "../api/library/library";
-import { peopleRouter } from "../api/people/people";
-import { digestRouter } from "../api/digest/digest";
-import { communitiesRouter } from "../api/communities/communities";
-import type { ApiDeps } from "../api/deps";
-import { devRouter } from "../api/dev/dev";
-import { healthRouter } from "../api/health/health";
-import { meRouter } from "../api/me/me";
-import { publicConfigRouter } from "../api/publicConfig/publicConfig";
-import { calendarFeedRouter } from "../api/rituals/calendarFeed";
-import { ritualsRouter } from "../api/rituals/rituals";
-import { retrosRouter } from "../api/retros/retros";
-import type { RetroNotifier } from "../commands/retroNotifier";
+import { canvasRouter } from "../canvas/routes";
+import { libraryRouter } from "../library/routes";
+import { peopleRouter } from "../people/routes";
+import { digestRouter } from "../digest/routes";
+import { communitiesRouter } from "../communities/routes";
+import type { ApiDeps } from "./deps";
+import { devRouter } from "../local/devRoutes";
+import { healthRouter } from "./healthz";
+import { meRouter } from "../people/meRoutes";
+import { publicConfigRouter } from "./publicConfig";
+import { calendarFeedRouter } from "../rituals/calendarFeed";
+import { ritualsRouter } from "../rituals/routes";
+import { retrosRouter } from "../retros/routes";
+import type { RetroNotifier } from "../retros/retroNotifier";
 import { requireActor } from "../auth";
 import { notFound } from "../errors";
 import type { EventLoopMonitor } from "../eventLoop";
@@ -35,7 +35,7 @@ export interface HttpAppProps extends Omit<ApiDeps, "authenticated"> {
   teamsEndpoint: TeamsEndpoint | null;
   /** The built tab (Vite output). */
   tabDistDir: string;
-  /** Posts retro cards to channels and owners (bot/src/commands/retroNotifier.ts). */
+  /** Posts retro cards to channels and owners (bot/src/retros/retroNotifier.ts). */
   retroNotifier?: RetroNotifier | null;
   /** The delivery backbone: the digest's "send now" queues through it. */
   jobs?: Pick<Jobs, "enqueueDelivery">;

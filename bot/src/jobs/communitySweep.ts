@@ -1,4 +1,4 @@
-import { pendingCommunitySweeper } from "../commands/communityCreator";
+import { pendingCommunitySweeper } from "../communities/communityCreator";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { DueWorkSource } from "./types";

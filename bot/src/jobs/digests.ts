@@ -1,6 +1,6 @@
 import { defaultDigestSettings, dueDigestSlot, type DigestSettings } from "@practice-hub/shared";
-import { digestComposer } from "../commands/digestComposer";
-import { digestSentRecorder } from "../commands/digestSentRecorder";
+import { digestComposer } from "../digest/digestComposer";
+import { digestSentRecorder } from "../digest/digestSentRecorder";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { DigestRecipient, Store } from "../store";

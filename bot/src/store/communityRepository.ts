@@ -22,7 +22,7 @@ export interface CommunityCount {
 
 /**
  * A community creation that has begun: noted before its first write so that the sweeper can
- * undo one that never finished (bot/src/commands/communityCreator.ts).
+ * undo one that never finished (bot/src/communities/communityCreator.ts).
  */
 export interface PendingCreation {
   tenantId: string;

@@ -1,7 +1,7 @@
 import type { Activity, ChannelAccount } from "botbuilder";
-import { membershipAdder } from "../commands/membershipAdder";
-import { membershipRemover } from "../commands/membershipRemover";
-import { membershipReturner } from "../commands/membershipReturner";
+import { membershipAdder } from "../people/membershipAdder";
+import { membershipRemover } from "../people/membershipRemover";
+import { membershipReturner } from "../people/membershipReturner";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 

@@ -1,4 +1,0 @@
-export * from "./canvas";
-export * from "./community";
-export * from "./me";
-export * from "./retros";
