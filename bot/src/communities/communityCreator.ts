@@ -1,26 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Community, CreateCommunityRequest } from "@practice-hub/shared";
-import { toIso } from "@practice-hub/shared";
+import { communityIdFor, toIso } from "@practice-hub/shared";
 import type { Actor } from "../auth/actor";
 import { AppError, conflict } from "../errors";
 import type { Logger } from "../logger";
 import { presentCommunity } from "./presenter";
 import { ConcurrencyError, type CommunityEntity, type PendingCreation, type Store } from "../store";
 import { CommunityCapReachedError } from "../store/communityRepository";
-
-/** A readable id that is safe in keys and URLs: a slug of the name plus a random suffix. */
-export function communityIdFor(name: string, suffix = randomBytes(3).toString("hex")): string {
-  const slug = name
-    .normalize("NFKD")
-    // NFKD splits "é" into "e" and a combining accent; drop the accents, keep the letters.
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return slug === "" ? `community-${suffix}` : `${slug}-${suffix}`;
-}
 
 /**
  * A creation that has not made its last write this long after it began gives up instead: the
@@ -63,7 +49,7 @@ export async function communityCreator(props: {
   const startedAt = props.now();
   const community: CommunityEntity = {
     tenantId: actor.tenantId,
-    communityId: communityIdFor(request.name),
+    communityId: communityIdFor(request.name, randomBytes(3).toString("hex")),
     name: request.name,
     profession: request.profession,
     description: request.description,

@@ -1,10 +1,7 @@
-import { z } from "zod";
+import { communityIdSchema } from "@practice-hub/shared";
 import { communityNotFound } from "../policies/communityAccessChecker";
 
-/** Community ids are slugs; anything else cannot exist, so it is simply not found. */
-const communityIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
-
-/** The community id of a route, or a 404 when it could not be one. */
+/** The community id of a route, or a 404 when it could not be one (so it is simply not found). */
 export function communityIdParam(value: unknown): string {
   const parsed = communityIdSchema.safeParse(value);
   if (!parsed.success) throw communityNotFound();

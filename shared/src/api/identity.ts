@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { communityRoleSchema, demoPersonSchema, tenantRoleSchema } from "../identity/roles";
+import { communityRoleSchema, demoPersonSchema, tenantRoleSchema } from "../people/roles";
 
 /** A person as other people see them: no tenant, no internal keys. */
 export const personRefSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { communityRoleSchema } from "../identity/roles";
+import { communityRoleSchema } from "../people/roles";
 import { personRefSchema } from "./identity";
 import { nextCursorSchema, pageQuerySchema, pageSizes } from "./paging";
 

@@ -1,5 +1,5 @@
 import { canvasReviewStatus } from "../canvas/review";
-import type { CommunityRole } from "../identity/roles";
+import type { CommunityRole } from "../people/roles";
 import { limits } from "../validations";
 import { daysBetween } from "../time";
 

@@ -1,4 +1,4 @@
-import { communityIdFor } from "./communityCreator";
+import { communityIdFor } from "./ids";
 
 describe("communityIdFor", () => {
   it("turns the name into a slug with the suffix", () => {
