@@ -3,7 +3,7 @@ import { toIso } from "@practice-hub/shared";
 import type { Viewer } from "../policies";
 import { presentCanvasReview } from "./presenter";
 import { ConcurrencyError, type Store } from "../store";
-import { communityNotFound } from "../policies/communityAccessChecker";
+import { communityNotFound } from "../policies/communityAccess";
 
 /**
  * Records that a champion reviewed the canvas now. The canvas row is updated with its ETag;

@@ -3,11 +3,12 @@ import express, { type Router } from "express";
 import { actorOf } from "../auth";
 import { canvasReviewer } from "./canvasReviewer";
 import { canvasSectionUpdater } from "./canvasSectionUpdater";
-import { communityAccessChecker, communityNotFound } from "../policies/communityAccessChecker";
+import { communityAccessChecker, communityNotFound } from "../policies/communityAccess";
 import { viewerLoader } from "../policies/viewerLoader";
 import { badRequest } from "../errors";
 import { parseWith, requiredIfMatch } from "../http/validate";
-import { allowedCanvasActions, authorize } from "../policies";
+import { authorize } from "../policies";
+import { allowedActions } from "../policies/allowedActions";
 import { presentCanvas, presentCanvasVersion } from "./presenter";
 import { isHistoryKeyOf } from "../store";
 import { communityIdParam } from "../http/communityIdParam";
@@ -35,8 +36,14 @@ export function canvasRouter({
     const { canvas, sections } = await store.canvas.read(viewer.actor.tenantId, communityId);
     if (!canvas) throw communityNotFound();
     authorize(viewer, "read", { kind: "canvas", communityId });
-    const allowedActions = allowedCanvasActions(viewer, communityId);
-    res.json(presentCanvas({ communityId, canvas, sections, allowedActions }));
+    res.json(
+      presentCanvas({
+        communityId,
+        canvas,
+        sections,
+        allowedActions: allowedActions(viewer, "canvas", communityId),
+      }),
+    );
   });
 
   router.put(`${base}/sections/:sectionId`, authenticated, async (req, res) => {
@@ -48,7 +55,12 @@ export function canvasRouter({
     );
     const { content } = parseWith(updateCanvasSectionRequestSchema, req.body, "The section");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({ store, viewer, communityId, action: "update" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "canvas", communityId },
+      action: "update",
+    });
     const section = await canvasSectionUpdater({
       store,
       viewer,
@@ -89,7 +101,12 @@ export function canvasRouter({
   router.post(`${base}/review`, authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({ store, viewer, communityId, action: "review" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "canvas", communityId },
+      action: "review",
+    });
     res.json(await canvasReviewer({ store, viewer, communityId, now: now() }));
   });
 

@@ -2,7 +2,7 @@ import { toIso } from "@practice-hub/shared";
 import { conflict } from "../errors";
 import { authorize, communityRolesOf, type Viewer } from "../policies";
 import { ChannelTakenError, ConcurrencyError, type ChannelLinkEntity, type Store } from "../store";
-import { communityNotFound } from "../policies/communityAccessChecker";
+import { communityNotFound } from "../policies/communityAccess";
 
 /**
  * Links a community to the channel (and team) it lives in, moving it from any earlier channel.

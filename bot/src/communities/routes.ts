@@ -7,7 +7,7 @@ import {
 import express, { type Router } from "express";
 import { actorOf } from "../auth";
 import { channelLinker } from "./channelLinker";
-import { communityAccessChecker } from "../policies/communityAccessChecker";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { communityCreator } from "./communityCreator";
 import { viewerLoader } from "../policies/viewerLoader";
 import { notFound } from "../errors";
@@ -68,7 +68,12 @@ export function communitiesRouter({
   router.get("/communities/:communityId/channel", authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({ store, viewer, communityId, action: "read" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "community", communityId },
+      action: "read",
+    });
     const link = await store.channelLinks.findByCommunity(viewer.actor.tenantId, communityId);
     if (!link) {
       throw notFound(

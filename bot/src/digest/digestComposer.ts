@@ -11,6 +11,7 @@ import {
   type DigestAudience,
 } from "@practice-hub/shared";
 import type { Config } from "../config";
+import { championedCommunityIds, isHeadOfProfession } from "../policies/roles";
 import type { Store } from "../store";
 import { tabLink } from "../teams/tabLink";
 import { digestCalendarLoader } from "./digestCalendarLoader";
@@ -68,10 +69,8 @@ export async function digestComposer(props: {
   const week = isoWeekOf(props.slot ?? now, props.timeZone);
   // ISO week keys sort as text ("2026-W09" < "2026-W48"); legacy picks without a week sort first.
   const sentBefore = state.sentPicks.filter((pick) => pick.week < week).map((pick) => pick.id);
-  const isHead = roles.tenantRoles.includes("headOfProfession");
-  const championOf = new Set(
-    roles.communities.filter((c) => c.roles.includes("champion")).map((c) => c.communityId),
-  );
+  const isHead = isHeadOfProfession(roles.tenantRoles);
+  const championOf = championedCommunityIds(roles);
   const chosen = communities
     .filter((community) =>
       props.communityId !== undefined

@@ -18,7 +18,7 @@ import { z } from "zod";
 import { actorOf } from "../auth";
 import { digestComposer } from "./digestComposer";
 import { digestSentRecorder } from "./digestSentRecorder";
-import { communityResourceAccessChecker } from "../policies/libraryAccessChecker";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { viewerLoader } from "../policies/viewerLoader";
 import { AppError, badRequest } from "../errors";
 import { parseWith } from "../http/validate";
@@ -100,7 +100,7 @@ export function digestRouter(
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     if (query.audience === "members") {
       if (!query.communityId) throw badRequest("Name the community of the members' digest.");
-      await communityResourceAccessChecker({
+      await communityAccessChecker({
         store,
         viewer,
         resource: { kind: "digest", communityId: communityIdParam(query.communityId) },
@@ -158,7 +158,7 @@ export function digestRouter(
   router.get("/communities/:communityId/digest/unreachable", authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "digest", communityId },
@@ -212,7 +212,7 @@ export function digestRouter(
   router.get("/communities/:communityId/digest/send", authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "digest", communityId },
@@ -228,7 +228,7 @@ export function digestRouter(
   router.post("/communities/:communityId/digest/send", authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "digest", communityId },

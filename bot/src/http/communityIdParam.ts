@@ -1,5 +1,5 @@
 import { communityIdSchema } from "@practice-hub/shared";
-import { communityNotFound } from "../policies/communityAccessChecker";
+import { communityNotFound } from "../policies/communityAccess";
 
 /** The community id of a route, or a 404 when it could not be one (so it is simply not found). */
 export function communityIdParam(value: unknown): string {

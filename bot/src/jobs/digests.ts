@@ -3,6 +3,7 @@ import { digestComposer } from "../digest/digestComposer";
 import { digestSentRecorder } from "../digest/digestSentRecorder";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
+import { isHeadOfProfession } from "../policies/roles";
 import type { DigestRecipient, Store } from "../store";
 import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { DueDelivery, DueWorkSource } from "./types";
@@ -42,7 +43,7 @@ export async function digestRecipients(store: Store): Promise<DigestRecipient[]>
   ]);
   const byKey = new Map(saved.map((r) => [`${r.tenantId}|${r.userId}`, r]));
   for (const head of heads) {
-    if (!head.roles.includes("headOfProfession")) continue;
+    if (!isHeadOfProfession(head.roles)) continue;
     const key = `${head.tenantId}|${head.userId}`;
     if (byKey.has(key)) continue;
     const settings: DigestSettings = defaultDigestSettings(defaultRecipientZone);
@@ -105,7 +106,7 @@ export function createDigestSource(props: {
             continue;
           }
           const roles = await store.memberships.rolesOf(recipient.tenantId, recipient.userId);
-          if (!roles.tenantRoles.includes("headOfProfession")) continue;
+          if (!isHeadOfProfession(roles.tenantRoles)) continue;
           const composed = await digestComposer({
             store,
             config: props.config,

@@ -5,7 +5,8 @@ import {
   type Occurrence,
 } from "@practice-hub/shared";
 import type { Logger } from "../logger";
-import { calendarRowRange, presentCalendar } from "../rituals/presenter";
+import { calendarRowRange } from "../rituals/calendar";
+import { presentCalendar } from "../rituals/presenter";
 import type { Store } from "../store";
 import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { Delivery, DueWorkSource } from "./types";

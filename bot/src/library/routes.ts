@@ -1,15 +1,16 @@
-import type { LibraryAction, LibraryResponse } from "@practice-hub/shared";
-import { libraryActions, libraryQuerySchema } from "@practice-hub/shared";
+import type { LibraryResponse } from "@practice-hub/shared";
+import { libraryQuerySchema } from "@practice-hub/shared";
 import express, { type Request, type Router } from "express";
 import { actorOf } from "../auth";
-import { communityResourceAccessChecker } from "../policies/libraryAccessChecker";
+import { allowedActions } from "../policies/allowedActions";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { libraryHandbookSaver } from "./libraryHandbookSaver";
 import { libraryResourceDecider } from "./libraryResourceDecider";
 import { libraryResourceSuggester } from "./libraryResourceSuggester";
 import { viewerLoader } from "../policies/viewerLoader";
 import { notFound } from "../errors";
 import { parseWith, requiredIfMatch } from "../http/validate";
-import { can, type Viewer } from "../policies";
+import { can } from "../policies";
 import { presentHandbookEntry, presentResource } from "./presenter";
 import { communityIdParam } from "../http/communityIdParam";
 import { pageOf } from "../http/paging";
@@ -26,10 +27,6 @@ function ifMatchOf(req: Request, what: string): string {
   return requiredIfMatch(req, `Send the ${what}'s etag in an If-Match header.`);
 }
 
-function allowedLibraryActions(viewer: Viewer, communityId: string): LibraryAction[] {
-  return libraryActions.filter((action) => can(viewer, action, { kind: "library", communityId }));
-}
-
 /** The curated library: list, suggest, curators' decisions, handbook entries. */
 export function libraryRouter({
   store,
@@ -43,7 +40,7 @@ export function libraryRouter({
     const communityId = communityIdParam(req.params["communityId"]);
     const { cursor, limit } = parseWith(libraryQuerySchema, req.query, "The page");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "library", communityId },
@@ -66,7 +63,7 @@ export function libraryRouter({
       resources: page.resources.map(presentResource),
       handbook: page.handbook.map(presentHandbookEntry),
       nextCursor: page.nextCursor,
-      allowedActions: allowedLibraryActions(viewer, communityId),
+      allowedActions: allowedActions(viewer, "library", communityId),
     };
     res.json(body);
   });
@@ -75,7 +72,7 @@ export function libraryRouter({
     const communityId = communityIdParam(req.params["communityId"]);
     const suggestion = parseWith(suggestResourceRequestSchema, req.body, "The suggestion");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "library", communityId },
@@ -98,7 +95,7 @@ export function libraryRouter({
     const ifMatch = ifMatchOf(req, "resource");
     const decision = parseWith(resourceDecisionRequestSchema, req.body, "The decision");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "library", communityId },
@@ -121,7 +118,7 @@ export function libraryRouter({
     const communityId = communityIdParam(req.params["communityId"]);
     const entry = parseWith(saveHandbookEntryRequestSchema, req.body, "The handbook entry");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "library", communityId },
@@ -139,7 +136,7 @@ export function libraryRouter({
     const ifMatch = ifMatchOf(req, "entry");
     const entry = parseWith(saveHandbookEntryRequestSchema, req.body, "The handbook entry");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "library", communityId },

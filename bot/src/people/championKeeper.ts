@@ -1,4 +1,5 @@
 import type { CommunityRole } from "@practice-hub/shared";
+import { isChampion as holdsChampionRole } from "../policies/roles";
 import type { CommunityMembershipEntity } from "../store";
 
 /**
@@ -26,7 +27,7 @@ export type ChampionGuard =
 export type MembershipAfter = { roles: readonly CommunityRole[]; leftTeamAt: string | null } | null;
 
 const isChampion = (member: { roles: readonly CommunityRole[] } | null | undefined) =>
-  member?.roles.includes("champion") ?? false;
+  member ? holdsChampionRole(member.roles) : false;
 const isPresentChampion = (
   member: { roles: readonly CommunityRole[]; leftTeamAt: string | null } | null | undefined,
 ) => isChampion(member) && member?.leftTeamAt === null;

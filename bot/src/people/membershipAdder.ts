@@ -1,6 +1,7 @@
 import type { CommunityMember, CommunityRole } from "@practice-hub/shared";
 import { toIso } from "@practice-hub/shared";
 import { conflict } from "../errors";
+import { isChampion } from "../policies/roles";
 import { presentMember } from "./presenter";
 import { ConcurrencyError, isConflict, type Store } from "../store";
 import { championKeeper } from "./championKeeper";
@@ -21,7 +22,7 @@ async function insertMembership(props: {
   roles: CommunityRole[];
 }): Promise<string | null> {
   const { store, tenantId, communityId, person, roles } = props;
-  if (!roles.includes("champion")) {
+  if (!isChampion(roles)) {
     try {
       return await store.memberships.addCommunityMembership({
         tenantId,

@@ -1,7 +1,6 @@
-import type { PeopleAction, PeopleResponse } from "@practice-hub/shared";
+import type { PeopleResponse } from "@practice-hub/shared";
 import {
   addMemberRequestSchema,
-  peopleActions,
   peopleQuerySchema,
   recentChangesShown,
   toIso,
@@ -10,13 +9,13 @@ import {
 import express, { type Router } from "express";
 import { z } from "zod";
 import { actorOf } from "../auth";
-import { communityResourceAccessChecker } from "../policies/libraryAccessChecker";
+import { allowedActions } from "../policies/allowedActions";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { membershipAdder } from "./membershipAdder";
 import { membershipRolesUpdater } from "./membershipRolesUpdater";
 import { viewerLoader } from "../policies/viewerLoader";
 import { parseWith, requiredIfMatch } from "../http/validate";
 import { pageOf } from "../http/paging";
-import { can } from "../policies";
 import { presentMember, presentMembershipChange } from "./presenter";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
@@ -39,7 +38,7 @@ export function peopleRouter({
     const { cursor, limit } = parseWith(peopleQuerySchema, req.query, "The page");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     const resource = { kind: "people", communityId } as const;
-    await communityResourceAccessChecker({ store, viewer, resource, action: "read" });
+    await communityAccessChecker({ store, viewer, resource, action: "read" });
     const { tenantId } = viewer.actor;
     const sinceIso = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
     const [members, changes] = await Promise.all([
@@ -56,15 +55,12 @@ export function peopleRouter({
             limit: recentChangesShown,
           }),
     ]);
-    const allowedActions: PeopleAction[] = peopleActions.filter((action) =>
-      can(viewer, action, resource),
-    );
     const body: PeopleResponse = {
       communityId,
       members: members.items.map(presentMember),
       nextCursor: members.nextCursor,
       recentChanges: changes.map(presentMembershipChange),
-      allowedActions,
+      allowedActions: allowedActions(viewer, "people", communityId),
     };
     res.json(body);
   });
@@ -73,7 +69,7 @@ export function peopleRouter({
     const communityId = communityIdParam(req.params["communityId"]);
     const request = parseWith(addMemberRequestSchema, req.body, "The new member");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "people", communityId },
@@ -97,7 +93,7 @@ export function peopleRouter({
     const ifMatch = requiredIfMatch(req, "Send the member's etag in an If-Match header.");
     const { roles } = parseWith(updateRolesRequestSchema, req.body, "The roles");
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityResourceAccessChecker({
+    await communityAccessChecker({
       store,
       viewer,
       resource: { kind: "people", communityId },

@@ -1,5 +1,6 @@
 import type { CommunityRole, TenantRole } from "@practice-hub/shared";
-import { allowedCanvasActions, authorize, can, type Viewer } from "./index";
+import { allowedActions } from "./allowedActions";
+import { authorize, can, type Viewer } from "./index";
 
 function viewerFactory(props: {
   communityRoles?: Record<string, CommunityRole[]>;
@@ -26,23 +27,23 @@ const canvas = { kind: "canvas", communityId: "pm" } as const;
 describe("policies", () => {
   it("lets a member read the canvas but not edit or review it", () => {
     const member = viewerFactory({ communityRoles: { pm: ["member"] } });
-    expect(allowedCanvasActions(member, "pm")).toEqual(["read"]);
+    expect(allowedActions(member, "canvas", "pm")).toEqual(["read"]);
   });
 
   it("lets a champion read, edit and review the canvas", () => {
     const champion = viewerFactory({ communityRoles: { pm: ["member", "champion"] } });
-    expect(allowedCanvasActions(champion, "pm")).toEqual(["read", "update", "review"]);
+    expect(allowedActions(champion, "canvas", "pm")).toEqual(["read", "update", "review"]);
   });
 
   it("lets a head of profession read any community of the tenant without editing it", () => {
     const head = viewerFactory({ tenantRoles: ["headOfProfession"] });
-    expect(allowedCanvasActions(head, "pm")).toEqual(["read"]);
+    expect(allowedActions(head, "canvas", "pm")).toEqual(["read"]);
     expect(can(head, "read", { kind: "community", communityId: "other" })).toBe(true);
   });
 
   it("gives a person without a role in the community nothing", () => {
     const stranger = viewerFactory({ communityRoles: { design: ["champion"] } });
-    expect(allowedCanvasActions(stranger, "pm")).toEqual([]);
+    expect(allowedActions(stranger, "canvas", "pm")).toEqual([]);
   });
 
   it("throws a 403 app error when the action is not allowed", () => {

@@ -1,7 +1,8 @@
-import { canvasActions, type CanvasAction, type CommunityRole } from "@practice-hub/shared";
+import type { CommunityRole } from "@practice-hub/shared";
 import type { Actor } from "../auth/actor";
 import { forbidden } from "../errors";
 import type { PersonRoles } from "../store";
+import { isHeadOfProfession } from "./roles";
 
 /** The caller with the roles they hold in their tenant, read once per request. */
 export interface Viewer {
@@ -56,10 +57,6 @@ export function communityRolesOf(viewer: Viewer, communityId: string): Community
   return viewer.roles.communities.find((entry) => entry.communityId === communityId)?.roles ?? [];
 }
 
-function isHeadOfProfession(viewer: Viewer): boolean {
-  return viewer.roles.tenantRoles.includes("headOfProfession");
-}
-
 /**
  * The one answer to "may this person do this to that". Members and heads of profession read;
  * champions edit and review the canvas; anyone signed in to a tenant may start a community in it
@@ -71,7 +68,7 @@ export function can(viewer: Viewer, action: PolicyAction, resource: PolicyResour
   const roles = communityRolesOf(viewer, resource.communityId);
   switch (action) {
     case "read":
-      return roles.length > 0 || isHeadOfProfession(viewer);
+      return roles.length > 0 || isHeadOfProfession(viewer.roles.tenantRoles);
     case "update":
     case "review":
       return resource.kind === "canvas" && roles.includes("champion");
@@ -165,9 +162,4 @@ const refusals: Record<PolicyAction, string> = {
 /** Throws a 403 AppError unless `can` allows the action. */
 export function authorize(viewer: Viewer, action: PolicyAction, resource: PolicyResource): void {
   if (!can(viewer, action, resource)) throw forbidden(refusals[action]);
-}
-
-/** The canvas actions the viewer may take, for the tab to hide the rest (never trusted). */
-export function allowedCanvasActions(viewer: Viewer, communityId: string): CanvasAction[] {
-  return canvasActions.filter((action) => can(viewer, action, { kind: "canvas", communityId }));
 }

@@ -17,7 +17,8 @@ import { retroEntryAdder } from "./retroEntryAdder";
 import { retroMover } from "./retroMover";
 import type { RetroNotifier } from "./retroNotifier";
 import { retroOwnerCardLoader } from "./retroOwnerCardLoader";
-import { idFromKey, retroAccessChecker, retroReader } from "./retroReader";
+import { idFromKey, retroReader } from "./retroReader";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { retroStarter } from "./retroStarter";
 import { retroVoter } from "./retroVoter";
 import { viewerLoader } from "../policies/viewerLoader";
@@ -130,7 +131,12 @@ export function registerRetroBot(props: {
       );
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
+      await communityAccessChecker({
+        store,
+        viewer,
+        resource: { kind: "retro", communityId },
+        action: "contribute",
+      });
       // The card's render and what was written make the key, whatever the client does: the same
       // render submitted twice (a double click, which Teams sends as a new invoke, or Teams'
       // retry) is one entry, a new render or other words another. The entry's id adds the person
@@ -163,7 +169,12 @@ export function registerRetroBot(props: {
       const { target } = parseData(z.object({ target: z.string().min(1).max(100) }), data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
+      await communityAccessChecker({
+        store,
+        viewer,
+        resource: { kind: "retro", communityId },
+        action: "contribute",
+      });
       const before = await retroReader({
         store,
         tenantId: actor.tenantId,
@@ -186,7 +197,12 @@ export function registerRetroBot(props: {
       const { to } = parseData(z.object({ to: retroPhaseSchema }), data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+      await communityAccessChecker({
+        store,
+        viewer,
+        resource: { kind: "retro", communityId },
+        action: "facilitate",
+      });
       const moved = { store, viewer, communityId, retroId: ref.retroId, now: now() };
       const aggregate =
         to === "closed"
@@ -200,7 +216,12 @@ export function registerRetroBot(props: {
       const ref = parseData(retroRefSchema, data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await retroAccessChecker({ store, viewer, communityId, action: "read" });
+      await communityAccessChecker({
+        store,
+        viewer,
+        resource: { kind: "retro", communityId },
+        action: "read",
+      });
       return channelCard(viewer, communityId, ref.retroId);
     })
     .register(retroVerbs.setActionStatus, async ({ actor, data, conversation }) => {
@@ -257,7 +278,12 @@ export function registerRetroBot(props: {
     const format = (formatWord && formatWords[formatWord]) || "keepDropAdd";
     const named = words.find((word) => word !== formatWord);
     const communityId = await communityOfChannel({ store, viewer, conversation, named });
-    await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "facilitate",
+    });
     await linkChannelOnFirstRetro({ store, viewer, communityId, conversation, now: now() });
     const started = await retroStarter({
       store,

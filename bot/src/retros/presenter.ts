@@ -2,27 +2,18 @@ import {
   isActionOverdue,
   pulseOf,
   retroBallot,
-  retroCapabilities,
   type Retro,
   type RetroAction,
   type RetroCapability,
   type RetroEntry,
   type RetroListItem,
 } from "@practice-hub/shared";
-import { can, type Viewer } from "../policies";
 import type {
   RetroActionEntity,
   RetroAggregate,
   RetroEntryEntity,
   RetroHeaderEntity,
 } from "../store";
-
-/** What the viewer may do with the community's retros, for the tab to hide the rest. */
-export function allowedRetroActions(viewer: Viewer, communityId: string): RetroCapability[] {
-  return retroCapabilities.filter((capability) =>
-    can(viewer, capability, { kind: "retro", communityId }),
-  );
-}
 
 /** An action as the tab and cards see it, with its overdue flag worked out for `now`. */
 export function presentRetroAction(action: RetroActionEntity, now: Date): RetroAction {

@@ -1,33 +1,10 @@
 import { createHash, createHmac } from "node:crypto";
 import { notFound } from "../errors";
-import { authorize, can, communityRolesOf, type PolicyAction, type Viewer } from "../policies";
 import type { RetroAggregate, Store } from "../store";
-import { communityNotFound } from "../policies/communityAccessChecker";
 
 /** The 404 for a retro the community does not have. */
 export function retroNotFound() {
   return notFound("No retro with that id in this community. It may have been removed.");
-}
-
-/**
- * Authorizes a retro action, telling "no such community" (404) from "not allowed" (403) the way
- * communityAccessChecker does for the canvas: storage is asked only when the policy refuses
- * someone who has no role in the community.
- */
-export async function retroAccessChecker(props: {
-  store: Store;
-  viewer: Viewer;
-  communityId: string;
-  action: PolicyAction;
-}): Promise<void> {
-  const { store, viewer, communityId, action } = props;
-  const resource = { kind: "retro", communityId } as const;
-  if (can(viewer, action, resource)) return;
-  if (communityRolesOf(viewer, communityId).length === 0) {
-    const community = await store.communities.find(viewer.actor.tenantId, communityId);
-    if (!community) throw communityNotFound();
-  }
-  authorize(viewer, action, resource);
 }
 
 /** Reads a retro with everything in it, or throws 404: one partition query. */

@@ -6,7 +6,8 @@ import {
 } from "@practice-hub/shared";
 import { badRequest, conflict, staleVersion } from "../errors";
 import type { Viewer } from "../policies";
-import { allowedRetroActions, presentRetro } from "./presenter";
+import { allowedActions } from "../policies/allowedActions";
+import { presentRetro } from "./presenter";
 import { ConcurrencyError, type RetroAggregate, type Store } from "../store";
 import { retroReader } from "./retroReader";
 
@@ -38,7 +39,7 @@ export async function retroThemeSaver(props: {
         aggregate: current,
         audience: {
           userId: viewer.actor.userId,
-          capabilities: allowedRetroActions(viewer, communityId),
+          capabilities: allowedActions(viewer, "retro", communityId),
         },
         now: props.now,
       }),

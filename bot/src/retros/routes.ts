@@ -9,7 +9,9 @@ import { retroEntryAdder } from "./retroEntryAdder";
 import { retroEntryHider } from "./retroEntryHider";
 import { retroMover } from "./retroMover";
 import type { RetroNotifier } from "./retroNotifier";
-import { retroAccessChecker, retroNotFound, retroReader } from "./retroReader";
+import { retroNotFound, retroReader } from "./retroReader";
+import { allowedActions } from "../policies/allowedActions";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { retroStarter } from "./retroStarter";
 import { retroThemeSaver } from "./retroThemeSaver";
 import { retroVoter } from "./retroVoter";
@@ -17,12 +19,7 @@ import { viewerLoader } from "../policies/viewerLoader";
 import { loggerOf } from "../http/requestContext";
 import { parseWith, requiredIfMatch } from "../http/validate";
 import type { Viewer } from "../policies";
-import {
-  allowedRetroActions,
-  presentRetro,
-  presentRetroAction,
-  presentRetroListItem,
-} from "./presenter";
+import { presentRetro, presentRetroAction, presentRetroListItem } from "./presenter";
 import type { RetroAggregate } from "../store";
 import { communityIdParam } from "../http/communityIdParam";
 import { pageOf } from "../http/paging";
@@ -62,7 +59,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       aggregate,
       audience: {
         userId: viewer.actor.userId,
-        capabilities: allowedRetroActions(viewer, communityId),
+        capabilities: allowedActions(viewer, "retro", communityId),
       },
       now: now(),
     });
@@ -92,7 +89,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   router.get(base, authenticated, async (req, res) => {
     const { cursor, limit } = parseWith(retroListQuerySchema, req.query, "The page");
     const { communityId, viewer } = await context(req, res);
-    await retroAccessChecker({ store, viewer, communityId, action: "read" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "read",
+    });
     const { retros, actions, nextCursor } = await pageOf(() =>
       store.retros.listPage({ tenantId: viewer.actor.tenantId, communityId, limit, cursor }),
     );
@@ -103,7 +105,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       openActions: actions
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
         .map((action) => presentRetroAction(action, now())),
-      allowedActions: allowedRetroActions(viewer, communityId),
+      allowedActions: allowedActions(viewer, "retro", communityId),
     };
     res.json(body);
   });
@@ -111,7 +113,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   router.post(base, authenticated, async (req, res) => {
     const { communityId, viewer } = await context(req, res);
     const request = parseWith(startRetroRequestSchema, req.body, "The retro");
-    await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "facilitate",
+    });
     const started = await retroStarter({ store, viewer, communityId, request, now: now() });
     const aggregate = await retroReader({
       store,
@@ -136,7 +143,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   router.get(`${base}/:retroId`, authenticated, async (req, res) => {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
-    await retroAccessChecker({ store, viewer, communityId, action: "read" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "read",
+    });
     const aggregate = await retroReader({
       store,
       tenantId: viewer.actor.tenantId,
@@ -150,7 +162,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
     const request = parseWith(addRetroEntryRequestSchema, req.body, "The entry");
-    await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "contribute",
+    });
     const result = await retroEntryAdder({
       store,
       viewer,
@@ -170,7 +187,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       "Send the retro's etag in an If-Match header so no grouping is lost.",
     );
     const { themes } = parseWith(saveRetroThemesRequestSchema, req.body, "The themes");
-    await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "facilitate",
+    });
     const aggregate = await retroThemeSaver({
       store,
       viewer,
@@ -188,7 +210,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
     const request = parseWith(castRetroVoteRequestSchema, req.body, "The vote");
-    await retroAccessChecker({ store, viewer, communityId, action: "contribute" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "contribute",
+    });
     const result = await retroVoter({ store, viewer, communityId, retroId, request });
     res.status(result.created ? 201 : 200).json(result);
   });
@@ -197,7 +224,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
     const { to } = parseWith(moveRetroRequestSchema, req.body, "The phase");
-    await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "facilitate",
+    });
     const moved = { store, viewer, communityId, retroId, now: now() };
     const aggregate =
       to === "closed"
@@ -214,7 +246,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const { communityId, viewer } = await context(req, res);
     const retroId = retroIdOf(req);
     const request = parseWith(dated.addAction, req.body, "The action");
-    await retroAccessChecker({ store, viewer, communityId, action: "facilitate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "facilitate",
+    });
     const { action, created } = await retroActionAdder({
       store,
       viewer,
@@ -231,7 +268,12 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     const parsed = entryParamsSchema.safeParse(req.params);
     if (!parsed.success) throw retroNotFound();
     const { reason } = parseWith(hideRetroEntryRequestSchema, req.body, "The reason");
-    await retroAccessChecker({ store, viewer, communityId, action: "moderate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action: "moderate",
+    });
     const { retroId, entryId } = parsed.data;
     await retroEntryHider({ store, viewer, communityId, retroId, entryId, reason, now: now() });
     const aggregate = await retroReader({

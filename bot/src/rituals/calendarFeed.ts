@@ -10,8 +10,7 @@ import {
 import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { actorOf } from "../auth";
-import { communityNotFound } from "../policies/communityAccessChecker";
-import { ritualAccessChecker } from "../policies/ritualAccessChecker";
+import { communityAccessChecker, communityNotFound } from "../policies/communityAccess";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 import { viewerLoader } from "../policies/viewerLoader";
 import { parseWith } from "../http/validate";
@@ -105,7 +104,12 @@ export function calendarFeedRouter({
   async function champion(req: Request, res: Response) {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await ritualAccessChecker({ store, viewer, communityId, action: "schedule" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "ritual", communityId },
+      action: "schedule",
+    });
     return { communityId, tenantId: viewer.actor.tenantId };
   }
 
@@ -161,7 +165,12 @@ export function calendarFeedRouter({
       const communityId = communityIdParam(req.params["communityId"]);
       const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
       const viewer = await viewerLoader({ store, actor: actorOf(res) });
-      await ritualAccessChecker({ store, viewer, communityId, action: "read" });
+      await communityAccessChecker({
+        store,
+        viewer,
+        resource: { kind: "ritual", communityId },
+        action: "read",
+      });
       const { ritual, occurrence } = await store.rituals.readRitualAndOccurrence({
         tenantId: viewer.actor.tenantId,
         communityId,

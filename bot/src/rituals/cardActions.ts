@@ -10,7 +10,7 @@ import {
   parseWithSentences,
 } from "@practice-hub/shared";
 import { z } from "zod";
-import { ritualAccessChecker } from "../policies/ritualAccessChecker";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { ritualOccurrenceReader } from "./ritualOccurrenceReader";
 import { ritualRsvpRecorder } from "./ritualRsvpRecorder";
 import { ritualSwapRequester } from "./ritualSwapRequester";
@@ -79,7 +79,12 @@ export function registerRitualBot(props: {
     const ref = parseData(cardData.rsvp, data);
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
-    await ritualAccessChecker({ store, viewer, communityId, action: "participate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "ritual", communityId },
+      action: "participate",
+    });
     await ritualRsvpRecorder({
       store,
       actor,
@@ -110,7 +115,12 @@ export function registerRitualBot(props: {
     const ref = parseData(cardData.occurrenceRef, data);
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
-    await ritualAccessChecker({ store, viewer, communityId, action: "participate" });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "ritual", communityId },
+      action: "participate",
+    });
     const occurrenceRef = {
       store,
       viewer,

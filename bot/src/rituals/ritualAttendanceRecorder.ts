@@ -1,7 +1,8 @@
 import { concentrationWindow, type Occurrence } from "@practice-hub/shared";
 import { badRequest } from "../errors";
 import { authorize, can, type Viewer } from "../policies";
-import { creditedFacilitator, presentOccurrenceRow } from "./presenter";
+import { creditedFacilitator } from "./calendar";
+import { presentOccurrenceRow } from "./presenter";
 import type { Store } from "../store";
 import { ritualOccurrenceWriter } from "./ritualOccurrenceWriter";
 

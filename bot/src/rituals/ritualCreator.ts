@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ritualLimits, toIso, type Ritual, type RitualFields } from "@practice-hub/shared";
 import { badRequest } from "../errors";
-import { communityNotFound } from "../policies/communityAccessChecker";
+import { communityNotFound } from "../policies/communityAccess";
 import type { Viewer } from "../policies";
 import { presentRitual } from "./presenter";
 import type { Store } from "../store";

@@ -1,8 +1,9 @@
 import { maxMoveDays, type LocalDate, type Occurrence } from "@practice-hub/shared";
 import type { Viewer } from "../policies";
-import { calendarRowRange, presentCalendar } from "./presenter";
+import { calendarRowRange } from "./calendar";
+import { presentCalendar } from "./presenter";
 import type { Store } from "../store";
-import { allowedRitualActions } from "../policies/ritualAccessChecker";
+import { allowedActions } from "../policies/allowedActions";
 import { occurrenceNotFound } from "./ritualErrors";
 
 /**
@@ -36,7 +37,7 @@ export async function ritualOccurrenceReader(props: {
     to,
     now,
     viewerId: viewer.actor.userId,
-    allowedActions: allowedRitualActions(viewer, communityId),
+    allowedActions: allowedActions(viewer, "ritual", communityId),
   });
   const found = calendar.occurrences.find((o) => o.originalDate === originalDate);
   if (!found) throw occurrenceNotFound();

@@ -8,7 +8,8 @@ import {
 } from "@practice-hub/shared";
 import express, { type Request, type Router } from "express";
 import { actorOf } from "../auth";
-import { allowedRitualActions, ritualAccessChecker } from "../policies/ritualAccessChecker";
+import { allowedActions } from "../policies/allowedActions";
+import { communityAccessChecker } from "../policies/communityAccess";
 import { ritualAttendanceRecorder } from "./ritualAttendanceRecorder";
 import { ritualCreator } from "./ritualCreator";
 import { ritualOccurrenceChanger } from "./ritualOccurrenceChanger";
@@ -19,7 +20,8 @@ import { ritualUpdater } from "./ritualUpdater";
 import { ritualVolunteerUpdater } from "./ritualVolunteerUpdater";
 import { viewerLoader } from "../policies/viewerLoader";
 import { parseWith, requiredIfMatch } from "../http/validate";
-import { calendarRowRange, presentCalendar, presentRitual } from "./presenter";
+import { calendarRowRange } from "./calendar";
+import { presentCalendar, presentRitual } from "./presenter";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
 import {
@@ -56,7 +58,12 @@ export function ritualsRouter({
   ) {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await ritualAccessChecker({ store, viewer, communityId, action });
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "ritual", communityId },
+      action,
+    });
     return { communityId, viewer };
   }
 
@@ -65,7 +72,7 @@ export function ritualsRouter({
     const rituals = await store.rituals.listRituals(viewer.actor.tenantId, communityId);
     const body: RitualsResponse = {
       rituals: rituals.map(presentRitual),
-      allowedActions: allowedRitualActions(viewer, communityId),
+      allowedActions: allowedActions(viewer, "ritual", communityId),
     };
     res.json(body);
   });
@@ -188,7 +195,7 @@ export function ritualsRouter({
         to,
         now: now(),
         viewerId: viewer.actor.userId,
-        allowedActions: allowedRitualActions(viewer, communityId),
+        allowedActions: allowedActions(viewer, "ritual", communityId),
       }),
     );
   });
