@@ -14,7 +14,7 @@ import { createLogger, type Logger } from "./logger";
 import { createStore, type Store } from "./store";
 import { createMembershipEventSink, createTeamsEndpoint } from "./teams";
 import { createProactiveSender } from "./teams/proactiveSender";
-import { BotCommandRegistry, CardActionRegistry } from "./teams";
+import { ChatCommandRegistry, CardActionRegistry } from "./teams";
 import { tabLink } from "./teams/tabLink";
 import { registerRetroBot } from "./retros/cardActions";
 import { registerRitualBot } from "./rituals/cardActions";
@@ -48,7 +48,7 @@ function teamsEndpointFor(
   config: Config,
   store: Store,
   logger: Logger,
-  registries: { cardActions?: CardActionRegistry; commands?: BotCommandRegistry } = {},
+  registries: { cardActions?: CardActionRegistry; chatCommands?: ChatCommandRegistry } = {},
 ): TeamsEndpoint {
   return createTeamsEndpoint({
     config,
@@ -105,9 +105,9 @@ export async function createService(
     now,
   });
   const authenticator = createAuthenticator(config, logger);
-  // Action.Execute verbs and typed commands: each feature area registers its own here.
+  // Action.Execute verbs and typed chat commands: each feature area registers its own here.
   const cardActions = new CardActionRegistry();
-  const botCommands = new BotCommandRegistry();
+  const chatCommands = new ChatCommandRegistry();
   const retroNotifier = createRetroNotifier({
     store,
     enqueueDelivery: (delivery) => jobs.enqueueDelivery(delivery),
@@ -116,7 +116,7 @@ export async function createService(
   });
   registerRetroBot({
     cardActions,
-    commands: botCommands,
+    chatCommands,
     deps: {
       store,
       now,
@@ -135,7 +135,7 @@ export async function createService(
     now: options.now ?? (() => new Date()),
     teamsEndpoint: teamsEndpointFor(config, store, logger, {
       cardActions,
-      commands: botCommands,
+      chatCommands,
     }),
     retroNotifier,
     jobs,

@@ -8,7 +8,7 @@ import { createAuthenticator } from "../../bot/src/auth";
 import { createHttpApp } from "../../bot/src/http/app";
 import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
-import { BotCommandRegistry, CardActionRegistry, createTeamsEndpoint } from "../../bot/src/teams";
+import { ChatCommandRegistry, CardActionRegistry, createTeamsEndpoint } from "../../bot/src/teams";
 import { apiClient } from "../support/api";
 import { entryRequestFactory, retroClock, retroFactory } from "../support/retroFactories";
 import { startStack, type Stack } from "../support/stack";
@@ -37,11 +37,11 @@ beforeAll(async () => {
   const store = createStore(stack.storageConnectionString);
   const authenticator = createAuthenticator(stack.config, logger);
   const cardActions = new CardActionRegistry();
-  const commands = new BotCommandRegistry();
+  const chatCommands = new ChatCommandRegistry();
   const now = clock.now;
   registerRetroBot({
     cardActions,
-    commands,
+    chatCommands,
     deps: {
       store,
       now,
@@ -62,7 +62,7 @@ beforeAll(async () => {
       conversationReferences: store.conversationReferences,
       logger,
       cardActions,
-      commands,
+      chatCommands,
     }),
     tabDistDir: "/nonexistent",
     retroNotifier: null,

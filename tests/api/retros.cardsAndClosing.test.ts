@@ -16,7 +16,7 @@ import { createHttpApp } from "../../bot/src/http/app";
 import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore } from "../../bot/src/store";
 import {
-  BotCommandRegistry,
+  ChatCommandRegistry,
   type CardActionAnswer,
   type CardActionRegistry,
   type CardActionHandler,
@@ -84,7 +84,7 @@ beforeAll(async () => {
   };
   registerRetroBot({
     cardActions: capturing as unknown as CardActionRegistry,
-    commands: new BotCommandRegistry(),
+    chatCommands: new ChatCommandRegistry(),
     deps,
   });
   const app = createHttpApp({

@@ -13,7 +13,7 @@ import { registerRetroBot } from "../../bot/src/retros/cardActions";
 import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
 import {
-  BotCommandRegistry,
+  ChatCommandRegistry,
   type CardActionAnswer,
   type CardActionHandler,
   type CardActionRegistry,
@@ -42,7 +42,7 @@ beforeAll(async () => {
   };
   registerRetroBot({
     cardActions: capturing as unknown as CardActionRegistry,
-    commands: new BotCommandRegistry(),
+    chatCommands: new ChatCommandRegistry(),
     deps: {
       store: createStore(stack.storageConnectionString),
       now: clock.now,

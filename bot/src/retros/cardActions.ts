@@ -28,7 +28,7 @@ import { can, type Viewer } from "../policies";
 import { channelAudience, presentRetro } from "./presenter";
 import { ChannelTakenError, ConcurrencyError, type Store } from "../store";
 import type {
-  BotCommandRegistry,
+  ChatCommandRegistry,
   CardActionAnswer,
   CardActionRegistry,
   CardConversation,
@@ -89,7 +89,7 @@ const formatWords: Record<string, Exclude<RetroFormatId, "custom">> = {
  */
 export function registerRetroBot(props: {
   cardActions: CardActionRegistry;
-  commands: BotCommandRegistry;
+  chatCommands: ChatCommandRegistry;
   deps: RetroBotDeps;
 }): void {
   const { store, now, tabUrl, notifier } = props.deps;
@@ -267,7 +267,7 @@ export function registerRetroBot(props: {
       return { card };
     });
 
-  props.commands.register("retro", async ({ actor, conversation, args, reply }) => {
+  props.chatCommands.register("retro", async ({ actor, conversation, args, reply }) => {
     if (conversation.kind !== "channel") {
       await reply("Retros run in a community's channel: mention me there with **retro**.");
       return;

@@ -6,7 +6,7 @@ import { createAdapter } from "./adapter";
 import { heldResponse, refusalOf, sendHeld } from "./heldResponse";
 import { inboundActivityRefusal } from "./inboundActivity";
 import type { CardActionRegistry } from "./cardActions";
-import type { BotCommandRegistry } from "./commands";
+import type { ChatCommandRegistry } from "./chatCommands";
 import type { ConversationReferenceStore } from "./conversationReferences";
 import type { MembershipEventSink } from "./membershipEvents";
 import { PracticeHubBot } from "./practiceHubBot";
@@ -18,8 +18,8 @@ export { createMembershipEventSink } from "./membershipEvents";
 export type * from "./membershipEvents";
 export { CardActionRegistry, cardActionFailedMessage } from "./cardActions";
 export type * from "./cardActions";
-export { BotCommandRegistry } from "./commands";
-export type * from "./commands";
+export { ChatCommandRegistry } from "./chatCommands";
+export type * from "./chatCommands";
 
 /**
  * The Teams bot endpoint that the server mounts at POST /api/messages. Everything that touches
@@ -31,19 +31,19 @@ export function createTeamsEndpoint(props: {
   logger: Logger;
   /** Action.Execute handlers, registered by each feature area at start-up (cardActions.ts). */
   cardActions?: CardActionRegistry;
-  /** Typed commands besides "help", registered at start-up (commands.ts). */
-  commands?: BotCommandRegistry;
+  /** Typed chat commands besides "help", registered at start-up (chatCommands.ts). */
+  chatCommands?: ChatCommandRegistry;
   /** Records joins and leaves from Teams membership events (membershipEvents.ts). */
   membershipEvents?: MembershipEventSink;
 }): { handle(req: express.Request, res: express.Response): Promise<void> } {
-  const { config, conversationReferences, logger, cardActions, commands } = props;
+  const { config, conversationReferences, logger, cardActions, chatCommands } = props;
   const adapter = createAdapter(config, logger);
   const bot = new PracticeHubBot({
     conversationReferences,
     tabUrl: tabLink(config),
     logger,
     ...(cardActions ? { cardActions } : {}),
-    ...(commands ? { commands } : {}),
+    ...(chatCommands ? { chatCommands } : {}),
     ...(props.membershipEvents ? { membershipEvents: props.membershipEvents } : {}),
   });
   const teamsOnly = config.AUTH_MODE !== "local";

@@ -3,7 +3,7 @@ import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from "
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from "botbuilder";
 import { CardActionRegistry } from "./cardActions";
 import { membershipChangeOf, type MembershipEventSink } from "./membershipEvents";
-import { parseCommand, type BotCommandRegistry } from "./commands";
+import { parseChatCommand, type ChatCommandRegistry } from "./chatCommands";
 import type { Logger } from "../logger";
 import { botScopeOf, conversationRecordOf } from "./conversationContext";
 import type { ConversationReferenceStore } from "./conversationReferences";
@@ -18,8 +18,8 @@ export interface PracticeHubBotProps {
   now?: () => Date;
   /** Handlers for Action.Execute verbs (cardActions.ts); none registered means every verb is unknown. */
   cardActions?: CardActionRegistry;
-  /** Typed commands besides "help" (commands.ts), e.g. "retro". */
-  commands?: BotCommandRegistry;
+  /** Typed chat commands besides "help" (chatCommands.ts), e.g. "retro". */
+  chatCommands?: ChatCommandRegistry;
   /** Joins and leaves of people in a community's team (membershipEvents.ts). */
   membershipEvents?: MembershipEventSink;
 }
@@ -78,10 +78,10 @@ export class PracticeHubBot extends TeamsActivityHandler {
       const text = context.activity.text
         ? TurnContext.removeRecipientMention(context.activity)
         : "";
-      const typed = parseCommand(text);
+      const typed = parseChatCommand(text);
       if (commandOf(text) === "help") await this.sendCard(context, "help");
-      else if (typed && this.props.commands?.has(typed.name))
-        await this.props.commands.run(context, typed, this.props.logger);
+      else if (typed && this.props.chatCommands?.has(typed.name))
+        await this.props.chatCommands.run(context, typed, this.props.logger);
       else await context.sendActivity(unknownCommandReply(botScopeOf(context.activity)));
       await next();
     });

@@ -9,7 +9,7 @@ import { tenantIdOf } from "./conversationContext";
 import { turnLogger } from "./turnLogger";
 
 /** What a typed command's handler gets: who typed it, where, and the words after the command. */
-export interface BotCommandContext {
+export interface ChatCommandContext {
   actor: Actor;
   conversation: CardConversation;
   /** The words after the command name, e.g. `["quarterly"]` for "retro quarterly". */
@@ -23,10 +23,10 @@ export interface BotCommandContext {
  * Handles one typed command. Like card actions, handlers ask the policy module; a thrown AppError
  * with a 4xx status is sent back as a polite reply.
  */
-export type BotCommandHandler = (context: BotCommandContext) => Promise<void>;
+export type ChatCommandHandler = (context: ChatCommandContext) => Promise<void>;
 
 /** The first word of a message (lower case) and the rest, once mentions and a "/" are removed. */
-export function parseCommand(text: string): { name: string; args: string[] } | null {
+export function parseChatCommand(text: string): { name: string; args: string[] } | null {
   const words = text.trim().replace(/^\//, "").split(/\s+/).filter(Boolean);
   const [first, ...args] = words;
   return first ? { name: first.toLowerCase(), args } : null;
@@ -36,11 +36,11 @@ export function parseCommand(text: string): { name: string; args: string[] } | n
  * The typed-command dispatch: feature areas register a handler per command name ("retro") at
  * start-up; PracticeHubBot answers "help" itself and asks this registry for everything else.
  */
-export class BotCommandRegistry {
-  private readonly handlers = new Map<string, BotCommandHandler>();
+export class ChatCommandRegistry {
+  private readonly handlers = new Map<string, ChatCommandHandler>();
 
   /** Adds the handler for a command name; registering a name twice throws. */
-  register(name: string, handler: BotCommandHandler): this {
+  register(name: string, handler: ChatCommandHandler): this {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`Command name "${name}" is not valid.`);
     if (this.handlers.has(name)) throw new Error(`Command "${name}" is registered twice.`);
     this.handlers.set(name, handler);

@@ -2,8 +2,8 @@ import type { Activity } from "botbuilder";
 import { TestAdapter } from "botbuilder";
 import pino from "pino";
 import { forbidden } from "../errors";
-import type { BotCommandContext } from "./commands";
-import { BotCommandRegistry, parseCommand } from "./commands";
+import type { ChatCommandContext } from "./chatCommands";
+import { ChatCommandRegistry, parseChatCommand } from "./chatCommands";
 import type { ConversationReferenceStore } from "./conversationReferences";
 import { PracticeHubBot } from "./practiceHubBot";
 
@@ -51,12 +51,12 @@ function channelMessage(text: string, overrides: Partial<Activity> = {}): Partia
   };
 }
 
-async function send(commands: BotCommandRegistry, activity: Partial<Activity>) {
+async function send(commands: ChatCommandRegistry, activity: Partial<Activity>) {
   const bot = new PracticeHubBot({
     conversationReferences: noReferences(),
     tabUrl: "https://hub.example.com/",
     logger: pino({ level: "silent" }),
-    commands,
+    chatCommands: commands,
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   await adapter.processActivity(activity);
@@ -68,21 +68,21 @@ async function send(commands: BotCommandRegistry, activity: Partial<Activity>) {
   return replies;
 }
 
-describe("parseCommand", () => {
+describe("parseChatCommand", () => {
   it("reads the command name in lower case and the words after it", () => {
-    expect(parseCommand("  Retro   pulse product-management ")).toEqual({
+    expect(parseChatCommand("  Retro   pulse product-management ")).toEqual({
       name: "retro",
       args: ["pulse", "product-management"],
     });
-    expect(parseCommand("/retro")).toEqual({ name: "retro", args: [] });
-    expect(parseCommand("   ")).toBeNull();
+    expect(parseChatCommand("/retro")).toEqual({ name: "retro", args: [] });
+    expect(parseChatCommand("   ")).toBeNull();
   });
 });
 
-describe("BotCommandRegistry", () => {
+describe("ChatCommandRegistry", () => {
   it("runs the registered command with the person, the channel and the words after it", async () => {
-    const calls: BotCommandContext[] = [];
-    const commands = new BotCommandRegistry().register("retro", async (context) => {
+    const calls: ChatCommandContext[] = [];
+    const commands = new ChatCommandRegistry().register("retro", async (context) => {
       calls.push(context);
       await context.reply("started");
     });
@@ -103,7 +103,7 @@ describe("BotCommandRegistry", () => {
   });
 
   it("answers a policy refusal politely in the conversation", async () => {
-    const commands = new BotCommandRegistry().register("retro", async () => {
+    const commands = new ChatCommandRegistry().register("retro", async () => {
       throw forbidden("Only a community's champions and facilitators can start a retro.");
     });
 
@@ -115,7 +115,7 @@ describe("BotCommandRegistry", () => {
   });
 
   it("keeps answering help itself and unknown words with the hint", async () => {
-    const commands = new BotCommandRegistry().register("retro", async ({ reply }) => {
+    const commands = new ChatCommandRegistry().register("retro", async ({ reply }) => {
       await reply("started");
     });
 
@@ -127,7 +127,7 @@ describe("BotCommandRegistry", () => {
   });
 
   it("refuses to register a command twice", () => {
-    const commands = new BotCommandRegistry().register("retro", async () => {});
+    const commands = new ChatCommandRegistry().register("retro", async () => {});
 
     expect(() => commands.register("retro", async () => {})).toThrow(/twice/);
   });
