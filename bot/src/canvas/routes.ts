@@ -1,18 +1,15 @@
-import type { CanvasHistoryResponse } from "@practice-hub/shared";
+import { apiPathTemplates as paths, type CanvasHistoryResponse } from "@practice-hub/shared";
 import express, { type Router } from "express";
-import { actorOf } from "../auth";
-import { canvasReviewer } from "./canvasReviewer";
-import { canvasSectionUpdater } from "./canvasSectionUpdater";
-import { communityAccessChecker, communityNotFound } from "../policies/communityAccess";
-import { viewerLoader } from "../policies/viewerLoader";
 import { badRequest } from "../errors";
-import { parseWith, requiredIfMatch } from "../http/validate";
+import type { ApiDeps } from "../http/deps";
+import { route } from "../http/route";
 import { authorize } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
-import { presentCanvas, presentCanvasVersion } from "./presenter";
+import { communityNotFound } from "../policies/communityAccess";
 import { isHistoryKeyOf } from "../store";
-import { communityIdParam } from "../http/communityIdParam";
-import type { ApiDeps } from "../http/deps";
+import { canvasReviewer } from "./canvasReviewer";
+import { canvasSectionUpdater } from "./canvasSectionUpdater";
+import { presentCanvas, presentCanvasVersion } from "./presenter";
 import {
   canvasHistoryQuerySchema,
   decodeHistoryCursor,
@@ -22,93 +19,95 @@ import {
 } from "./schema";
 
 /** The community canvas: read, save a section, history, review. */
-export function canvasRouter({
-  store,
-  now,
-  authenticated,
-}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+export function canvasRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  const { store, now } = deps;
   const router = express.Router();
-  const base = "/communities/:communityId/canvas";
 
-  router.get(base, authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    const { canvas, sections } = await store.canvas.read(viewer.actor.tenantId, communityId);
-    if (!canvas) throw communityNotFound();
-    authorize(viewer, "read", { kind: "canvas", communityId });
-    res.json(
-      presentCanvas({
+  // The canvas read proves the community exists, so the policy is asked after it (one call).
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.canvas },
+    async ({ res, viewer, communityId }) => {
+      const { canvas, sections } = await store.canvas.read(viewer.actor.tenantId, communityId);
+      if (!canvas) throw communityNotFound();
+      authorize(viewer, "read", { kind: "canvas", communityId });
+      res.json(
+        presentCanvas({
+          communityId,
+          canvas,
+          sections,
+          allowedActions: allowedActions(viewer, "canvas", communityId),
+        }),
+      );
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.canvasSection,
+      params: { schema: sectionParamsSchema, what: "The section id" },
+      ifMatch:
+        "Send the section's etag in an If-Match header so that nobody's edit is overwritten.",
+      body: { schema: updateCanvasSectionRequestSchema, what: "The section" },
+      authorize: { kind: "canvas", action: "update" },
+    },
+    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+      const section = await canvasSectionUpdater({
+        store,
+        viewer,
         communityId,
-        canvas,
-        sections,
-        allowedActions: allowedActions(viewer, "canvas", communityId),
-      }),
-    );
-  });
+        sectionId: params.sectionId,
+        content: body.content,
+        ifMatch,
+        now: now(),
+      });
+      res.setHeader("ETag", section.etag);
+      res.json(section);
+    },
+  );
 
-  router.put(`${base}/sections/:sectionId`, authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const { sectionId } = parseWith(sectionParamsSchema, req.params, "The section id");
-    const ifMatch = requiredIfMatch(
-      req,
-      "Send the section's etag in an If-Match header so that nobody's edit is overwritten.",
-    );
-    const { content } = parseWith(updateCanvasSectionRequestSchema, req.body, "The section");
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "canvas", communityId },
-      action: "update",
-    });
-    const section = await canvasSectionUpdater({
-      store,
-      viewer,
-      communityId,
-      sectionId,
-      content,
-      ifMatch,
-      now: now(),
-    });
-    res.setHeader("ETag", section.etag);
-    res.json(section);
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.canvasHistory,
+      query: { schema: canvasHistoryQuerySchema, what: "The history query" },
+    },
+    async ({ res, viewer, communityId, query }) => {
+      const afterKey = query.cursor === undefined ? undefined : decodeHistoryCursor(query.cursor);
+      if (afterKey !== undefined && !isHistoryKeyOf(afterKey, query.section)) {
+        throw badRequest("The cursor does not belong to this section's history. Start again.");
+      }
+      const page = await store.canvas.listVersions({
+        tenantId: viewer.actor.tenantId,
+        communityId,
+        sectionId: query.section,
+        limit: query.limit,
+        ...(afterKey !== undefined ? { afterKey } : {}),
+      });
+      if (!page.canvas) throw communityNotFound();
+      authorize(viewer, "read", { kind: "canvas", communityId });
+      const body: CanvasHistoryResponse = {
+        versions: page.versions.map(presentCanvasVersion),
+        nextCursor: page.lastKey === null ? null : encodeHistoryCursor(page.lastKey),
+      };
+      res.json(body);
+    },
+  );
 
-  router.get(`${base}/history`, authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const query = parseWith(canvasHistoryQuerySchema, req.query, "The history query");
-    const afterKey = query.cursor === undefined ? undefined : decodeHistoryCursor(query.cursor);
-    if (afterKey !== undefined && !isHistoryKeyOf(afterKey, query.section)) {
-      throw badRequest("The cursor does not belong to this section's history. Start again.");
-    }
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    const page = await store.canvas.listVersions({
-      tenantId: viewer.actor.tenantId,
-      communityId,
-      sectionId: query.section,
-      limit: query.limit,
-      ...(afterKey !== undefined ? { afterKey } : {}),
-    });
-    if (!page.canvas) throw communityNotFound();
-    authorize(viewer, "read", { kind: "canvas", communityId });
-    const body: CanvasHistoryResponse = {
-      versions: page.versions.map(presentCanvasVersion),
-      nextCursor: page.lastKey === null ? null : encodeHistoryCursor(page.lastKey),
-    };
-    res.json(body);
-  });
-
-  router.post(`${base}/review`, authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "canvas", communityId },
-      action: "review",
-    });
-    res.json(await canvasReviewer({ store, viewer, communityId, now: now() }));
-  });
+  route(
+    router,
+    deps,
+    { method: "post", path: paths.canvasReview, authorize: { kind: "canvas", action: "review" } },
+    async ({ res, viewer, communityId }) => {
+      res.json(await canvasReviewer({ store, viewer, communityId, now: now() }));
+    },
+  );
 
   return router;
 }

@@ -1,8 +1,8 @@
 import { toIso } from "@practice-hub/shared";
 import { conflict } from "../errors";
-import { authorize, communityRolesOf, type Viewer } from "../policies";
+import type { Viewer } from "../policies";
 import { ChannelTakenError, ConcurrencyError, type ChannelLinkEntity, type Store } from "../store";
-import { communityNotFound } from "../policies/communityAccess";
+import { communityAccessChecker } from "../policies/communityAccess";
 
 /**
  * Links a community to the channel (and team) it lives in, moving it from any earlier channel.
@@ -18,10 +18,12 @@ export async function channelLinker(props: {
 }): Promise<ChannelLinkEntity> {
   const { store, viewer, communityId, channel } = props;
   const { tenantId, userId } = viewer.actor;
-  if (communityRolesOf(viewer, communityId).length === 0) {
-    if (!(await store.communities.find(tenantId, communityId))) throw communityNotFound();
-  }
-  authorize(viewer, "link", { kind: "channel", communityId });
+  await communityAccessChecker({
+    store,
+    viewer,
+    resource: { kind: "channel", communityId },
+    action: "link",
+  });
   const requested: ChannelLinkEntity = {
     tenantId,
     communityId,

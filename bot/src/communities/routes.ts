@@ -1,44 +1,29 @@
 import {
+  apiPathTemplates as paths,
   channelLinkRequestSchema,
   createCommunityRequestSchema,
-  type ChannelLink,
+  routePattern,
   type CommunitiesResponse,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
 import { actorOf } from "../auth";
-import { channelLinker } from "./channelLinker";
-import { communityAccessChecker } from "../policies/communityAccess";
-import { communityCreator } from "./communityCreator";
-import { viewerLoader } from "../policies/viewerLoader";
 import { notFound } from "../errors";
+import type { ApiDeps } from "../http/deps";
+import { route } from "../http/route";
 import { parseWith } from "../http/validate";
 import { authorize, can } from "../policies";
-import { presentCommunity } from "./presenter";
-import type { ChannelLinkEntity } from "../store";
-import { communityIdParam } from "../http/communityIdParam";
-import type { ApiDeps } from "../http/deps";
-
-function presentChannelLink(link: ChannelLinkEntity): ChannelLink {
-  return {
-    communityId: link.communityId,
-    channelId: link.conversationId,
-    teamId: link.teamId,
-    linkedAt: link.linkedAt,
-    linkedBy: link.linkedBy,
-  };
-}
+import { channelLinker } from "./channelLinker";
+import { communityCreator } from "./communityCreator";
+import { presentChannelLink, presentCommunity } from "./presenter";
 
 /** GET and POST /api/communities, and the channel each community lives in. */
-export function communitiesRouter({
-  store,
-  now,
-  authenticated,
-  config,
-}: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">): Router {
+export function communitiesRouter(
+  deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">,
+): Router {
+  const { store, now, authenticated, config } = deps;
   const router = express.Router();
 
-  router.get("/communities", authenticated, async (_req, res) => {
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
+  route(router, deps, { method: "get", path: paths.communities }, async ({ res, viewer }) => {
     const all = await store.communities.listForTenant(viewer.actor.tenantId);
     const visible = all.filter((community) =>
       can(viewer, "read", { kind: "community", communityId: community.communityId }),
@@ -49,11 +34,11 @@ export function communitiesRouter({
     res.json(body);
   });
 
-  router.post("/communities", authenticated, async (req, res) => {
+  // Not through `route`: creating needs no role (the policy allows any signed-in person of the
+  // tenant), so the roles are not read and creating costs its own writes only (communityCreator).
+  router.post(routePattern(paths.communities), authenticated, async (req, res) => {
     const actor = actorOf(res);
     const request = parseWith(createCommunityRequestSchema, req.body, "The community");
-    // Creating needs no role (the policy allows any signed-in person of the tenant), so the
-    // roles are not read: creating costs its own writes only (communityCreator).
     authorize({ actor, roles: { tenantRoles: [], communities: [] } }, "create", { kind: "tenant" });
     const community = await communityCreator({
       store,
@@ -65,37 +50,45 @@ export function communitiesRouter({
     res.status(201).json(community);
   });
 
-  router.get("/communities/:communityId/channel", authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "community", communityId },
-      action: "read",
-    });
-    const link = await store.channelLinks.findByCommunity(viewer.actor.tenantId, communityId);
-    if (!link) {
-      throw notFound(
-        "This community is not linked to a channel yet. A champion links it by adding the Practice Hub tab to a channel.",
-      );
-    }
-    res.json(presentChannelLink(link));
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.communityChannel,
+      authorize: { kind: "community", action: "read" },
+    },
+    async ({ res, viewer, communityId }) => {
+      const link = await store.channelLinks.findByCommunity(viewer.actor.tenantId, communityId);
+      if (!link) {
+        throw notFound(
+          "This community is not linked to a channel yet. A champion links it by adding the Practice Hub tab to a channel.",
+        );
+      }
+      res.json(presentChannelLink(link));
+    },
+  );
 
-  router.put("/communities/:communityId/channel", authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const request = parseWith(channelLinkRequestSchema, req.body, "The channel link");
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    const link = await channelLinker({
-      store,
-      viewer,
-      communityId,
-      channel: { conversationId: request.channelId, teamId: request.teamId },
-      now: now(),
-    });
-    res.json(presentChannelLink(link));
-  });
+  // channelLinker asks the policy itself: it tells a missing community from a refusal.
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.communityChannel,
+      body: { schema: channelLinkRequestSchema, what: "The channel link" },
+    },
+    async ({ res, viewer, communityId, body }) => {
+      const link = await channelLinker({
+        store,
+        viewer,
+        communityId,
+        channel: { conversationId: body.channelId, teamId: body.teamId },
+        now: now(),
+      });
+      res.json(presentChannelLink(link));
+    },
+  );
 
   return router;
 }

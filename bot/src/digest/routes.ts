@@ -1,67 +1,27 @@
-import type {
-  DigestPreviewResponse,
-  DigestSendResponse,
-  DigestSendStatus,
-  DigestSettingsResponse,
-  HealthSignalsResponse,
-  UnreachableResponse,
-} from "@practice-hub/shared";
 import {
+  apiPathTemplates as paths,
   defaultDigestSettings,
-  digestPreviewQuerySchema,
-  digestSettingsSchema,
   isoWeekOf,
-  timeZoneSchema,
+  routePattern,
+  type DigestPreviewResponse,
+  type DigestSettingsResponse,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
-import { z } from "zod";
 import { actorOf } from "../auth";
-import { digestComposer } from "./digestComposer";
-import { digestSentRecorder } from "./digestSentRecorder";
-import { communityAccessChecker } from "../policies/communityAccess";
-import { viewerLoader } from "../policies/viewerLoader";
-import { AppError, badRequest } from "../errors";
-import { parseWith } from "../http/validate";
-import type { DeliveryRecord, DeliveryState, Jobs } from "../jobs/types";
-import { channelDigestDeliveryKey, digestSummary } from "../jobs/digests";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
-import { channelDigestStateKey } from "../store/digestRepository";
+import { badRequest } from "../errors";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
-
-/** The reader's zone, from the tab: an unknown zone is the caller's mistake (400), never a 500. */
-const zoneQuerySchema = z.object({ timeZone: timeZoneSchema.optional() });
-
-/**
- * The members' version goes to a channel, so it never depends on one reader's zone: its week,
- * its card and its preview are worked out in UTC, and "send now" posts what the preview shows.
- */
-const channelZone = "UTC";
-
-const sendStatusOf: Record<DeliveryState, DigestSendStatus> = {
-  pending: "queued",
-  sent: "sent",
-  failed: "failed",
-  unreachable: "unreachable",
-};
-
-/** Where one week's channel digest stands, from its delivery record (null: never queued). */
-function presentDigestSend(props: {
-  key: string;
-  week: string;
-  record: Pick<DeliveryRecord, "state" | "updatedAt" | "reason"> | null;
-}): DigestSendResponse {
-  const { key, week, record } = props;
-  if (!record) return { status: "notSent", key, week };
-  const undelivered = record.state === "failed" || record.state === "unreachable";
-  return {
-    status: sendStatusOf[record.state],
-    key,
-    week,
-    updatedAt: record.updatedAt,
-    ...(undelivered && record.reason ? { reason: record.reason } : {}),
-  };
-}
+import { route } from "../http/route";
+import { parseWith } from "../http/validate";
+import { channelDigestDeliveryKey } from "../jobs/digests";
+import type { Jobs } from "../jobs/types";
+import { communityAccessChecker } from "../policies/communityAccess";
+import { channelDigestStateKey } from "../store/digestRepository";
+import { digestComposer } from "./digestComposer";
+import { channelZone, digestSender } from "./digestSender";
+import { presentDigestSend } from "./presenter";
+import { digestPreviewQuerySchema, digestSettingsSchema, zoneQuerySchema } from "./schema";
+import { unreachableLister } from "./unreachableLister";
 
 /**
  * The weekly digest: each person's delivery settings, the preview of the exact card, and a
@@ -76,7 +36,8 @@ export function digestRouter(
   const { store, now, authenticated, config } = deps;
   const router = express.Router();
 
-  router.get("/digest/settings", authenticated, async (req, res) => {
+  // Not through `route`: settings are the caller's own, so their roles are never read.
+  router.get(routePattern(paths.digestSettings), authenticated, async (req, res) => {
     const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
     const { tenantId, userId } = actorOf(res);
     const state = await store.digests.stateOf(tenantId, userId);
@@ -87,7 +48,7 @@ export function digestRouter(
     res.json(body);
   });
 
-  router.put("/digest/settings", authenticated, async (req, res) => {
+  router.put(routePattern(paths.digestSettings), authenticated, async (req, res) => {
     const settings = parseWith(digestSettingsSchema, req.body, "The digest settings");
     const { tenantId, userId } = actorOf(res);
     await store.digests.saveSettings(tenantId, userId, settings);
@@ -95,196 +56,84 @@ export function digestRouter(
     res.json(body);
   });
 
-  router.get("/digest/preview", authenticated, async (req, res) => {
-    const query = parseWith(digestPreviewQuerySchema, req.query, "The preview query");
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    if (query.audience === "members") {
-      if (!query.communityId) throw badRequest("Name the community of the members' digest.");
-      await communityAccessChecker({
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.digestPreview,
+      query: { schema: digestPreviewQuerySchema, what: "The preview query" },
+    },
+    async ({ res, viewer, query }) => {
+      if (query.audience === "members") {
+        if (!query.communityId) throw badRequest("Name the community of the members' digest.");
+        await communityAccessChecker({
+          store,
+          viewer,
+          resource: { kind: "digest", communityId: communityIdParam(query.communityId) },
+          action: "read",
+        });
+      }
+      const state = await store.digests.stateOf(viewer.actor.tenantId, viewer.actor.userId);
+      const timeZone =
+        query.audience === "members"
+          ? channelZone
+          : (state.settings?.timeZone ?? query.timeZone ?? "UTC");
+      const composed = await digestComposer({
         store,
-        viewer,
-        resource: { kind: "digest", communityId: communityIdParam(query.communityId) },
-        action: "read",
-      });
-    }
-    const state = await store.digests.stateOf(viewer.actor.tenantId, viewer.actor.userId);
-    const timeZone =
-      query.audience === "members"
-        ? channelZone
-        : (state.settings?.timeZone ?? query.timeZone ?? "UTC");
-    const composed = await digestComposer({
-      store,
-      config,
-      tenantId: viewer.actor.tenantId,
-      recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
-      audience: query.audience,
-      ...(query.audience === "members" && query.communityId
-        ? { communityId: query.communityId, stateKey: channelDigestStateKey(query.communityId) }
-        : {}),
-      timeZone,
-      now: now(),
-    });
-    const body: DigestPreviewResponse = {
-      week: composed.week,
-      audience: query.audience,
-      card: composed.card as unknown as Record<string, unknown>,
-      empty: composed.digest.communities.length === 0,
-    };
-    res.json(body);
-  });
-
-  router.get("/health-signals", authenticated, async (req, res) => {
-    const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    const composed = await digestComposer({
-      store,
-      config,
-      tenantId: viewer.actor.tenantId,
-      recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
-      audience: "lead",
-      timeZone: timeZone ?? "UTC",
-      now: now(),
-    });
-    const body: HealthSignalsResponse = {
-      communities: composed.inputs.map((input) => ({
-        communityId: input.communityId,
-        name: input.name,
-        signals: [...input.signals],
-      })),
-    };
-    res.json(body);
-  });
-
-  router.get("/communities/:communityId/digest/unreachable", authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "digest", communityId },
-      action: "send",
-    });
-    const { tenantId } = viewer.actor;
-    const [unreachable, conversations, members, channelLink] = await Promise.all([
-      store.deliveries.listUnreachable(tenantId),
-      store.conversationReferences.listForTenant(tenantId),
-      store.memberships.listCommunityMembers(tenantId, communityId),
-      store.channelLinks.findByCommunity(tenantId, communityId),
-    ]);
-    const byKey = new Map(conversations.map((c) => [conversationRowKey(c.conversationId), c]));
-    const names = new Map(members.map((m) => [m.userId, m.displayName]));
-    // Champions see the refusals that concern their community: its members' personal chats and
-    // its own channel, never the rest of the tenant.
-    const body: UnreachableResponse = {
-      recipients: unreachable.flatMap((entry): UnreachableResponse["recipients"] => {
-        const conversation = byKey.get(entry.conversationKey);
-        if (!conversation) return [];
-        const person = conversation.aadObjectId ? names.get(conversation.aadObjectId) : undefined;
-        if (conversation.kind === "personal" && person !== undefined) {
-          return [
-            {
-              kind: "personal" as const,
-              displayName: person,
-              reason: entry.reason,
-              since: entry.since,
-            },
-          ];
-        }
-        if (
-          conversation.kind === "channel" &&
-          conversation.conversationId === channelLink?.conversationId
-        ) {
-          return [
-            {
-              kind: "channel" as const,
-              displayName: "The community's channel",
-              reason: entry.reason,
-              since: entry.since,
-            },
-          ];
-        }
-        return [];
-      }),
-    };
-    res.json(body);
-  });
-
-  router.get("/communities/:communityId/digest/send", authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "digest", communityId },
-      action: "send",
-    });
-    const { tenantId } = viewer.actor;
-    const week = isoWeekOf(now(), channelZone);
-    const key = channelDigestDeliveryKey(tenantId, communityId, week);
-    const record = await store.deliveries.find(tenantId, key);
-    res.json(presentDigestSend({ key, week, record }));
-  });
-
-  router.post("/communities/:communityId/digest/send", authenticated, async (req, res) => {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "digest", communityId },
-      action: "send",
-    });
-    if (!deps.jobs) {
-      throw new AppError(503, "storage_unavailable", "Sending is switched off on this service.");
-    }
-    const { tenantId } = viewer.actor;
-    const channel = await store.channelLinks.findByCommunity(tenantId, communityId);
-    if (!channel) {
-      throw badRequest(
-        "This community has no channel yet. Add the Practice Hub tab to the community's channel, then try again.",
-      );
-    }
-    const composed = await digestComposer({
-      store,
-      config,
-      tenantId,
-      recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
-      audience: "members",
-      communityId,
-      // The channel keeps its own pick history: not the pressing champion's.
-      stateKey: channelDigestStateKey(communityId),
-      timeZone: channelZone,
-      now: now(),
-    });
-    const key = channelDigestDeliveryKey(tenantId, communityId, composed.week);
-    // A champion pressing again after a failure means "try again"; a sent digest is never resent.
-    const result = await deps.jobs.enqueueDelivery(
-      {
-        key,
-        tenantId,
-        conversationKey: conversationRowKey(channel.conversationId),
-        card: composed.card,
-        summary: digestSummary,
-      },
-      { retryUndelivered: true },
-    );
-    if (result.status === "queued") {
-      await digestSentRecorder({
-        store,
-        tenantId,
-        stateKey: channelDigestStateKey(communityId),
-        composed,
+        config,
+        tenantId: viewer.actor.tenantId,
+        recipient: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+        audience: query.audience,
+        ...(query.audience === "members" && query.communityId
+          ? { communityId: query.communityId, stateKey: channelDigestStateKey(query.communityId) }
+          : {}),
+        timeZone,
         now: now(),
       });
-    }
-    const record =
-      result.status === "queued"
-        ? { state: "pending" as const, updatedAt: now().toISOString() }
-        : result.record;
-    res
-      .status(result.status === "queued" ? 202 : 200)
-      .json(presentDigestSend({ key, week: composed.week, record }));
-  });
+      const body: DigestPreviewResponse = {
+        week: composed.week,
+        audience: query.audience,
+        card: composed.card as unknown as Record<string, unknown>,
+        empty: composed.digest.communities.length === 0,
+      };
+      res.json(body);
+    },
+  );
+
+  const champions = { authorize: { kind: "digest", action: "send" } } as const;
+
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.digestUnreachable, ...champions },
+    async ({ res, viewer, communityId }) => {
+      res.json(await unreachableLister({ store, tenantId: viewer.actor.tenantId, communityId }));
+    },
+  );
+
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.digestSend, ...champions },
+    async ({ res, viewer, communityId }) => {
+      const { tenantId } = viewer.actor;
+      const week = isoWeekOf(now(), channelZone);
+      const key = channelDigestDeliveryKey(tenantId, communityId, week);
+      const record = await store.deliveries.find(tenantId, key);
+      res.json(presentDigestSend({ key, week, record }));
+    },
+  );
+
+  route(
+    router,
+    deps,
+    { method: "post", path: paths.digestSend, ...champions },
+    async ({ res, viewer, communityId }) => {
+      const sent = await digestSender({ store, config, jobs: deps.jobs, viewer, communityId, now });
+      res.status(sent.queued ? 202 : 200).json(presentDigestSend(sent));
+    },
+  );
 
   return router;
 }

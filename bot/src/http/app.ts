@@ -4,6 +4,7 @@ import { canvasRouter } from "../canvas/routes";
 import { libraryRouter } from "../library/routes";
 import { peopleRouter } from "../people/routes";
 import { digestRouter } from "../digest/routes";
+import { healthSignalsRouter } from "../health/routes";
 import { communitiesRouter } from "../communities/routes";
 import type { ApiDeps } from "./deps";
 import { devRouter } from "../local/devRoutes";
@@ -80,6 +81,7 @@ export function createHttpApp(props: HttpAppProps): Express {
   api.use(calendarFeedRouter(deps));
   api.use(libraryRouter(deps));
   api.use(peopleRouter(deps));
+  api.use(healthSignalsRouter(deps));
   api.use(digestRouter({ ...deps, ...(props.jobs ? { jobs: props.jobs } : {}) }));
   api.use((req) => {
     throw notFound(`There is no API at ${req.method} /api${req.path}. Check the URL.`);
