@@ -1,7 +1,7 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { canvasSectionIdSchema, type CanvasSectionId, type PersonRef } from "@practice-hub/shared";
-import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { conditionalWrite, readOrNull, requireEtag } from "./rows";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
 /** The canvas row of a community: exists from the community's creation, holds review state. */
@@ -191,29 +191,21 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
     },
 
     async readCanvas(tenantId, communityId) {
-      try {
-        const row = await table.getEntity<CanvasRow>(
-          communityPartitionKey(tenantId, communityId),
-          canvasRowKey,
-        );
-        return canvasFromRow(row);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<CanvasRow>(
+        table,
+        communityPartitionKey(tenantId, communityId),
+        canvasRowKey,
+      );
+      return row ? canvasFromRow(row) : null;
     },
 
     async readSection(tenantId, communityId, sectionId) {
-      try {
-        const row = await table.getEntity<SectionRow>(
-          communityPartitionKey(tenantId, communityId),
-          sectionKey(sectionId),
-        );
-        return { ...versionFromRow(row, sectionId), etag: row.etag };
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<SectionRow>(
+        table,
+        communityPartitionKey(tenantId, communityId),
+        sectionKey(sectionId),
+      );
+      return row ? { ...versionFromRow(row, sectionId), etag: row.etag } : null;
     },
 
     async createCanvas({ tenantId, communityId, reviewedAt, reviewedBy }) {
@@ -262,17 +254,13 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
         write.expectedEtag === null
           ? ["create", section]
           : ["update", section, "Replace", { etag: write.expectedEtag }];
-      try {
-        const response = await table.submitTransaction([sectionAction, ["create", history]]);
-        // Sub-responses come in request order; their rowKey is URL-encoded and absent on
-        // updates, so the section's ETag is read by position.
-        const etag = response.subResponses[0]?.etag;
-        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
-        return { ...versionFromRow(section, write.sectionId), etag };
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The section changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The section changed since it was read.", () =>
+        table.submitTransaction([sectionAction, ["create", history]]),
+      );
+      // Sub-responses come in request order; their rowKey is URL-encoded and absent on updates,
+      // so the section's ETag is read by position.
+      const etag = requireEtag(response.subResponses[0]?.etag, "a transaction");
+      return { ...versionFromRow(section, write.sectionId), etag };
     },
 
     async markReviewed({ tenantId, communityId, reviewedAt, reviewedBy, expectedEtag }) {
@@ -283,14 +271,10 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
         reviewedById: reviewedBy.id,
         reviewedByName: reviewedBy.displayName,
       };
-      try {
-        const response = await table.updateEntity(entity, "Merge", { etag: expectedEtag });
-        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
-        return { reviewedAt, reviewedBy, etag: response.etag };
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The canvas changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The canvas changed since it was read.", () =>
+        table.updateEntity(entity, "Merge", { etag: expectedEtag }),
+      );
+      return { reviewedAt, reviewedBy, etag: requireEtag(response.etag, "an update") };
     },
 
     async listVersions({ tenantId, communityId, sectionId, limit, afterKey }) {

@@ -1,5 +1,5 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
-import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { conditionalWrite, readOrNull } from "./rows";
 
 /**
  * A link between a Teams channel (and its team) and a community: the bot knows which community
@@ -78,14 +78,8 @@ function entityOf(tenantId: string, row: LinkRow): ChannelLinkEntity {
 
 /** The Table Storage implementation of ChannelLinkRepository. */
 export function createChannelLinkRepository(table: TableClient): ChannelLinkRepository {
-  async function read(tenantId: string, rowKey: string): Promise<LinkRow | null> {
-    try {
-      return await table.getEntity<LinkRow>(tenantId, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
+  const read = (tenantId: string, rowKey: string): Promise<LinkRow | null> =>
+    readOrNull<LinkRow>(table, tenantId, rowKey);
   async function point(tenantId: string, rowKey: string): Promise<ChannelLinkEntity | null> {
     const row = await read(tenantId, rowKey);
     return row ? entityOf(tenantId, row) : null;
@@ -152,14 +146,9 @@ export function createChannelLinkRepository(table: TableClient): ChannelLinkRepo
         // rewrites its community row, whose ETag condition above then fails this one.
         actions.push(["delete", { partitionKey: tenantId, rowKey: row.rowKey }]);
       }
-      try {
-        await table.submitTransaction(actions);
-      } catch (error) {
-        if (isConflict(error)) {
-          throw new ConcurrencyError("Someone linked this channel or community at the same time.");
-        }
-        throw error;
-      }
+      await conditionalWrite("Someone linked this channel or community at the same time.", () =>
+        table.submitTransaction(actions),
+      );
       return stored;
     },
   };

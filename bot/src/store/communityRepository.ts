@@ -1,5 +1,6 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
+import { readOrNull } from "./rows";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 
 /** A community as stored: tenant-scoped, keyed by its id. */
@@ -133,12 +134,8 @@ function pendingRowKey(creation: PendingCreation): string {
 /** The Table Storage implementation of CommunityRepository. */
 export function createCommunityRepository(table: TableClient): CommunityRepository {
   async function readCount(tenantId: string): Promise<CommunityCount> {
-    try {
-      const row = await table.getEntity<CountRow>(tenantId, countRowKey);
-      return { count: row.count, etag: row.etag };
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+    const row = await readOrNull<CountRow>(table, tenantId, countRowKey);
+    if (row) return { count: row.count, etag: row.etag };
     const rows = table.listEntities({
       queryOptions: {
         filter: odata`PartitionKey eq ${tenantId} and RowKey lt ${communitiesEnd}`,
@@ -162,12 +159,8 @@ export function createCommunityRepository(table: TableClient): CommunityReposito
       return communities;
     },
     async find(tenantId, communityId) {
-      try {
-        return fromRow(await table.getEntity<CommunityRow>(tenantId, communityId));
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<CommunityRow>(table, tenantId, communityId);
+      return row ? fromRow(row) : null;
     },
     readCount,
     async create(community, options = {}) {

@@ -3,7 +3,7 @@ import type {
   ConversationKind,
   StoredConversationReference,
 } from "../teams/conversationReferences";
-import { isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
 
 interface ConversationReferenceRow {
   conversationId: string;
@@ -28,9 +28,9 @@ export type ConversationKeyLookup = (
 /** Point reads on the "conversationReferences" table. */
 export function createConversationKeyLookup(table: TableClient): ConversationKeyLookup {
   return async (tenantId, conversationKey) => {
-    try {
-      const row = await table.getEntity<ConversationReferenceRow>(tenantId, conversationKey);
-      return {
+    const row = await readOrNull<ConversationReferenceRow>(table, tenantId, conversationKey);
+    return (
+      row && {
         tenantId,
         conversationId: row.conversationId,
         kind: row.kind,
@@ -40,10 +40,7 @@ export function createConversationKeyLookup(table: TableClient): ConversationKey
         serviceUrl: row.serviceUrl,
         reference: row.reference,
         updatedAt: row.updatedAt,
-      };
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+      }
+    );
   };
 }

@@ -7,6 +7,7 @@ import type {
   DeliveryState,
   UnreachableConversation,
 } from "../jobs/types";
+import { readOrNull } from "./rows";
 import { isConflict, isNotFound } from "./storageErrors";
 import { prefixUpperBound } from "./tables";
 
@@ -153,12 +154,8 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
   }
 
   async function find(tenantId: string, key: string): Promise<StoredDelivery | null> {
-    try {
-      return fromRow(await table.getEntity<DeliveryRow>(tenantId, deliveryRowKey(key)));
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const row = await readOrNull<DeliveryRow>(table, tenantId, deliveryRowKey(key));
+    return row ? fromRow(row) : null;
   }
 
   /**

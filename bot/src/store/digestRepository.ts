@@ -1,7 +1,8 @@
 import type { TableClient } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { digestSettingsSchema, type DigestSettings } from "@practice-hub/shared";
-import { isConflict, isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
+import { isConflict } from "./storageErrors";
 
 /** What the digest remembers per recipient. */
 export interface DigestRecipientState {
@@ -90,17 +91,7 @@ function parseSentPicks(value: string | undefined): SentPick[] {
 
 /** The Table Storage implementation of DigestRepository. */
 export function createDigestRepository(table: TableClient): DigestRepository {
-  async function read(
-    tenantId: string,
-    rowKey: string,
-  ): Promise<(DigestRow & { etag: string }) | null> {
-    try {
-      return await table.getEntity<DigestRow & { etag: string }>(tenantId, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
+  const read = (tenantId: string, rowKey: string) => readOrNull<DigestRow>(table, tenantId, rowKey);
   return {
     async stateOf(tenantId, userId) {
       const [settings, sent] = await Promise.all([

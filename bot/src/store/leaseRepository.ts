@@ -1,5 +1,6 @@
 import type { TableClient } from "@azure/data-tables";
-import { isConflict, isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
+import { isConflict } from "./storageErrors";
 
 const partitionKey = "scheduler";
 const leaseRowKey = "lease";
@@ -41,14 +42,7 @@ export interface LeaseRepository {
 
 /** The Table Storage implementation of LeaseRepository. */
 export function createLeaseRepository(table: TableClient): LeaseRepository {
-  async function readLease(): Promise<(LeaseRow & { etag: string }) | null> {
-    try {
-      return await table.getEntity<LeaseRow>(partitionKey, leaseRowKey);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
+  const readLease = () => readOrNull<LeaseRow>(table, partitionKey, leaseRowKey);
 
   return {
     async acquire({ holder, now, expiresAt }) {
@@ -89,13 +83,8 @@ export function createLeaseRepository(table: TableClient): LeaseRepository {
       }
     },
     async lastTick(source) {
-      try {
-        const row = await table.getEntity<ProgressRow>(partitionKey, progressPrefix + source);
-        return new Date(row.lastTick);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<ProgressRow>(table, partitionKey, progressPrefix + source);
+      return row ? new Date(row.lastTick) : null;
     },
     async saveLastTick(source, at) {
       // Only the leader writes progress, so a plain upsert cannot lose a concurrent update.

@@ -10,7 +10,8 @@ import {
   type ResourceStatus,
 } from "@practice-hub/shared";
 import { readPage } from "./paging";
-import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { conditionalWrite, readOrNull, requireEtag } from "./rows";
+import { ConcurrencyError, isConflict } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
 /** A library resource as stored. */
@@ -226,19 +227,6 @@ function handbookFromRow(row: HandbookRow): HandbookEntryEntity {
   };
 }
 
-async function getOrNull<T extends object>(
-  table: TableClient,
-  partitionKey: string,
-  rowKey: string,
-): Promise<T | null> {
-  try {
-    return await table.getEntity<T>(partitionKey, rowKey);
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
-
 /** The Table Storage implementation of LibraryRepository. */
 export function createLibraryRepository(table: TableClient): LibraryRepository {
   return {
@@ -299,22 +287,21 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
           ["create", resourceRow(partitionKey, entity)],
           ["create", { partitionKey, rowKey: guardKey, resourceId: id }],
         ]);
-        const etag = response.subResponses[0]?.etag;
-        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
+        const etag = requireEtag(response.subResponses[0]?.etag, "a transaction");
         return { outcome: "suggested", resource: { ...entity, etag } };
       } catch (error) {
         if (!isConflict(error)) throw error;
       }
-      const guard = await getOrNull<{ resourceId: string }>(table, partitionKey, guardKey);
+      const guard = await readOrNull<{ resourceId: string }>(table, partitionKey, guardKey);
       const existing = guard
-        ? await getOrNull<ResourceRow>(table, partitionKey, resourceKey(guard.resourceId))
+        ? await readOrNull<ResourceRow>(table, partitionKey, resourceKey(guard.resourceId))
         : null;
       if (!existing) throw new ConcurrencyError("The URL guard points at no resource.");
       return { outcome: "duplicate", existing: resourceFromRow(existing) };
     },
 
     async findResource(tenantId, communityId, id) {
-      const row = await getOrNull<ResourceRow>(
+      const row = await readOrNull<ResourceRow>(
         table,
         communityPartitionKey(tenantId, communityId),
         resourceKey(id),
@@ -324,19 +311,14 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
 
     async updateResource({ tenantId, communityId, resource, expectedEtag }) {
       const row = resourceRow(communityPartitionKey(tenantId, communityId), resource);
-      try {
-        const response = await table.updateEntity(row, "Replace", { etag: expectedEtag });
-        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
-        return { ...resource, etag: response.etag };
-      } catch (error) {
-        if (isConflict(error))
-          throw new ConcurrencyError("The resource changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The resource changed since it was read.", () =>
+        table.updateEntity(row, "Replace", { etag: expectedEtag }),
+      );
+      return { ...resource, etag: requireEtag(response.etag, "an update") };
     },
 
     async findHandbookEntry(tenantId, communityId, id) {
-      const row = await getOrNull<HandbookRow>(
+      const row = await readOrNull<HandbookRow>(
         table,
         communityPartitionKey(tenantId, communityId),
         handbookKey(id),
@@ -359,20 +341,15 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
       };
       const current = { partitionKey, rowKey: handbookKey(entry.id), ...fields };
       const history = { partitionKey, rowKey: historyKey(entry.id, entry.version), ...fields };
-      try {
-        const response = await table.submitTransaction([
+      const response = await conditionalWrite("The entry changed since it was read.", () =>
+        table.submitTransaction([
           expectedEtag === null
             ? ["create", current]
             : ["update", current, "Replace", { etag: expectedEtag }],
           ["create", history],
-        ]);
-        const etag = response.subResponses[0]?.etag;
-        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
-        return { ...entry, etag };
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The entry changed since it was read.");
-        throw error;
-      }
+        ]),
+      );
+      return { ...entry, etag: requireEtag(response.subResponses[0]?.etag, "a transaction") };
     },
 
     async markResurfaced({ tenantId, communityId, id, at, expectedEtag }) {
@@ -381,12 +358,9 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
         rowKey: handbookKey(id),
         lastResurfacedAt: at,
       };
-      try {
-        await table.updateEntity(entity, "Merge", { etag: expectedEtag });
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The entry changed since it was read.");
-        throw error;
-      }
+      await conditionalWrite("The entry changed since it was read.", () =>
+        table.updateEntity(entity, "Merge", { etag: expectedEtag }),
+      );
     },
   };
 }

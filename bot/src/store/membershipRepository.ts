@@ -7,6 +7,7 @@ import {
   type TenantRole,
 } from "@practice-hub/shared";
 import { readPage, type Page } from "./paging";
+import { conditionalWrite, readOrNull, requireEtag } from "./rows";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { odataString, prefixUpperBound } from "./tables";
 
@@ -238,16 +239,12 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
       return holders;
     },
     async findCommunityMembership(tenantId, userId, communityId) {
-      try {
-        const row = await table.getEntity<MembershipRow>(
-          tenantId,
-          `${userId}${separator}${communityId}`,
-        );
-        return membershipFromRow(row);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<MembershipRow>(
+        table,
+        tenantId,
+        `${userId}${separator}${communityId}`,
+      );
+      return row ? membershipFromRow(row) : null;
     },
     async changeCommunityMemberships({ tenantId, communityId, put = [], remove = [], roster }) {
       const rowKey = (userId: string) => `${userId}${separator}${communityId}`;
@@ -275,9 +272,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         const response = await table.submitTransaction(actions);
         const etags = new Map<string, string>();
         put.forEach((row, index) => {
-          const etag = response.subResponses[index]?.etag;
-          if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
-          etags.set(row.userId, etag);
+          etags.set(row.userId, requireEtag(response.subResponses[index]?.etag, "a transaction"));
         });
         return etags;
       } catch (error) {
@@ -289,16 +284,16 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
     },
     async removeCommunityMembership({ tenantId, userId, communityId, expectedEtag }) {
       try {
-        await table.deleteEntity(
-          tenantId,
-          `${userId}${separator}${communityId}`,
-          expectedEtag === undefined ? {} : { etag: expectedEtag },
+        await conditionalWrite("The membership changed since it was read.", () =>
+          table.deleteEntity(
+            tenantId,
+            `${userId}${separator}${communityId}`,
+            expectedEtag === undefined ? {} : { etag: expectedEtag },
+          ),
         );
         return true;
       } catch (error) {
         if (isNotFound(error)) return false;
-        if (isConflict(error))
-          throw new ConcurrencyError("The membership changed since it was read.");
         throw error;
       }
     },

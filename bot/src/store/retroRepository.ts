@@ -9,7 +9,8 @@ import {
 } from "@practice-hub/shared";
 import { joinProperty, splitProperty, type PropertyParts } from "./splitProperty";
 import { encodeCursor, readPage } from "./paging";
-import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { conditionalWrite, json, optionalStr, parseJson, readOrNull, str, type Row } from "./rows";
+import { isConflict } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
 /** The format as stored with a retro, so later edits of a custom format never change it. */
@@ -211,28 +212,6 @@ const voteKey = (retroId: string, userId: string, slot: number) =>
 const voteMarkerKey = (retroId: string, keyHash: string) => `r|${retroId}|k|${keyHash}`;
 const actionKey = (actionId: string) => `action|${actionId}`;
 
-interface Row {
-  partitionKey: string;
-  rowKey: string;
-  etag: string;
-  [property: string]: unknown;
-}
-
-function str(row: Row, name: string): string {
-  const value = row[name];
-  return typeof value === "string" ? value : "";
-}
-
-function optionalStr(row: Row, name: string): string | null {
-  const value = row[name];
-  return typeof value === "string" && value !== "" ? value : null;
-}
-
-function json<T>(row: Row, name: string, fallback: T): T {
-  const value = row[name];
-  return typeof value === "string" && value !== "" ? (JSON.parse(value) as T) : fallback;
-}
-
 /**
  * Table Storage holds at most 32K characters in a string property, so a retro's themes JSON is
  * split over `themesJson`, `themesJson2`, ... (rows written before the split have `themesJson`
@@ -251,8 +230,7 @@ function themesFields(themes: readonly RetroTheme[]): Record<string, string> {
 }
 
 function themesFromRow(row: Row): RetroTheme[] {
-  const json = joinProperty(row, themesParts) ?? "";
-  return json === "" ? [] : (JSON.parse(json) as RetroTheme[]);
+  return parseJson<RetroTheme[]>(joinProperty(row, themesParts), []);
 }
 
 /** The header columns the history needs: everything but the themes, the heavy part. */
@@ -480,16 +458,12 @@ export function createRetroRepository(table: TableClient): RetroRepository {
     },
 
     async readRetro(tenantId, communityId, retroId) {
-      try {
-        const row = await table.getEntity<Row>(
-          communityPartitionKey(tenantId, communityId),
-          retroKey(retroId),
-        );
-        return retroFromRow(row);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<Row>(
+        table,
+        communityPartitionKey(tenantId, communityId),
+        retroKey(retroId),
+      );
+      return row ? retroFromRow(row) : null;
     },
 
     async list(tenantId, communityId, limit) {
@@ -513,13 +487,10 @@ export function createRetroRepository(table: TableClient): RetroRepository {
           ? { summaryJson: changes.summary ? JSON.stringify(changes.summary) : "" }
           : {}),
       };
-      try {
-        const response = await table.updateEntity(entity, "Merge", { etag: expectedEtag });
-        return response.etag ?? "";
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The retro changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The retro changed since it was read.", () =>
+        table.updateEntity(entity, "Merge", { etag: expectedEtag }),
+      );
+      return response.etag ?? "";
     },
 
     async addEntry({ tenantId, communityId, retroId, entry }) {
@@ -543,23 +514,17 @@ export function createRetroRepository(table: TableClient): RetroRepository {
     },
 
     async hideEntry({ tenantId, communityId, retroId, entryId, hidden, expectedEtag }) {
-      try {
-        await table.updateEntity(
-          {
-            partitionKey: communityPartitionKey(tenantId, communityId),
-            rowKey: entryKey(retroId, entryId),
-            hiddenReason: hidden.reason,
-            hiddenById: hidden.by.id,
-            hiddenByName: hidden.by.displayName,
-            hiddenAt: hidden.at,
-          },
-          "Merge",
-          { etag: expectedEtag },
-        );
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The entry changed since it was read.");
-        throw error;
-      }
+      const entity = {
+        partitionKey: communityPartitionKey(tenantId, communityId),
+        rowKey: entryKey(retroId, entryId),
+        hiddenReason: hidden.reason,
+        hiddenById: hidden.by.id,
+        hiddenByName: hidden.by.displayName,
+        hiddenAt: hidden.at,
+      };
+      await conditionalWrite("The entry changed since it was read.", () =>
+        table.updateEntity(entity, "Merge", { etag: expectedEtag }),
+      );
     },
 
     async castVote({ tenantId, communityId, retroId, vote, keyHash }) {
@@ -582,13 +547,8 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       } catch (error) {
         if (!isConflict(error)) throw error;
         // The transaction says which row existed only in its message; one point read is clearer.
-        try {
-          await table.getEntity(partitionKey, voteMarkerKey(retroId, keyHash));
-          return "duplicate";
-        } catch (readError) {
-          if (isNotFound(readError)) return "slotTaken";
-          throw readError;
-        }
+        const marker = await readOrNull(table, partitionKey, voteMarkerKey(retroId, keyHash));
+        return marker ? "duplicate" : "slotTaken";
       }
     },
 
@@ -610,31 +570,24 @@ export function createRetroRepository(table: TableClient): RetroRepository {
     },
 
     async readAction(tenantId, communityId, actionId) {
-      try {
-        const row = await table.getEntity<Row>(
-          communityPartitionKey(tenantId, communityId),
-          actionKey(actionId),
-        );
-        return actionFromRow(row);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<Row>(
+        table,
+        communityPartitionKey(tenantId, communityId),
+        actionKey(actionId),
+      );
+      return row ? actionFromRow(row) : null;
     },
 
     async updateActionStatus({ tenantId, communityId, actionId, status, updatedAt, expectedEtag }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
-      try {
-        const response = await table.updateEntity(
+      const response = await conditionalWrite("The action changed since it was read.", () =>
+        table.updateEntity(
           { partitionKey, rowKey: actionKey(actionId), status, updatedAt },
           "Merge",
           { etag: expectedEtag },
-        );
-        return response.etag ?? "";
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The action changed since it was read.");
-        throw error;
-      }
+        ),
+      );
+      return response.etag ?? "";
     },
   };
 }

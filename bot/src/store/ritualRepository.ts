@@ -9,6 +9,7 @@ import {
   type Volunteer,
 } from "@practice-hub/shared";
 import { joinProperty, splitProperty, type PropertyParts } from "./splitProperty";
+import { conditionalWrite, num, parseJson, readOrNull, requireEtag, str, type Row } from "./rows";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 import { communityPartitionKey, odataString, prefixUpperBound } from "./tables";
 
@@ -269,18 +270,6 @@ function parseOccurrenceKey(rowKey: string): {
   };
 }
 
-interface Row {
-  partitionKey: string;
-  rowKey: string;
-  etag: string;
-  [property: string]: unknown;
-}
-
-function parseJson<T>(value: unknown, fallback: T): T {
-  if (typeof value !== "string" || value === "") return fallback;
-  return JSON.parse(value) as T;
-}
-
 /**
  * The attendance of a full session (`ritualLimits.peoplePerOccurrence`) passes the 32K
  * characters a string property holds, so it is split over `attendance`, `attendance_1`...
@@ -314,9 +303,9 @@ function ritualFromRow(row: Row): RitualEntity {
     volunteers: parseJson<Volunteer[]>(row["volunteers"], []),
     lastServed: parseJson<Record<string, LocalDate>>(row["lastServed"], {}),
     recentSessions: parseJson<{ personId: string; date: LocalDate }[]>(row["recentSessions"], []),
-    communityCreatedAt: String(row["communityCreatedAt"] ?? ""),
-    createdAt: String(row["createdAt"] ?? ""),
-    sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
+    communityCreatedAt: str(row, "communityCreatedAt"),
+    createdAt: str(row, "createdAt"),
+    sequence: num(row, "sequence", 0),
     etag: row.etag,
   };
 }
@@ -337,7 +326,7 @@ function occurrenceToRow(partitionKey: string, write: Omit<OccurrenceRow, "etag"
 
 function occurrenceFromRow(row: Row): OccurrenceEntity {
   const { originalDate, ritualId } = parseOccurrenceKey(row.rowKey);
-  const facilitatorName = typeof row["facilitatorName"] === "string" ? row["facilitatorName"] : "";
+  const facilitatorName = str(row, "facilitatorName");
   return {
     ritualId,
     originalDate,
@@ -347,7 +336,7 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
     rsvps: {},
     attendance: parseJson<AttendanceRecord | null>(joinProperty(row, attendanceParts), null),
     swapRequest: parseJson<SwapRequest | null>(row["swapRequest"], null),
-    sequence: typeof row["sequence"] === "number" ? row["sequence"] : 0,
+    sequence: num(row, "sequence", 0),
     etag: row.etag,
   };
 }
@@ -355,8 +344,8 @@ function occurrenceFromRow(row: Row): OccurrenceEntity {
 function rsvpFromRow(row: Row): StoredRsvp {
   return {
     response: row["response"] as RsvpResponse,
-    displayName: String(row["displayName"] ?? ""),
-    seat: typeof row["seat"] === "number" ? row["seat"] : -1,
+    displayName: str(row, "displayName"),
+    seat: num(row, "seat", -1),
     etag: row.etag,
   };
 }
@@ -421,16 +410,12 @@ export function createRitualRepository(table: TableClient): RitualRepository {
     },
 
     async readRitual(tenantId, communityId, ritualId) {
-      try {
-        const row = await table.getEntity<Row>(
-          communityPartitionKey(tenantId, communityId),
-          ritualKey(ritualId),
-        );
-        return ritualFromRow(row);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const row = await readOrNull<Row>(
+        table,
+        communityPartitionKey(tenantId, communityId),
+        ritualKey(ritualId),
+      );
+      return row ? ritualFromRow(row) : null;
     },
 
     async readRitualAndOccurrence({ tenantId, communityId, ritualId, originalDate }) {
@@ -462,7 +447,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
             ...unchangedOccurrence,
             ...parseJson<Partial<OccurrenceChange>>(row["change"], {}),
           },
-          attended: typeof row["attendance"] === "string" && row["attendance"] !== "",
+          attended: str(row, "attendance") !== "",
         });
       }
       return found;
@@ -475,23 +460,18 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         ritualToRow(partitionKey, r),
       ]);
       const response = await table.submitTransaction(actions);
-      return rituals.map((ritual, index) => {
-        const etag = response.subResponses[index]?.etag;
-        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
-        return { ...ritual, etag };
-      });
+      return rituals.map((ritual, index) => ({
+        ...ritual,
+        etag: requireEtag(response.subResponses[index]?.etag, "a transaction"),
+      }));
     },
 
     async replaceRitual(tenantId, communityId, ritual, expectedEtag) {
       const row = ritualToRow(communityPartitionKey(tenantId, communityId), ritual);
-      try {
-        const response = await table.updateEntity(row, "Replace", { etag: expectedEtag });
-        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
-        return { ...ritual, etag: response.etag };
-      } catch (error) {
-        if (isConflict(error)) throw new ConcurrencyError("The ritual changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The ritual changed since it was read.", () =>
+        table.updateEntity(row, "Replace", { etag: expectedEtag }),
+      );
+      return { ...ritual, etag: requireEtag(response.etag, "an update") };
     },
 
     async deleteRitual(tenantId, communityId, ritualId, expectedEtag) {
@@ -528,25 +508,21 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         displayName: answer.displayName,
         seat,
       };
-      try {
-        if (expectedEtag === null) {
-          const response = await table.submitTransaction([
-            ["create", row],
-            ["create", { partitionKey, rowKey: seatKey(originalDate, ritualId, seat), userId }],
-          ]);
-          const etag = response.subResponses[0]?.etag;
-          if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
-          return { ...answer, seat, etag };
-        }
-        const response = await table.updateEntity(row, "Replace", { etag: expectedEtag });
-        if (!response.etag) throw new Error("Table Storage answered an update without an ETag.");
-        return { ...answer, seat, etag: response.etag };
-      } catch (error) {
-        if (isConflict(error)) {
-          throw new ConcurrencyError("The answer or its seat changed since it was read.");
-        }
-        throw error;
-      }
+      const etag = await conditionalWrite(
+        "The answer or its seat changed since it was read.",
+        async () => {
+          if (expectedEtag === null) {
+            const response = await table.submitTransaction([
+              ["create", row],
+              ["create", { partitionKey, rowKey: seatKey(originalDate, ritualId, seat), userId }],
+            ]);
+            return requireEtag(response.subResponses[0]?.etag, "a transaction");
+          }
+          const response = await table.updateEntity(row, "Replace", { etag: expectedEtag });
+          return requireEtag(response.etag, "an update");
+        },
+      );
+      return { ...answer, seat, etag };
     },
 
     async importRsvps({ tenantId, communityId, ritualId, originalDate, answers }) {
@@ -591,19 +567,16 @@ export function createRitualRepository(table: TableClient): RitualRepository {
           { etag: ritual.expectedEtag },
         ]);
       }
-      try {
-        const response = await table.submitTransaction(actions);
-        const etag = response.subResponses[0]?.etag;
-        if (!etag) throw new Error("Table Storage answered a transaction without an ETag.");
-        return {
-          occurrence: { ...entity, etag },
-          ritualEtag: ritual ? (response.subResponses[1]?.etag ?? null) : null,
-        };
-      } catch (error) {
-        if (isConflict(error))
-          throw new ConcurrencyError("The occurrence changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The occurrence changed since it was read.", () =>
+        table.submitTransaction(actions),
+      );
+      return {
+        occurrence: {
+          ...entity,
+          etag: requireEtag(response.subResponses[0]?.etag, "a transaction"),
+        },
+        ritualEtag: ritual ? (response.subResponses[1]?.etag ?? null) : null,
+      };
     },
 
     async indexCommunity(tenantId, communityId) {
@@ -624,7 +597,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         queryOptions: { filter: `PartitionKey eq ${odataString(indexPartition)}` },
       });
       for await (const row of rows) {
-        found.push({ tenantId: String(row["tenantId"]), communityId: String(row["communityId"]) });
+        found.push({ tenantId: str(row, "tenantId"), communityId: str(row, "communityId") });
       }
       return found;
     },
@@ -633,14 +606,10 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       // Loops only when a champion renewed or revoked the feed while an old row was rewritten.
       for (;;) {
-        const row = await table.getEntity<Row>(partitionKey, feedRowKey).catch((error: unknown) => {
-          if (isNotFound(error)) return null;
-          throw error;
-        });
+        const row = await readOrNull<Row>(table, partitionKey, feedRowKey);
         if (!row) return null;
-        const legacyToken = typeof row["token"] === "string" ? row["token"] : "";
-        if (legacyToken === "")
-          return { tokenHash: String(row["tokenHash"] ?? ""), etag: row.etag };
+        const legacyToken = str(row, "token");
+        if (legacyToken === "") return { tokenHash: str(row, "tokenHash"), etag: row.etag };
         const tokenHash = feedTokenHash(legacyToken);
         try {
           // Replace drops the plain token: from now on only its hash is stored.
@@ -649,8 +618,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
             "Replace",
             { etag: row.etag },
           );
-          if (!response.etag) throw new Error("Table Storage answered without an ETag.");
-          return { tokenHash, etag: response.etag };
+          return { tokenHash, etag: requireEtag(response.etag, "an update") };
         } catch (error) {
           if (!isConflict(error)) throw error;
         }
@@ -663,18 +631,12 @@ export function createRitualRepository(table: TableClient): RitualRepository {
         rowKey: feedRowKey,
         tokenHash: token === "" ? "" : feedTokenHash(token),
       };
-      try {
-        const response =
-          expectedEtag === null
-            ? await table.createEntity(row)
-            : await table.updateEntity(row, "Replace", { etag: expectedEtag });
-        if (!response.etag) throw new Error("Table Storage answered without an ETag.");
-        return { tokenHash: row.tokenHash, etag: response.etag };
-      } catch (error) {
-        if (isConflict(error))
-          throw new ConcurrencyError("The feed token changed since it was read.");
-        throw error;
-      }
+      const response = await conditionalWrite("The feed token changed since it was read.", () =>
+        expectedEtag === null
+          ? table.createEntity(row)
+          : table.updateEntity(row, "Replace", { etag: expectedEtag }),
+      );
+      return { tokenHash: row.tokenHash, etag: requireEtag(response.etag, "a write") };
     },
   };
 }
