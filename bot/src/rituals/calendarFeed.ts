@@ -16,7 +16,7 @@ import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 import { viewerLoader } from "../policies/viewerLoader";
 import { parseWith } from "../http/validate";
 import type { OccurrenceEntity, RitualEntity, Store } from "../store";
-import { ConcurrencyError, feedTokenHash } from "../store";
+import { etagWrite, feedTokenHash } from "../store";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
 import { occurrenceParamsSchema } from "./schema";
@@ -72,16 +72,15 @@ async function rotateToken(
   communityId: string,
   revoke: boolean,
 ): Promise<string> {
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await store.rituals.readFeedToken(tenantId, communityId);
-    const token = revoke ? "" : randomBytes(24).toString("base64url");
-    try {
+  return etagWrite({
+    read: () => store.rituals.readFeedToken(tenantId, communityId),
+    write: async (current) => {
+      const token = revoke ? "" : randomBytes(24).toString("base64url");
       await store.rituals.saveFeedToken(tenantId, communityId, token, current?.etag ?? null);
       return token;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
-    }
-  }
+    },
+    attempts: 3,
+  });
 }
 
 /**

@@ -27,6 +27,7 @@ import { tableNames, type TableName } from "./tables";
 
 export { tableNames, type TableName } from "./tables";
 export { ConcurrencyError, isConflict, isStorageUnavailable } from "./storageErrors";
+export { etagWrite } from "./etagWrite";
 export { isHistoryKeyOf } from "./canvasRepository";
 export { InvalidCursorError, type Page } from "./paging";
 export { ChannelTakenError } from "./channelLinkRepository";
