@@ -1,15 +1,60 @@
 import { createHash } from "node:crypto";
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
-import type {
-  Delivery,
-  DeliveryRecord,
-  DeliveryState,
-  UnreachableConversation,
-} from "../jobs/types";
 import { readOrNull } from "./rows";
 import { isConflict, isNotFound } from "./storageErrors";
 import { prefixUpperBound } from "./tables";
+
+/*
+ * What the delivery backbone (bot/src/jobs, DESIGN.md "Proactive messages and jobs") hands the
+ * store and reads back; the jobs' contract re-exports these types.
+ */
+
+/** One message for one conversation, identified by an idempotency key. */
+export interface Delivery {
+  /**
+   * The idempotency key: one per (job, recipient, period), e.g.
+   * "reminder:<tenant>:<occurrence>:<offset>" or "digest:<tenant>:<recipient>:<isoWeek>".
+   * A key that was delivered once is never delivered again.
+   */
+  key: string;
+  tenantId: string;
+  /**
+   * The conversation, as the store names it for deliveries (`store.conversationKeyOf`): opaque
+   * outside the store.
+   */
+  conversationKey: string;
+  /** The Adaptive Card JSON sent as the message's only attachment. */
+  card: object;
+  /** The notification text Teams shows in the activity feed and previews. */
+  summary: string;
+}
+
+/** Where a delivery key stands; champions see the unreachable ones. */
+export type DeliveryState = "pending" | "sent" | "unreachable" | "failed";
+
+/** The idempotency record of one delivery key. */
+export interface DeliveryRecord {
+  key: string;
+  tenantId: string;
+  conversationKey: string;
+  state: DeliveryState;
+  /** The activity id Teams gave the message, when sent: reminders update their card with it. */
+  activityId?: string;
+  /** Why the delivery is unreachable or failed. */
+  reason?: string;
+  /** ISO instant of the last change. */
+  updatedAt: string;
+}
+
+/** A conversation Teams refused with 403 MessageWritesBlocked. */
+export interface UnreachableConversation {
+  tenantId: string;
+  conversationKey: string;
+  reason: string;
+  /** ISO instant of the refusal. */
+  since: string;
+}
 
 const deliveryPrefix = "delivery|";
 const unreachablePrefix = "unreachable|";
