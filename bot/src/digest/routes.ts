@@ -24,7 +24,6 @@ import { AppError, badRequest } from "../errors";
 import { parseWith } from "../http/validate";
 import type { DeliveryRecord, DeliveryState, Jobs } from "../jobs/types";
 import { channelDigestDeliveryKey, digestSummary } from "../jobs/digests";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import { channelDigestStateKey } from "../store/digestRepository";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
@@ -171,7 +170,9 @@ export function digestRouter(
       store.memberships.listCommunityMembers(tenantId, communityId),
       store.channelLinks.findByCommunity(tenantId, communityId),
     ]);
-    const byKey = new Map(conversations.map((c) => [conversationRowKey(c.conversationId), c]));
+    const byKey = new Map(
+      conversations.map((c) => [store.conversationKeyOf({ conversationId: c.conversationId }), c]),
+    );
     const names = new Map(members.map((m) => [m.userId, m.displayName]));
     // Champions see the refusals that concern their community: its members' personal chats and
     // its own channel, never the rest of the tenant.
@@ -262,7 +263,7 @@ export function digestRouter(
       {
         key,
         tenantId,
-        conversationKey: conversationRowKey(channel.conversationId),
+        conversationKey: store.conversationKeyOf({ conversationId: channel.conversationId }),
         card: composed.card,
         summary: digestSummary,
       },

@@ -4,7 +4,6 @@ import { digestSentRecorder } from "../digest/digestSentRecorder";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { DigestRecipient, Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { DueDelivery, DueWorkSource } from "./types";
 
 /** The idempotency key of one recipient's digest for one ISO week: sent once, whatever happens. */
@@ -120,7 +119,7 @@ export function createDigestSource(props: {
           deliveries.push({
             key: digestDeliveryKey(recipient.tenantId, recipient.userId, composed.week),
             tenantId: recipient.tenantId,
-            conversationKey: conversationRowKey(chat),
+            conversationKey: store.conversationKeyOf({ conversationId: chat }),
             card: composed.card,
             summary: digestSummary,
             onQueued: () =>

@@ -7,7 +7,6 @@ import {
 import type { Logger } from "../logger";
 import { calendarRowRange, presentCalendar } from "../rituals/presenter";
 import type { Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { Delivery, DueWorkSource } from "./types";
 
 /** The facilitator hears three days ahead, in time to find someone else. */
@@ -107,7 +106,7 @@ export function createReminderSource(props: {
               deliveries.push({
                 key: reminderDeliveryKey({ ...ref, leadMinutes: lead }),
                 tenantId,
-                conversationKey: conversationRowKey(link.conversationId),
+                conversationKey: store.conversationKeyOf({ conversationId: link.conversationId }),
                 card: ritualReminderCard(card),
                 summary: `${occurrence.ritualName} is coming up`,
               });
@@ -124,7 +123,7 @@ export function createReminderSource(props: {
               deliveries.push({
                 key: facilitatorDeliveryKey(ref),
                 tenantId,
-                conversationKey: conversationRowKey(chat.conversationId),
+                conversationKey: store.conversationKeyOf({ conversationId: chat.conversationId }),
                 card: ritualFacilitatorCard(card),
                 summary: `You are facilitating ${occurrence.ritualName}`,
               });

@@ -10,7 +10,6 @@ import {
 import type { Delivery, EnqueueResult } from "../jobs/types";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import { ownerMriOf } from "./retroOwnerCardLoader";
 
 /** How retro cards leave the service: the delivery backbone's send-now path (bot/src/jobs). */
@@ -54,7 +53,7 @@ export function createRetroNotifier(props: {
     await enqueueDelivery({
       key,
       tenantId,
-      conversationKey: conversationRowKey(conversationId),
+      conversationKey: store.conversationKeyOf({ conversationId }),
       card,
       summary,
     });

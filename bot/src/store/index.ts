@@ -5,7 +5,10 @@ import {
 } from "@azure/data-tables";
 import { createCanvasRepository, type CanvasRepository } from "./canvasRepository";
 import { createCommunityRepository, type CommunityRepository } from "./communityRepository";
-import { createConversationReferenceRepository } from "./conversationReferenceRepository";
+import {
+  conversationRowKey,
+  createConversationReferenceRepository,
+} from "./conversationReferenceRepository";
 import type { ConversationReferenceStore } from "../teams/conversationReferences";
 import { createMembershipRepository, type MembershipRepository } from "./membershipRepository";
 import { createLeaseRepository, type LeaseRepository } from "./leaseRepository";
@@ -59,7 +62,12 @@ export interface Store {
   leases: LeaseRepository;
   /** Idempotency records of proactive deliveries (bot/src/jobs). */
   deliveries: DeliveryRecordRepository;
-  /** A conversation reference by its RowKey, as deliveries name it (bot/src/jobs). */
+  /**
+   * How deliveries name a conversation (`Delivery.conversationKey`): a key that is opaque outside
+   * the store, by which the queue worker finds the stored reference (`conversationByKey`).
+   */
+  conversationKeyOf(props: { conversationId: string }): string;
+  /** A conversation reference by the key deliveries name it with (bot/src/jobs). */
   conversationByKey: ConversationKeyLookup;
   /** Ritual series, occurrences and the calendar feed token. */
   rituals: RitualRepository;
@@ -139,6 +147,7 @@ export function createStore(connectionString: string, options: StoreOptions = {}
     ),
     leases: createLeaseRepository(tableClient(tableNames.jobState)),
     deliveries: createDeliveryRecordRepository(tableClient(tableNames.deliveries)),
+    conversationKeyOf: ({ conversationId }) => conversationRowKey(conversationId),
     conversationByKey: createConversationKeyLookup(tableClient(tableNames.conversationReferences)),
     rituals: createRitualRepository(tableClient(tableNames.rituals)),
     library: createLibraryRepository(tableClient(tableNames.library)),
