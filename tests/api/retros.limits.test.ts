@@ -12,7 +12,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames, type Store } from "../../bot/src/store";
-import { createRetroRepository } from "../../bot/src/store/retroRepository";
+import { createRetroRepository } from "../../bot/src/store/retros";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
 import {

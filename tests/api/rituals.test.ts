@@ -14,7 +14,7 @@ import {
 import { ritualUpdater } from "../../bot/src/rituals/ritualUpdater";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
-import { createRitualRepository } from "../../bot/src/store/ritualRepository";
+import { createRitualRepository } from "../../bot/src/store/rituals";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
 import { rowRecordingTable } from "../support/rowRecorder";

@@ -15,7 +15,7 @@ import { ritualUpdater } from "../../bot/src/rituals/ritualUpdater";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore, tableNames, type Store } from "../../bot/src/store";
-import { createRitualRepository } from "../../bot/src/store/ritualRepository";
+import { createRitualRepository } from "../../bot/src/store/rituals";
 import type { CardActionHandler, CardActionRegistry } from "../../bot/src/teams";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
