@@ -292,7 +292,11 @@ describe("a crowd answering one session", () => {
     for (const person of crowd) {
       await api.put(path, { token: person.token, body: { response: "going" } });
     }
-    const current = await store.rituals.readRitual(demoTenantId, communityId, ritual.id);
+    const current = await store.rituals.readRitual({
+      tenantId: demoTenantId,
+      communityId,
+      ritualId: ritual.id,
+    });
     if (!current) throw new Error("ritual not stored");
     const { table, rowKeys } = rowRecordingTable(stack.storageConnectionString, tableNames.rituals);
 

@@ -21,7 +21,7 @@ export async function canvasReviewer(props: {
   const reviewedBy = { id: viewer.actor.userId, displayName: viewer.actor.displayName };
   return etagWrite({
     read: async () => {
-      const canvas = await store.canvas.readCanvas(tenantId, communityId);
+      const canvas = await store.canvas.readCanvas({ tenantId, communityId });
       if (!canvas) throw communityNotFound();
       return canvas;
     },

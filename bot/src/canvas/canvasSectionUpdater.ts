@@ -22,7 +22,7 @@ export async function canvasSectionUpdater(props: {
 }): Promise<CanvasSection> {
   const { store, viewer, communityId, sectionId } = props;
   const { tenantId } = viewer.actor;
-  const read = () => store.canvas.readSection(tenantId, communityId, sectionId);
+  const read = () => store.canvas.readSection({ tenantId, communityId, sectionId });
   const stale = (section: CanvasSectionEntity | null) =>
     staleVersion(
       "Someone saved this section after you opened it. Compare with the current text, then save again.",

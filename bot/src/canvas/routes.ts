@@ -32,7 +32,10 @@ export function canvasRouter({
   router.get(base, authenticated, async (req, res) => {
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    const { canvas, sections } = await store.canvas.read(viewer.actor.tenantId, communityId);
+    const { canvas, sections } = await store.canvas.read({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+    });
     if (!canvas) throw communityNotFound();
     authorize(viewer, "read", { kind: "canvas", communityId });
     const allowedActions = allowedCanvasActions(viewer, communityId);

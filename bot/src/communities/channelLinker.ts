@@ -19,7 +19,7 @@ export async function channelLinker(props: {
   const { store, viewer, communityId, channel } = props;
   const { tenantId, userId } = viewer.actor;
   if (communityRolesOf(viewer, communityId).length === 0) {
-    if (!(await store.communities.find(tenantId, communityId))) throw communityNotFound();
+    if (!(await store.communities.find({ tenantId, communityId }))) throw communityNotFound();
   }
   authorize(viewer, "link", { kind: "channel", communityId });
   const requested: ChannelLinkEntity = {

@@ -39,7 +39,7 @@ export function communitiesRouter({
 
   router.get("/communities", authenticated, async (_req, res) => {
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    const all = await store.communities.listForTenant(viewer.actor.tenantId);
+    const all = await store.communities.listForTenant({ tenantId: viewer.actor.tenantId });
     const visible = all.filter((community) =>
       can(viewer, "read", { kind: "community", communityId: community.communityId }),
     );
@@ -69,7 +69,10 @@ export function communitiesRouter({
     const communityId = communityIdParam(req.params["communityId"]);
     const viewer = await viewerLoader({ store, actor: actorOf(res) });
     await communityAccessChecker({ store, viewer, communityId, action: "read" });
-    const link = await store.channelLinks.findByCommunity(viewer.actor.tenantId, communityId);
+    const link = await store.channelLinks.findByCommunity({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+    });
     if (!link) {
       throw notFound(
         "This community is not linked to a channel yet. A champion links it by adding the Practice Hub tab to a channel.",

@@ -19,7 +19,12 @@ export async function digestSentRecorder(props: {
   now: Date;
 }): Promise<void> {
   const { store, tenantId, composed } = props;
-  await store.digests.recordSentPicks(tenantId, props.stateKey, composed.week, composed.pickIds);
+  await store.digests.recordSentPicks({
+    tenantId,
+    userId: props.stateKey,
+    week: composed.week,
+    pickIds: composed.pickIds,
+  });
   for (const entry of composed.resurfaced) {
     // The entry was read when the digest was composed; an edit since then wins, quietly.
     await etagWrite({

@@ -78,7 +78,7 @@ export function digestRouter(
   router.get("/digest/settings", authenticated, async (req, res) => {
     const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
     const { tenantId, userId } = actorOf(res);
-    const state = await store.digests.stateOf(tenantId, userId);
+    const state = await store.digests.stateOf({ tenantId, userId });
     const body: DigestSettingsResponse = {
       settings: state.settings ?? defaultDigestSettings(timeZone ?? "UTC"),
       saved: state.settings !== null,
@@ -89,7 +89,7 @@ export function digestRouter(
   router.put("/digest/settings", authenticated, async (req, res) => {
     const settings = parseWith(digestSettingsSchema, req.body, "The digest settings");
     const { tenantId, userId } = actorOf(res);
-    await store.digests.saveSettings(tenantId, userId, settings);
+    await store.digests.saveSettings({ tenantId, userId, settings });
     const body: DigestSettingsResponse = { settings, saved: true };
     res.json(body);
   });
@@ -106,7 +106,10 @@ export function digestRouter(
         action: "read",
       });
     }
-    const state = await store.digests.stateOf(viewer.actor.tenantId, viewer.actor.userId);
+    const state = await store.digests.stateOf({
+      tenantId: viewer.actor.tenantId,
+      userId: viewer.actor.userId,
+    });
     const timeZone =
       query.audience === "members"
         ? channelZone
@@ -165,10 +168,10 @@ export function digestRouter(
     });
     const { tenantId } = viewer.actor;
     const [unreachable, conversations, members, channelLink] = await Promise.all([
-      store.deliveries.listUnreachable(tenantId),
+      store.deliveries.listUnreachable({ tenantId }),
       store.conversationReferences.listForTenant(tenantId),
-      store.memberships.listCommunityMembers(tenantId, communityId),
-      store.channelLinks.findByCommunity(tenantId, communityId),
+      store.memberships.listCommunityMembers({ tenantId, communityId }),
+      store.channelLinks.findByCommunity({ tenantId, communityId }),
     ]);
     const byKey = new Map(
       conversations.map((c) => [store.conversationKeyOf({ conversationId: c.conversationId }), c]),
@@ -222,7 +225,7 @@ export function digestRouter(
     const { tenantId } = viewer.actor;
     const week = isoWeekOf(now(), channelZone);
     const key = channelDigestDeliveryKey(tenantId, communityId, week);
-    const record = await store.deliveries.find(tenantId, key);
+    const record = await store.deliveries.find({ tenantId, key });
     res.json(presentDigestSend({ key, week, record }));
   });
 
@@ -239,7 +242,7 @@ export function digestRouter(
       throw new AppError(503, "storage_unavailable", "Sending is switched off on this service.");
     }
     const { tenantId } = viewer.actor;
-    const channel = await store.channelLinks.findByCommunity(tenantId, communityId);
+    const channel = await store.channelLinks.findByCommunity({ tenantId, communityId });
     if (!channel) {
       throw badRequest(
         "This community has no channel yet. Add the Practice Hub tab to the community's channel, then try again.",

@@ -103,7 +103,10 @@ export function createDigestSource(props: {
             );
             continue;
           }
-          const roles = await store.memberships.rolesOf(recipient.tenantId, recipient.userId);
+          const roles = await store.memberships.rolesOf({
+            tenantId: recipient.tenantId,
+            userId: recipient.userId,
+          });
           if (!roles.tenantRoles.includes("headOfProfession")) continue;
           const composed = await digestComposer({
             store,

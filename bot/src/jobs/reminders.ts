@@ -75,7 +75,7 @@ export function createReminderSource(props: {
           ...rituals.flatMap((r) => r.fields.reminderOffsetsMinutes),
         ]);
         const [link, conversations] = await Promise.all([
-          store.channelLinks.findByCommunity(tenantId, communityId),
+          store.channelLinks.findByCommunity({ tenantId, communityId }),
           store.conversationReferences.listForTenant(tenantId),
         ]);
         for (const lead of leads) {

@@ -50,7 +50,7 @@ export async function libraryHandbookSaver(props: {
     );
   return etagWrite({
     read: async () => {
-      const current = await store.library.findHandbookEntry(tenantId, communityId, entryId);
+      const current = await store.library.findHandbookEntry({ tenantId, communityId, id: entryId });
       if (!current) throw notFound("No handbook entry with that id. Reload the page.");
       return current;
     },
@@ -71,7 +71,7 @@ export async function libraryHandbookSaver(props: {
       return presentHandbookEntry(saved);
     },
     lost: async () => {
-      const latest = await store.library.findHandbookEntry(tenantId, communityId, entryId);
+      const latest = await store.library.findHandbookEntry({ tenantId, communityId, id: entryId });
       if (!latest) throw notFound("The entry was removed. Reload the page.");
       throw stale(latest);
     },

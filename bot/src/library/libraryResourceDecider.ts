@@ -45,7 +45,11 @@ export async function libraryResourceDecider(props: {
     );
   return etagWrite({
     read: async () => {
-      const current = await store.library.findResource(tenantId, communityId, props.resourceId);
+      const current = await store.library.findResource({
+        tenantId,
+        communityId,
+        id: props.resourceId,
+      });
       if (!current) throw notFound("No resource with that id in this library. Reload the page.");
       return current;
     },
@@ -72,7 +76,7 @@ export async function libraryResourceDecider(props: {
       return presentResource(saved);
     },
     lost: async () => {
-      const now = await store.library.findResource(tenantId, communityId, props.resourceId);
+      const now = await store.library.findResource({ tenantId, communityId, id: props.resourceId });
       if (!now) throw notFound("The resource was removed. Reload the page.");
       throw stale(now);
     },

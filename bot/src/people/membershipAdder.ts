@@ -36,7 +36,7 @@ async function insertMembership(props: {
     }
   }
   return etagWrite({
-    read: () => store.memberships.readCommunityMembers(tenantId, communityId),
+    read: () => store.memberships.readCommunityMembers({ tenantId, communityId }),
     write: async ({ members, rosterEtag }) => {
       if (members.some((member) => member.userId === person.id)) return null;
       const next = { roles, leftTeamAt: null };

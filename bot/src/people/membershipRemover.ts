@@ -33,7 +33,7 @@ export async function membershipRemover(props: {
   const { store, tenantId, communityId, person } = props;
   const at = toIso(props.now);
   return etagWrite({
-    read: () => store.memberships.readCommunityMembers(tenantId, communityId),
+    read: () => store.memberships.readCommunityMembers({ tenantId, communityId }),
     write: async ({ members, rosterEtag }): Promise<LeaveOutcome> => {
       const current = members.find((member) => member.userId === person.id);
       if (!current || current.leftTeamAt !== null) return "unchanged";

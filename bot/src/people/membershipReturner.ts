@@ -19,7 +19,7 @@ export async function membershipReturner(props: {
 }): Promise<boolean> {
   const { store, tenantId, communityId, person } = props;
   return etagWrite({
-    read: () => store.memberships.readCommunityMembers(tenantId, communityId),
+    read: () => store.memberships.readCommunityMembers({ tenantId, communityId }),
     write: async ({ members, rosterEtag }) => {
       const current = members.find((member) => member.userId === person.id);
       if (!current || current.leftTeamAt === null) return false;

@@ -35,10 +35,10 @@ export async function membershipRolesUpdater(props: {
   // the next pass checks the rule again on fresh data instead of answering 412.
   return etagWrite({
     read: async () => {
-      const { members, rosterEtag } = await store.memberships.readCommunityMembers(
+      const { members, rosterEtag } = await store.memberships.readCommunityMembers({
         tenantId,
         communityId,
-      );
+      });
       const current = members.find((member) => member.userId === userId);
       if (!current) throw notFound("That person is not in this community. Reload the page.");
       return { members, rosterEtag, current };

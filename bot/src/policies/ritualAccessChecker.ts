@@ -18,7 +18,10 @@ export async function ritualAccessChecker(props: {
   const resource = { kind: "ritual", communityId } as const;
   if (can(viewer, action, resource)) return;
   if (communityRolesOf(viewer, communityId).length === 0) {
-    const community = await store.communities.find(viewer.actor.tenantId, communityId);
+    const community = await store.communities.find({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+    });
     if (!community) throw communityNotFound();
   }
   authorize(viewer, action, resource);

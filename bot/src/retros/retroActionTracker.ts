@@ -20,7 +20,7 @@ export async function retroActionTracker(props: {
   return etagWrite({
     read: async () => {
       const action = /^[A-Za-z0-9-]{1,80}$/.test(actionId)
-        ? await store.retros.readAction(tenantId, communityId, actionId)
+        ? await store.retros.readAction({ tenantId, communityId, actionId })
         : null;
       if (!action) throw notFound("No action with that id in this community.");
       authorize(viewer, "track", { kind: "retroAction", communityId, ownerId: action.owner.id });

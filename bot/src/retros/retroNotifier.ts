@@ -61,7 +61,10 @@ export function createRetroNotifier(props: {
 
   return {
     async postToChannel({ tenantId, retro, reason }) {
-      const link = await store.channelLinks.findByCommunity(tenantId, retro.communityId);
+      const link = await store.channelLinks.findByCommunity({
+        tenantId,
+        communityId: retro.communityId,
+      });
       if (!link) {
         logger.info({ communityId: retro.communityId }, "no channel linked: retro card not posted");
         return;
@@ -85,7 +88,7 @@ export function createRetroNotifier(props: {
       if (actions.length === 0) return;
       const [conversations, community] = await Promise.all([
         store.conversationReferences.listForTenant(tenantId),
-        store.communities.find(tenantId, communityId),
+        store.communities.find({ tenantId, communityId }),
       ]);
       for (const action of actions) {
         const personal = conversations.find(

@@ -24,7 +24,10 @@ export async function retroAccessChecker(props: {
   const resource = { kind: "retro", communityId } as const;
   if (can(viewer, action, resource)) return;
   if (communityRolesOf(viewer, communityId).length === 0) {
-    const community = await store.communities.find(viewer.actor.tenantId, communityId);
+    const community = await store.communities.find({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+    });
     if (!community) throw communityNotFound();
   }
   authorize(viewer, action, resource);
@@ -38,7 +41,11 @@ export async function retroReader(props: {
   retroId: string;
 }): Promise<RetroAggregate> {
   if (!/^[A-Za-z0-9-]{1,60}$/.test(props.retroId)) throw retroNotFound();
-  const aggregate = await props.store.retros.read(props.tenantId, props.communityId, props.retroId);
+  const aggregate = await props.store.retros.read({
+    tenantId: props.tenantId,
+    communityId: props.communityId,
+    retroId: props.retroId,
+  });
   if (!aggregate) throw retroNotFound();
   return aggregate;
 }

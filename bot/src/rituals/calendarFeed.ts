@@ -73,10 +73,15 @@ async function rotateToken(
   revoke: boolean,
 ): Promise<string> {
   return etagWrite({
-    read: () => store.rituals.readFeedToken(tenantId, communityId),
+    read: () => store.rituals.readFeedToken({ tenantId, communityId }),
     write: async (current) => {
       const token = revoke ? "" : randomBytes(24).toString("base64url");
-      await store.rituals.saveFeedToken(tenantId, communityId, token, current?.etag ?? null);
+      await store.rituals.saveFeedToken({
+        tenantId,
+        communityId,
+        token,
+        expectedEtag: current?.etag ?? null,
+      });
       return token;
     },
     attempts: 3,
@@ -110,7 +115,7 @@ export function calendarFeedRouter({
 
   router.get(base, authenticated, async (req, res) => {
     const { communityId, tenantId } = await champion(req, res);
-    const feed = await store.rituals.readFeedToken(tenantId, communityId);
+    const feed = await store.rituals.readFeedToken({ tenantId, communityId });
     const body: CalendarFeedResponse = { url: null, active: Boolean(feed?.tokenHash) };
     res.json(body);
   });
@@ -133,7 +138,7 @@ export function calendarFeedRouter({
     if (!params.success) throw communityNotFound();
     const tenantId = params.data.tenantId.toLowerCase();
     const communityId = communityIdParam(params.data.communityId);
-    const feed = await store.rituals.readFeedToken(tenantId, communityId);
+    const feed = await store.rituals.readFeedToken({ tenantId, communityId });
     // A wrong, revoked or never-issued token looks exactly like a community that does not exist.
     if (!feed?.tokenHash || !matchesStoredHash(params.data.token, feed.tokenHash)) {
       throw communityNotFound();

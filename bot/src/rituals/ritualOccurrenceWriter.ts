@@ -90,12 +90,18 @@ export async function ritualOccurrenceWriter(props: {
     write: async ({ ritual, occurrence }) => {
       const edit = props.edit({ ritual, row: occurrence });
       const current = occurrence ? fieldsOf(occurrence) : untouchedRow;
-      const saved = await store.rituals.saveOccurrence(
+      const saved = await store.rituals.saveOccurrence({
         tenantId,
         communityId,
-        { ...current, ...edit.row, ritualId, originalDate, expectedEtag: occurrence?.etag ?? null },
-        edit.ritual ? { entity: edit.ritual, expectedEtag: ritual.etag } : undefined,
-      );
+        write: {
+          ...current,
+          ...edit.row,
+          ritualId,
+          originalDate,
+          expectedEtag: occurrence?.etag ?? null,
+        },
+        ritual: edit.ritual ? { entity: edit.ritual, expectedEtag: ritual.etag } : undefined,
+      });
       const savedRitual = edit.ritual
         ? { ...edit.ritual, etag: saved.ritualEtag ?? ritual.etag }
         : ritual;

@@ -35,7 +35,7 @@ export async function ritualUpdater(props: {
   const { store, communityId, ritualId } = props;
   const { tenantId } = props.viewer.actor;
   const read = async () => {
-    const ritual = await store.rituals.readRitual(tenantId, communityId, ritualId);
+    const ritual = await store.rituals.readRitual({ tenantId, communityId, ritualId });
     if (!ritual) throw ritualNotFound();
     return ritual;
   };
@@ -45,16 +45,21 @@ export async function ritualUpdater(props: {
     write: async (current) => {
       await checkScheduleChange(props, current);
       if (props.fields === null) {
-        await store.rituals.deleteRitual(tenantId, communityId, ritualId, current.etag);
+        await store.rituals.deleteRitual({
+          tenantId,
+          communityId,
+          ritualId,
+          expectedEtag: current.etag,
+        });
         return null;
       }
       const { etag, ...rest } = current;
-      const saved = await store.rituals.replaceRitual(
+      const saved = await store.rituals.replaceRitual({
         tenantId,
         communityId,
-        { ...rest, fields: props.fields, sequence: rest.sequence + 1 },
-        etag,
-      );
+        ritual: { ...rest, fields: props.fields, sequence: rest.sequence + 1 },
+        expectedEtag: etag,
+      });
       return presentRitual(saved);
     },
     lost: async () => {

@@ -61,7 +61,7 @@ export async function ritualVolunteerUpdater(props: {
   const { tenantId } = viewer.actor;
   return etagWrite({
     read: async () => {
-      const current = await store.rituals.readRitual(tenantId, communityId, ritualId);
+      const current = await store.rituals.readRitual({ tenantId, communityId, ritualId });
       if (!current) throw ritualNotFound();
       return current;
     },
@@ -79,7 +79,12 @@ export async function ritualVolunteerUpdater(props: {
       }
       const { etag, ...rest } = current;
       return presentRitual(
-        await store.rituals.replaceRitual(tenantId, communityId, { ...rest, volunteers }, etag),
+        await store.rituals.replaceRitual({
+          tenantId,
+          communityId,
+          ritual: { ...rest, volunteers },
+          expectedEtag: etag,
+        }),
       );
     },
     attempts: 3,

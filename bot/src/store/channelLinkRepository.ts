@@ -21,11 +21,17 @@ export interface ChannelLinkEntity {
 /** Channel links, in the tenant's partition, readable from each side with one point read. */
 export interface ChannelLinkRepository {
   /** The community a channel is linked to, or null. */
-  findByConversation(tenantId: string, conversationId: string): Promise<ChannelLinkEntity | null>;
+  findByConversation(props: {
+    tenantId: string;
+    conversationId: string;
+  }): Promise<ChannelLinkEntity | null>;
   /** The channel a community is linked to, or null. */
-  findByCommunity(tenantId: string, communityId: string): Promise<ChannelLinkEntity | null>;
+  findByCommunity(props: {
+    tenantId: string;
+    communityId: string;
+  }): Promise<ChannelLinkEntity | null>;
   /** The link of the community a team belongs to, or null. */
-  findByTeam(tenantId: string, teamId: string): Promise<ChannelLinkEntity | null>;
+  findByTeam(props: { tenantId: string; teamId: string }): Promise<ChannelLinkEntity | null>;
   /**
    * Links a community to a channel in one transaction, moving the community from an earlier
    * channel (its old rows are removed). The channel must be free or already this community's:
@@ -86,10 +92,10 @@ export function createChannelLinkRepository(table: TableClient): ChannelLinkRepo
   }
 
   return {
-    findByConversation: (tenantId, conversationId) =>
+    findByConversation: ({ tenantId, conversationId }) =>
       point(tenantId, byConversation(conversationId)),
-    findByCommunity: (tenantId, communityId) => point(tenantId, byCommunity(communityId)),
-    findByTeam: (tenantId, teamId) => point(tenantId, byTeam(teamId)),
+    findByCommunity: ({ tenantId, communityId }) => point(tenantId, byCommunity(communityId)),
+    findByTeam: ({ tenantId, teamId }) => point(tenantId, byTeam(teamId)),
     async link(link) {
       const { tenantId } = link;
       const keys = {

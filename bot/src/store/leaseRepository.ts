@@ -35,9 +35,9 @@ export interface LeaseRepository {
   /** Gives the lease up at once (a clean stop) when `holder` still has it. */
   release(props: { holder: string; now: Date }): Promise<void>;
   /** When the source's due work was last enqueued up to; null before its first tick. */
-  lastTick(source: string): Promise<Date | null>;
+  lastTick(props: { source: string }): Promise<Date | null>;
   /** Records that the source's due work up to `at` is enqueued. */
-  saveLastTick(source: string, at: Date): Promise<void>;
+  saveLastTick(props: { source: string; at: Date }): Promise<void>;
 }
 
 /** The Table Storage implementation of LeaseRepository. */
@@ -82,11 +82,11 @@ export function createLeaseRepository(table: TableClient): LeaseRepository {
         if (!isConflict(error)) throw error;
       }
     },
-    async lastTick(source) {
+    async lastTick({ source }) {
       const row = await readOrNull<ProgressRow>(table, partitionKey, progressPrefix + source);
       return row ? new Date(row.lastTick) : null;
     },
-    async saveLastTick(source, at) {
+    async saveLastTick({ source, at }) {
       // Only the leader writes progress, so a plain upsert cannot lose a concurrent update.
       await table.upsertEntity(
         { partitionKey, rowKey: progressPrefix + source, lastTick: at.toISOString() },

@@ -24,7 +24,7 @@ import {
 /** The Table Storage implementation of CanvasRepository. */
 export function createCanvasRepository(table: TableClient): CanvasRepository {
   return {
-    async read(tenantId, communityId) {
+    async read({ tenantId, communityId }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       // RowKeys sort "canvas" < "section|..." < "version|...": this range is the canvas row and
       // the seven sections, whatever the length of the history.
@@ -48,7 +48,7 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
       return { canvas, sections };
     },
 
-    async readCanvas(tenantId, communityId) {
+    async readCanvas({ tenantId, communityId }) {
       const row = await readOrNull<CanvasRow>(
         table,
         communityPartitionKey(tenantId, communityId),
@@ -57,7 +57,7 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
       return row ? canvasFromRow(row) : null;
     },
 
-    async readSection(tenantId, communityId, sectionId) {
+    async readSection({ tenantId, communityId, sectionId }) {
       const row = await readOrNull<SectionRow>(
         table,
         communityPartitionKey(tenantId, communityId),
@@ -76,7 +76,7 @@ export function createCanvasRepository(table: TableClient): CanvasRepository {
       });
     },
 
-    async removeCanvas(tenantId, communityId) {
+    async removeCanvas({ tenantId, communityId }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       const rows = table.listEntities({
         queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ["RowKey"] },

@@ -49,18 +49,18 @@ export interface CanvasSectionWrite {
 /** Canvas storage: one partition per community, so a save and its history share a transaction. */
 export interface CanvasRepository {
   /** The canvas row and every current section: one partition query. */
-  read(
-    tenantId: string,
-    communityId: string,
-  ): Promise<{ canvas: CanvasEntity | null; sections: CanvasSectionEntity[] }>;
+  read(props: {
+    tenantId: string;
+    communityId: string;
+  }): Promise<{ canvas: CanvasEntity | null; sections: CanvasSectionEntity[] }>;
   /** One point read of the canvas row. */
-  readCanvas(tenantId: string, communityId: string): Promise<CanvasEntity | null>;
+  readCanvas(props: { tenantId: string; communityId: string }): Promise<CanvasEntity | null>;
   /** One point read of a section's current text. */
-  readSection(
-    tenantId: string,
-    communityId: string,
-    sectionId: CanvasSectionId,
-  ): Promise<CanvasSectionEntity | null>;
+  readSection(props: {
+    tenantId: string;
+    communityId: string;
+    sectionId: CanvasSectionId;
+  }): Promise<CanvasSectionEntity | null>;
   /** Creates the canvas row; throws a 409 RestError when it exists. */
   createCanvas(props: {
     tenantId: string;
@@ -73,7 +73,7 @@ export interface CanvasRepository {
    * the sweeper); nothing to remove is fine. Reads the partition's keys and deletes them in
    * transactions of 100, so it is for jobs, never for a request.
    */
-  removeCanvas(tenantId: string, communityId: string): Promise<void>;
+  removeCanvas(props: { tenantId: string; communityId: string }): Promise<void>;
   /**
    * Writes the section and its history row in one transaction, conditional on the ETag (or on
    * the section not existing). Throws ConcurrencyError when someone saved first.

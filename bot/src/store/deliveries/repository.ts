@@ -24,7 +24,13 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
     return { partitionKey: record.tenantId, rowKey: deliveryRowKey(record.key) };
   }
 
-  async function find(tenantId: string, key: string): Promise<StoredDelivery | null> {
+  async function find({
+    tenantId,
+    key,
+  }: {
+    tenantId: string;
+    key: string;
+  }): Promise<StoredDelivery | null> {
     const row = await readOrNull<DeliveryRow>(table, tenantId, deliveryRowKey(key));
     return row ? fromRow(row) : null;
   }
@@ -62,19 +68,19 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
   }
 
   return {
-    async create(delivery, now) {
+    async create({ delivery, now }) {
       try {
         await table.createEntity(toRow(delivery, now));
         return null;
       } catch (error) {
         if (!isConflict(error)) throw error;
       }
-      const stored = await find(delivery.tenantId, delivery.key);
+      const stored = await find({ tenantId: delivery.tenantId, key: delivery.key });
       if (!stored) throw new Error(`delivery ${delivery.key} vanished while being created`);
       return stored;
     },
     find,
-    async claim(record, { by, until, now }) {
+    async claim({ record, by, until, now }) {
       const fields = {
         // Pins the creation instant of a row written before it was stored (a no-op otherwise).
         createdAt: record.createdAt,
@@ -92,11 +98,11 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
         throw error;
       }
     },
-    async markSent(record, { activityId, now }) {
+    async markSent({ record, activityId, now }) {
       await finish(record, { state: "sent", ...(activityId ? { activityId } : {}), now });
       await clearUnreachable(record, now);
     },
-    async deferRetry(record, { until, attempts, now }) {
+    async deferRetry({ record, until, attempts, now }) {
       try {
         await table.updateEntity(
           {
@@ -113,7 +119,7 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
         if (!isConflict(error)) throw error;
       }
     },
-    async markUnreachable(record, { reason, now }) {
+    async markUnreachable({ record, reason, now }) {
       const unreachable: UnreachableRow = {
         partitionKey: record.tenantId,
         rowKey: unreachablePrefix + record.conversationKey,
@@ -137,10 +143,10 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
       ];
       await table.submitTransaction(actions);
     },
-    markFailed(record, { reason, now }) {
+    markFailed({ record, reason, now }) {
       return finish(record, { state: "failed", reason, now });
     },
-    async requeue(record, delivery, now) {
+    async requeue({ record, delivery, now }) {
       if (record.state !== "failed" && record.state !== "unreachable") {
         throw new Error(
           `delivery ${record.key} is ${record.state}: only an undelivered one is queued again`,
@@ -158,7 +164,7 @@ export function createDeliveryRecordRepository(table: TableClient): DeliveryReco
         throw error;
       }
     },
-    async listUnreachable(tenantId) {
+    async listUnreachable({ tenantId }) {
       const rows = table.listEntities<UnreachableRow>({
         queryOptions: {
           filter: odata`PartitionKey eq ${tenantId} and RowKey gt ${unreachablePrefix} and RowKey lt ${prefixUpperBound("unreachable")}`,

@@ -70,34 +70,38 @@ export interface StoredDelivery extends DeliveryRecord {
  */
 export interface DeliveryRecordRepository {
   /** Inserts a pending record; resolves null when created, else the record already stored. */
-  create(delivery: Delivery, now: Date): Promise<StoredDelivery | null>;
-  find(tenantId: string, key: string): Promise<StoredDelivery | null>;
+  create(props: { delivery: Delivery; now: Date }): Promise<StoredDelivery | null>;
+  find(props: { tenantId: string; key: string }): Promise<StoredDelivery | null>;
   /**
    * Claims a pending record for one send, conditional on the version read. Resolves the claimed
    * record, or null when another worker changed it first.
    */
-  claim(
-    record: StoredDelivery,
-    claim: { by: string; until: Date; now: Date },
-  ): Promise<StoredDelivery | null>;
+  claim(props: {
+    record: StoredDelivery;
+    by: string;
+    until: Date;
+    now: Date;
+  }): Promise<StoredDelivery | null>;
   /** Terminal: Teams accepted the message. A refusal listed earlier for the conversation is cleared. */
-  markSent(record: StoredDelivery, props: { activityId?: string; now: Date }): Promise<void>;
+  markSent(props: { record: StoredDelivery; activityId?: string; now: Date }): Promise<void>;
   /** Teams asked to retry: stores the attempts so far and keeps others off the key until `until`. */
-  deferRetry(
-    record: StoredDelivery,
-    props: { until: Date; attempts: number; now: Date },
-  ): Promise<void>;
+  deferRetry(props: {
+    record: StoredDelivery;
+    until: Date;
+    attempts: number;
+    now: Date;
+  }): Promise<void>;
   /** Terminal: 403 MessageWritesBlocked; the conversation is listed as unreachable too. */
-  markUnreachable(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
+  markUnreachable(props: { record: StoredDelivery; reason: string; now: Date }): Promise<void>;
   /** Terminal: refused for good, or out of attempts. */
-  markFailed(record: StoredDelivery, props: { reason: string; now: Date }): Promise<void>;
+  markFailed(props: { record: StoredDelivery; reason: string; now: Date }): Promise<void>;
   /**
    * A person asked to try a failed or unreachable delivery again: the record is pending once
    * more, with `delivery`'s card, no attempts, no claim and a fresh budget, conditional on the
    * version read. False when it changed since (someone queued it again first). A sent record is
    * refused: a successful delivery is never sent twice.
    */
-  requeue(record: StoredDelivery, delivery: Delivery, now: Date): Promise<boolean>;
+  requeue(props: { record: StoredDelivery; delivery: Delivery; now: Date }): Promise<boolean>;
   /** The tenant's unreachable conversations: one partition range query. */
-  listUnreachable(tenantId: string): Promise<UnreachableConversation[]>;
+  listUnreachable(props: { tenantId: string }): Promise<UnreachableConversation[]>;
 }

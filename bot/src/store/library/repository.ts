@@ -22,7 +22,7 @@ import {
 /** The Table Storage implementation of LibraryRepository. */
 export function createLibraryRepository(table: TableClient): LibraryRepository {
   return {
-    async list(tenantId, communityId) {
+    async list({ tenantId, communityId }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       const rows = table.listEntities<AnyRow>({
         queryOptions: {
@@ -92,7 +92,7 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
       return { outcome: "duplicate", existing: resourceFromRow(existing) };
     },
 
-    async findResource(tenantId, communityId, id) {
+    async findResource({ tenantId, communityId, id }) {
       const row = await readOrNull<ResourceRow>(
         table,
         communityPartitionKey(tenantId, communityId),
@@ -109,7 +109,7 @@ export function createLibraryRepository(table: TableClient): LibraryRepository {
       return { ...resource, etag: requireEtag(response.etag, "an update") };
     },
 
-    async findHandbookEntry(tenantId, communityId, id) {
+    async findHandbookEntry({ tenantId, communityId, id }) {
       const row = await readOrNull<HandbookRow>(
         table,
         communityPartitionKey(tenantId, communityId),

@@ -39,10 +39,10 @@ export type SuggestOutcome =
 /** The library of one community: resources and handbook entries, in the community's partition. */
 export interface LibraryRepository {
   /** Every resource and current handbook entry: one partition range query. */
-  list(
-    tenantId: string,
-    communityId: string,
-  ): Promise<{ resources: ResourceEntity[]; handbook: HandbookEntryEntity[] }>;
+  list(props: {
+    tenantId: string;
+    communityId: string;
+  }): Promise<{ resources: ResourceEntity[]; handbook: HandbookEntryEntity[] }>;
   /**
    * One page of the library as `reader` may see it, handbook entries first, then resources (each
    * in id order): one partition range query. Curators see everything; others see approved
@@ -74,7 +74,11 @@ export interface LibraryRepository {
     >;
   }): Promise<SuggestOutcome>;
   /** One point read; null when missing. */
-  findResource(tenantId: string, communityId: string, id: string): Promise<ResourceEntity | null>;
+  findResource(props: {
+    tenantId: string;
+    communityId: string;
+    id: string;
+  }): Promise<ResourceEntity | null>;
   /** Replaces the resource conditional on its ETag; ConcurrencyError when someone was first. */
   updateResource(props: {
     tenantId: string;
@@ -83,11 +87,11 @@ export interface LibraryRepository {
     expectedEtag: string;
   }): Promise<ResourceEntity>;
   /** One point read of a handbook entry. */
-  findHandbookEntry(
-    tenantId: string,
-    communityId: string,
-    id: string,
-  ): Promise<HandbookEntryEntity | null>;
+  findHandbookEntry(props: {
+    tenantId: string;
+    communityId: string;
+    id: string;
+  }): Promise<HandbookEntryEntity | null>;
   /**
    * Writes a handbook entry and its history row in one transaction: an insert when
    * `expectedEtag` is null, else conditional on the ETag (ConcurrencyError on a race).

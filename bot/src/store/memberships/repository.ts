@@ -18,7 +18,13 @@ import {
 
 /** The Table Storage implementation of MembershipRepository. */
 export function createMembershipRepository(table: TableClient): MembershipRepository {
-  async function readCommunityMembers(tenantId: string, communityId: string) {
+  async function readCommunityMembers({
+    tenantId,
+    communityId,
+  }: {
+    tenantId: string;
+    communityId: string;
+  }) {
     const suffix = `${separator}${communityId}`;
     const roster = `${rosterPrefix}${communityId}`;
     const rows = table.listEntities<MembershipRow & { etag: string }>({
@@ -36,8 +42,8 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
 
   return {
     readCommunityMembers,
-    async listCommunityMembers(tenantId, communityId) {
-      return (await readCommunityMembers(tenantId, communityId)).members;
+    async listCommunityMembers({ tenantId, communityId }) {
+      return (await readCommunityMembers({ tenantId, communityId })).members;
     },
     async listCommunityMembersPage({ tenantId, communityId, limit, cursor }) {
       const suffix = `${separator}${communityId}`;
@@ -51,7 +57,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
       });
       return { items: rows.map(membershipFromRow), nextCursor };
     },
-    async listTenantRoleHolders(tenantId) {
+    async listTenantRoleHolders({ tenantId }) {
       const rows = table.listEntities<MembershipRow>({
         queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
       });
@@ -66,7 +72,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
       }
       return holders;
     },
-    async findCommunityMembership(tenantId, userId, communityId) {
+    async findCommunityMembership({ tenantId, userId, communityId }) {
       const row = await readOrNull<MembershipRow>(
         table,
         tenantId,
@@ -125,7 +131,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         throw error;
       }
     },
-    async rolesOf(tenantId, userId) {
+    async rolesOf({ tenantId, userId }) {
       const prefix = `${userId}${separator}`;
       const rows = table.listEntities<MembershipRow>({
         queryOptions: {

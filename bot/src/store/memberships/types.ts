@@ -31,7 +31,7 @@ export interface MembershipPut {
 /** Memberships and tenant roles, in the tenant's partition, keyed by user id first. */
 export interface MembershipRepository {
   /** The person's tenant roles and community roles: one partition range query. */
-  rolesOf(tenantId: string, userId: string): Promise<PersonRoles>;
+  rolesOf(props: { tenantId: string; userId: string }): Promise<PersonRoles>;
   /** Inserts a membership; throws a 409 RestError when it exists. Answers the new row's ETag. */
   addCommunityMembership(props: {
     tenantId: string;
@@ -52,7 +52,10 @@ export interface MembershipRepository {
    * roles in one query), so this reads the tenant's partition and keeps the community's rows:
    * still one partition, never a cross-partition scan.
    */
-  listCommunityMembers(tenantId: string, communityId: string): Promise<CommunityMembershipEntity[]>;
+  listCommunityMembers(props: {
+    tenantId: string;
+    communityId: string;
+  }): Promise<CommunityMembershipEntity[]>;
   /**
    * One page of a community's members, in user id order: one query of the tenant's partition,
    * filtered on the server by the rows' `communityId`, so a page costs its own size, not the
@@ -65,9 +68,9 @@ export interface MembershipRepository {
     cursor?: string | undefined;
   }): Promise<Page<CommunityMembershipEntity>>;
   /** Everyone holding a tenant role (heads of profession), from the same partition. */
-  listTenantRoleHolders(
-    tenantId: string,
-  ): Promise<{ userId: string; displayName: string; roles: TenantRole[] }[]>;
+  listTenantRoleHolders(props: {
+    tenantId: string;
+  }): Promise<{ userId: string; displayName: string; roles: TenantRole[] }[]>;
   /**
    * Everyone granted a tenant role in any tenant, from one index partition: the digest scheduler
    * needs every head of profession on every tick, and a scan of every tenant's partition would
@@ -77,20 +80,20 @@ export interface MembershipRepository {
     { tenantId: string; userId: string; roles: TenantRole[] }[]
   >;
   /** One point read; null when the person is not in the community. */
-  findCommunityMembership(
-    tenantId: string,
-    userId: string,
-    communityId: string,
-  ): Promise<CommunityMembershipEntity | null>;
+  findCommunityMembership(props: {
+    tenantId: string;
+    userId: string;
+    communityId: string;
+  }): Promise<CommunityMembershipEntity | null>;
   /**
    * Everyone in one community, with the ETag of its champion roster (null before any champion
    * change wrote it): one query, in which the roster row comes before every membership row, so
    * a champion change that lands while the query runs always shows in the ETag read.
    */
-  readCommunityMembers(
-    tenantId: string,
-    communityId: string,
-  ): Promise<{ members: CommunityMembershipEntity[]; rosterEtag: string | null }>;
+  readCommunityMembers(props: {
+    tenantId: string;
+    communityId: string;
+  }): Promise<{ members: CommunityMembershipEntity[]; rosterEtag: string | null }>;
   /**
    * Changes one community's memberships in one transaction (every row of a tenant is in the
    * tenant's partition): `put` inserts or replaces rows on the ETag read. With `roster`, the

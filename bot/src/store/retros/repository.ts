@@ -92,7 +92,7 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       return { ...retro, etag: response.etag ?? "" };
     },
 
-    async read(tenantId, communityId, retroId) {
+    async read({ tenantId, communityId, retroId }) {
       const pk = odataString(communityPartitionKey(tenantId, communityId));
       const prefix = contentPrefix(retroId);
       const filter =
@@ -115,7 +115,7 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       return retro ? { retro, entries, votes, voteKeys, communityActions } : null;
     },
 
-    async readRetro(tenantId, communityId, retroId) {
+    async readRetro({ tenantId, communityId, retroId }) {
       const row = await readOrNull<Row>(
         table,
         communityPartitionKey(tenantId, communityId),
@@ -124,7 +124,7 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       return row ? retroFromRow(row) : null;
     },
 
-    async list(tenantId, communityId, limit) {
+    async list({ tenantId, communityId, limit }) {
       const { retros, actions } = await listPage({ tenantId, communityId, limit });
       return { retros, actions };
     },
@@ -227,7 +227,7 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       }
     },
 
-    async readAction(tenantId, communityId, actionId) {
+    async readAction({ tenantId, communityId, actionId }) {
       const row = await readOrNull<Row>(
         table,
         communityPartitionKey(tenantId, communityId),

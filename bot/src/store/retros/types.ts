@@ -104,18 +104,26 @@ export interface RetroRepository {
    * one partition query (the rows are ranges of one partition joined by OR), null when there is
    * no such retro. Done actions of other retros stay out, so the read does not grow with history.
    */
-  read(tenantId: string, communityId: string, retroId: string): Promise<RetroAggregate | null>;
+  read(props: {
+    tenantId: string;
+    communityId: string;
+    retroId: string;
+  }): Promise<RetroAggregate | null>;
   /** The retro header alone (no entries, votes or actions): one point read. */
-  readRetro(tenantId: string, communityId: string, retroId: string): Promise<RetroEntity | null>;
+  readRetro(props: {
+    tenantId: string;
+    communityId: string;
+    retroId: string;
+  }): Promise<RetroEntity | null>;
   /**
    * The newest `limit` retro headers, newest first, and the actions not yet done: one partition
    * query that stops once it has the headers (usually one round trip, see `listPageSize`).
    */
-  list(
-    tenantId: string,
-    communityId: string,
-    limit: number,
-  ): Promise<{ retros: RetroHeaderEntity[]; actions: RetroActionEntity[] }>;
+  list(props: {
+    tenantId: string;
+    communityId: string;
+    limit: number;
+  }): Promise<{ retros: RetroHeaderEntity[]; actions: RetroActionEntity[] }>;
   /**
    * A page of retro headers, newest first, with the cursor of the next page. The first page (no
    * cursor) also carries the actions not yet done, in the same query as `list`; later pages read
@@ -181,11 +189,11 @@ export interface RetroRepository {
     action: Omit<RetroActionEntity, "etag">;
   }): Promise<{ action: RetroActionEntity; created: boolean }>;
   /** One point read of an action. */
-  readAction(
-    tenantId: string,
-    communityId: string,
-    actionId: string,
-  ): Promise<RetroActionEntity | null>;
+  readAction(props: {
+    tenantId: string;
+    communityId: string;
+    actionId: string;
+  }): Promise<RetroActionEntity | null>;
   /** Sets an action's status, conditional on its ETag; answers the new ETag. */
   updateActionStatus(props: {
     tenantId: string;

@@ -64,12 +64,12 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       );
     },
 
-    async listRituals(tenantId, communityId) {
+    async listRituals({ tenantId, communityId }) {
       return (await query(`PartitionKey eq ${pk(tenantId, communityId)} and ${ritualRange}`))
         .rituals;
     },
 
-    async readRitual(tenantId, communityId, ritualId) {
+    async readRitual({ tenantId, communityId, ritualId }) {
       const row = await readOrNull<Row>(
         table,
         communityPartitionKey(tenantId, communityId),
@@ -113,7 +113,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       return found;
     },
 
-    async createRituals(tenantId, communityId, rituals) {
+    async createRituals({ tenantId, communityId, rituals }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       const actions: TransactionAction[] = rituals.map((r) => [
         "create",
@@ -126,7 +126,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       }));
     },
 
-    async replaceRitual(tenantId, communityId, ritual, expectedEtag) {
+    async replaceRitual({ tenantId, communityId, ritual, expectedEtag }) {
       const row = ritualToRow(communityPartitionKey(tenantId, communityId), ritual);
       const response = await conditionalWrite("The ritual changed since it was read.", () =>
         table.updateEntity(row, "Replace", { etag: expectedEtag }),
@@ -134,7 +134,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       return { ...ritual, etag: requireEtag(response.etag, "an update") };
     },
 
-    async deleteRitual(tenantId, communityId, ritualId, expectedEtag) {
+    async deleteRitual({ tenantId, communityId, ritualId, expectedEtag }) {
       try {
         await table.deleteEntity(
           communityPartitionKey(tenantId, communityId),
@@ -210,7 +210,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       }
     },
 
-    async saveOccurrence(tenantId, communityId, write, ritual) {
+    async saveOccurrence({ tenantId, communityId, write, ritual }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       const { expectedEtag, ...entity } = write;
       const row = occurrenceToRow(partitionKey, entity);
@@ -239,7 +239,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       };
     },
 
-    async indexCommunity(tenantId, communityId) {
+    async indexCommunity({ tenantId, communityId }) {
       await table.upsertEntity(
         {
           partitionKey: indexPartition,
@@ -262,7 +262,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       return found;
     },
 
-    async readFeedToken(tenantId, communityId) {
+    async readFeedToken({ tenantId, communityId }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       // Loops only when a champion renewed or revoked the feed while an old row was rewritten.
       for (;;) {
@@ -285,7 +285,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       }
     },
 
-    async saveFeedToken(tenantId, communityId, token, expectedEtag) {
+    async saveFeedToken({ tenantId, communityId, token, expectedEtag }) {
       const row = {
         partitionKey: communityPartitionKey(tenantId, communityId),
         rowKey: feedRowKey,

@@ -116,9 +116,13 @@ export interface RitualRepository {
     toDate: LocalDate;
   }): Promise<{ rituals: RitualEntity[]; occurrences: OccurrenceEntity[] }>;
   /** Every series of the community: one partition query. */
-  listRituals(tenantId: string, communityId: string): Promise<RitualEntity[]>;
+  listRituals(props: { tenantId: string; communityId: string }): Promise<RitualEntity[]>;
   /** One point read. */
-  readRitual(tenantId: string, communityId: string, ritualId: string): Promise<RitualEntity | null>;
+  readRitual(props: {
+    tenantId: string;
+    communityId: string;
+    ritualId: string;
+  }): Promise<RitualEntity | null>;
   /** A series and one of its occurrences, with its answers, in one query. */
   readRitualAndOccurrence(props: {
     tenantId: string;
@@ -139,35 +143,35 @@ export interface RitualRepository {
     toDate: LocalDate | null;
   }): Promise<OccurrenceSummary[]>;
   /** Inserts new series in one transaction (the starter rhythm is all or nothing). */
-  createRituals(
-    tenantId: string,
-    communityId: string,
-    rituals: Omit<RitualEntity, "etag">[],
-  ): Promise<RitualEntity[]>;
+  createRituals(props: {
+    tenantId: string;
+    communityId: string;
+    rituals: Omit<RitualEntity, "etag">[];
+  }): Promise<RitualEntity[]>;
   /** Replaces a series if its ETag still matches; ConcurrencyError otherwise. */
-  replaceRitual(
-    tenantId: string,
-    communityId: string,
-    ritual: Omit<RitualEntity, "etag">,
-    expectedEtag: string,
-  ): Promise<RitualEntity>;
+  replaceRitual(props: {
+    tenantId: string;
+    communityId: string;
+    ritual: Omit<RitualEntity, "etag">;
+    expectedEtag: string;
+  }): Promise<RitualEntity>;
   /** Deletes a series if its ETag still matches; ConcurrencyError otherwise. */
-  deleteRitual(
-    tenantId: string,
-    communityId: string,
-    ritualId: string,
-    expectedEtag: string,
-  ): Promise<void>;
+  deleteRitual(props: {
+    tenantId: string;
+    communityId: string;
+    ritualId: string;
+    expectedEtag: string;
+  }): Promise<void>;
   /**
    * Writes an occurrence row (conditional on its ETag, or on not existing), and with it the
    * series when given (conditional too): one transaction. Answers are left as they are.
    */
-  saveOccurrence(
-    tenantId: string,
-    communityId: string,
-    write: OccurrenceWrite,
-    ritual?: { entity: Omit<RitualEntity, "etag">; expectedEtag: string },
-  ): Promise<{ occurrence: OccurrenceRow; ritualEtag: string | null }>;
+  saveOccurrence(props: {
+    tenantId: string;
+    communityId: string;
+    write: OccurrenceWrite;
+    ritual?: { entity: Omit<RitualEntity, "etag">; expectedEtag: string } | undefined;
+  }): Promise<{ occurrence: OccurrenceRow; ritualEtag: string | null }>;
   /**
    * Stores one person's answer to one occurrence. A first answer (`expectedEtag` null) inserts
    * the person's row together with the row of its seat, both conditional on not existing: one
@@ -199,22 +203,22 @@ export interface RitualRepository {
    * Notes that a community has rituals, in one partition the reminder job reads (jobs are the
    * one place allowed to look across communities; request paths never do).
    */
-  indexCommunity(tenantId: string, communityId: string): Promise<void>;
+  indexCommunity(props: { tenantId: string; communityId: string }): Promise<void>;
   /** Every community that has (or had) rituals: one partition query. */
   listIndexedCommunities(): Promise<{ tenantId: string; communityId: string }[]>;
   /**
    * The feed token row; null before a champion created one. A row from before hashing (the
    * token itself) is rewritten with its hash on this first read, so old URLs keep working.
    */
-  readFeedToken(tenantId: string, communityId: string): Promise<FeedTokenEntity | null>;
+  readFeedToken(props: { tenantId: string; communityId: string }): Promise<FeedTokenEntity | null>;
   /**
    * Sets (or replaces, when `expectedEtag` is given) the feed token, storing only its hash;
    * "" revokes it.
    */
-  saveFeedToken(
-    tenantId: string,
-    communityId: string,
-    token: string,
-    expectedEtag: string | null,
-  ): Promise<FeedTokenEntity>;
+  saveFeedToken(props: {
+    tenantId: string;
+    communityId: string;
+    token: string;
+    expectedEtag: string | null;
+  }): Promise<FeedTokenEntity>;
 }
