@@ -228,9 +228,9 @@ describe("scheduled delivery", () => {
       ...store,
       conversationReferences: {
         ...store.conversationReferences,
-        listForTenant: (tenantId) => {
+        listForTenant: ({ tenantId }) => {
           chatListings += 1;
-          return store.conversationReferences.listForTenant(tenantId);
+          return store.conversationReferences.listForTenant({ tenantId });
         },
       },
       memberships: {

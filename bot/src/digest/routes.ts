@@ -169,7 +169,7 @@ export function digestRouter(
     const { tenantId } = viewer.actor;
     const [unreachable, conversations, members, channelLink] = await Promise.all([
       store.deliveries.listUnreachable({ tenantId }),
-      store.conversationReferences.listForTenant(tenantId),
+      store.conversationReferences.listForTenant({ tenantId }),
       store.memberships.listCommunityMembers({ tenantId, communityId }),
       store.channelLinks.findByCommunity({ tenantId, communityId }),
     ]);

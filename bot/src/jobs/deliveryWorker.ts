@@ -73,7 +73,10 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
     const cacheKey = `${record.tenantId}|${record.conversationKey}`;
     const cached = references.get(cacheKey);
     if (cached && props.clock() - cached.at < 60_000) return cached.reference;
-    const reference = await props.conversationByKey(record.tenantId, record.conversationKey);
+    const reference = await props.conversationByKey({
+      tenantId: record.tenantId,
+      conversationKey: record.conversationKey,
+    });
     if (reference) {
       if (references.size > 10_000) references.clear();
       references.set(cacheKey, { reference, at: props.clock() });

@@ -71,7 +71,7 @@ export function createDigestSource(props: {
   ): Promise<Map<string, string>> {
     let chats = cache.get(tenantId);
     if (!chats) {
-      chats = store.conversationReferences.listForTenant(tenantId).then((conversations) => {
+      chats = store.conversationReferences.listForTenant({ tenantId }).then((conversations) => {
         const byPerson = new Map<string, string>();
         for (const c of conversations) {
           if (c.kind === "personal" && c.aadObjectId) byPerson.set(c.aadObjectId, c.conversationId);

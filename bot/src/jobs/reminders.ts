@@ -76,7 +76,7 @@ export function createReminderSource(props: {
         ]);
         const [link, conversations] = await Promise.all([
           store.channelLinks.findByCommunity({ tenantId, communityId }),
-          store.conversationReferences.listForTenant(tenantId),
+          store.conversationReferences.listForTenant({ tenantId }),
         ]);
         for (const lead of leads) {
           const window = {

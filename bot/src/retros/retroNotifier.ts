@@ -87,7 +87,7 @@ export function createRetroNotifier(props: {
     async sendOwnerCards({ tenantId, communityId, retroTitle, actions }) {
       if (actions.length === 0) return;
       const [conversations, community] = await Promise.all([
-        store.conversationReferences.listForTenant(tenantId),
+        store.conversationReferences.listForTenant({ tenantId }),
         store.communities.find({ tenantId, communityId }),
       ]);
       for (const action of actions) {

@@ -60,7 +60,7 @@ export async function retroOwnerCardLoader(props: {
   const [community, retro, conversation] = await Promise.all([
     store.communities.find({ tenantId, communityId }),
     store.retros.readRetro({ tenantId, communityId, retroId: action.retroId }),
-    store.conversationReferences.find(tenantId, props.conversationId),
+    store.conversationReferences.find({ tenantId, conversationId: props.conversationId }),
   ]);
   return retroOwnerCard({
     action: presentRetroAction(action, props.now),

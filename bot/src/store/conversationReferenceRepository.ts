@@ -99,7 +99,7 @@ export function createConversationReferenceRepository(
         }
       }
     },
-    async find(tenantId, conversationId) {
+    async find({ tenantId, conversationId }) {
       const row = await readOrNull<ConversationReferenceRow>(
         table,
         tenantId,
@@ -107,7 +107,7 @@ export function createConversationReferenceRepository(
       );
       return row ? fromRow(row) : null;
     },
-    async listForTenant(tenantId) {
+    async listForTenant({ tenantId }) {
       const rows = table.listEntities<ConversationReferenceRow>({
         queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
       });
