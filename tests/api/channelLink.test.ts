@@ -76,7 +76,12 @@ describe("linking a community to its channel", () => {
     expect(apiErrorSchema.parse(malformed.body).data).toMatchObject({
       fields: [{ path: "channelId", message: expect.stringContaining("starts with 19:") }],
     });
-    expect(await store.channelLinks.findByConversation(demoTenantId, channelId)).toBeNull();
+    expect(
+      await store.channelLinks.findByConversation({
+        tenantId: demoTenantId,
+        conversationId: channelId,
+      }),
+    ).toBeNull();
   });
 
   it("moves a community to a new channel and team, leaving none of its old rows behind", async () => {
@@ -90,12 +95,17 @@ describe("linking a community to its channel", () => {
 
     const links = store.channelLinks;
     expect(channelLinkSchema.parse(moved.body)).toMatchObject(second);
-    expect(await links.findByConversation(demoTenantId, first.channelId)).toBeNull();
-    expect(await links.findByTeam(demoTenantId, first.teamId)).toBeNull();
-    expect((await links.findByConversation(demoTenantId, second.channelId))?.communityId).toBe(
-      design,
-    );
-    expect((await links.findByTeam(demoTenantId, second.teamId))?.communityId).toBe(design);
+    expect(
+      await links.findByConversation({ tenantId: demoTenantId, conversationId: first.channelId }),
+    ).toBeNull();
+    expect(await links.findByTeam({ tenantId: demoTenantId, teamId: first.teamId })).toBeNull();
+    expect(
+      (await links.findByConversation({ tenantId: demoTenantId, conversationId: second.channelId }))
+        ?.communityId,
+    ).toBe(design);
+    expect(
+      (await links.findByTeam({ tenantId: demoTenantId, teamId: second.teamId }))?.communityId,
+    ).toBe(design);
   });
 
   it("refuses another community's channel with 409 and leaves a held team with its community", async () => {
@@ -118,13 +128,17 @@ describe("linking a community to its channel", () => {
     expect(sameTeam.status).toBe(200);
     expect(channelLinkSchema.parse(sameTeam.body).teamId).toBeNull();
     const links = store.channelLinks;
-    expect((await links.findByConversation(demoTenantId, shared.channelId))?.communityId).toBe(
-      design,
-    );
-    expect((await links.findByTeam(demoTenantId, shared.teamId))?.communityId).toBe(design);
-    expect((await links.findByCommunity(demoTenantId, design))?.conversationId).toBe(
-      shared.channelId,
-    );
+    expect(
+      (await links.findByConversation({ tenantId: demoTenantId, conversationId: shared.channelId }))
+        ?.communityId,
+    ).toBe(design);
+    expect(
+      (await links.findByTeam({ tenantId: demoTenantId, teamId: shared.teamId }))?.communityId,
+    ).toBe(design);
+    expect(
+      (await links.findByCommunity({ tenantId: demoTenantId, communityId: design }))
+        ?.conversationId,
+    ).toBe(shared.channelId);
   });
 
   it("counts the Teams joins of the linked team for the community", async () => {

@@ -31,8 +31,8 @@ function create(as: DemoPerson) {
 
 describe("the cap on communities per organisation", () => {
   it("refuses the community past the cap with a 409 that says the cap and what to do", async () => {
-    const before = await store.communities.listForTenant(otherTenantId);
-    const demoBefore = await store.communities.readCount(demoTenantId);
+    const before = await store.communities.listForTenant({ tenantId: otherTenantId });
+    const demoBefore = await store.communities.readCount({ tenantId: demoTenantId });
     const allowed = cap - before.length;
 
     const statuses: number[] = [];
@@ -45,13 +45,13 @@ describe("the cap on communities per organisation", () => {
     expect(error.message).toContain(`already has ${cap} communities`);
     expect(error.message).toContain("Join one of them");
     expect(error.message).toContain("COMMUNITIES_PER_TENANT_MAX");
-    expect(await store.communities.listForTenant(otherTenantId)).toHaveLength(cap);
+    expect(await store.communities.listForTenant({ tenantId: otherTenantId })).toHaveLength(cap);
     // Each organisation has its own count.
-    expect(await store.communities.readCount(demoTenantId)).toEqual(demoBefore);
+    expect(await store.communities.readCount({ tenantId: demoTenantId })).toEqual(demoBefore);
   });
 
   it("is never exceeded by creations sent at the same moment, and counts every community", async () => {
-    const before = await store.communities.listForTenant(demoTenantId);
+    const before = await store.communities.listForTenant({ tenantId: demoTenantId });
 
     const responses = await Promise.all(Array.from({ length: 8 }, () => create("demo-member")));
 
@@ -59,8 +59,8 @@ describe("the cap on communities per organisation", () => {
     const refused = responses.filter((response) => response.status === 409);
     expect(created).toHaveLength(cap - before.length);
     expect(refused).toHaveLength(8 - (cap - before.length));
-    expect(await store.communities.listForTenant(demoTenantId)).toHaveLength(cap);
-    expect((await store.communities.readCount(demoTenantId)).count).toBe(cap);
+    expect(await store.communities.listForTenant({ tenantId: demoTenantId })).toHaveLength(cap);
+    expect((await store.communities.readCount({ tenantId: demoTenantId })).count).toBe(cap);
   });
 
   it("counts, once, the communities an organisation had before counting began", async () => {
@@ -79,13 +79,13 @@ describe("the cap on communities per organisation", () => {
       createdBy: "someone",
     });
 
-    const counted = await store.communities.readCount(tenantId);
-    await store.communities.create(community("third"), { max: 3 });
+    const counted = await store.communities.readCount({ tenantId });
+    await store.communities.create({ community: community("third"), max: 3 });
 
     expect(counted).toEqual({ count: 2, etag: null });
-    expect((await store.communities.readCount(tenantId)).count).toBe(3);
-    await expect(store.communities.create(community("fourth"), { max: 3 })).rejects.toThrow(
-      CommunityCapReachedError,
-    );
+    expect((await store.communities.readCount({ tenantId })).count).toBe(3);
+    await expect(
+      store.communities.create({ community: community("fourth"), max: 3 }),
+    ).rejects.toThrow(CommunityCapReachedError);
   });
 });

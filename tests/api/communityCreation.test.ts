@@ -94,9 +94,13 @@ async function championRolesIn(communityId: string): Promise<string[]> {
 /** Every row a creation writes, as storage holds them now. */
 async function rowsOf(communityId: string) {
   const [community, canvas, membership] = await Promise.all([
-    store.communities.find(demoTenantId, communityId),
-    store.canvas.readCanvas(demoTenantId, communityId),
-    store.memberships.findCommunityMembership(demoTenantId, "demo-champion", communityId),
+    store.communities.find({ tenantId: demoTenantId, communityId }),
+    store.canvas.readCanvas({ tenantId: demoTenantId, communityId }),
+    store.memberships.findCommunityMembership({
+      tenantId: demoTenantId,
+      userId: "demo-champion",
+      communityId,
+    }),
   ]);
   return { community: community !== null, canvas: canvas !== null, champion: membership !== null };
 }

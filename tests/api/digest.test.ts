@@ -146,7 +146,10 @@ describe("scheduled delivery", () => {
     const window = { since: new Date(now.getTime() - 60_000), now };
 
     const [first] = await source.due(window);
-    const stateBefore = await store.digests.stateOf(demoTenantId, "demo-head");
+    const stateBefore = await store.digests.stateOf({
+      tenantId: demoTenantId,
+      userId: "demo-head",
+    });
     const [again] = await source.due(window);
 
     expect(stateBefore.sentPicks).toEqual([]);
@@ -155,7 +158,7 @@ describe("scheduled delivery", () => {
 
     await first?.onQueued?.();
     const [afterQueued] = await source.due(window);
-    const stateAfter = await store.digests.stateOf(demoTenantId, "demo-head");
+    const stateAfter = await store.digests.stateOf({ tenantId: demoTenantId, userId: "demo-head" });
 
     expect(afterQueued?.card).toEqual(first?.card);
     expect(stateAfter.sentPicks.length).toBeGreaterThan(0);
@@ -205,7 +208,9 @@ describe("scheduled delivery", () => {
 
     const deliveries = await source.due({ since: new Date(now.getTime() - 60_000), now });
 
-    expect((await store.digests.stateOf(demoTenantId, "second-head")).settings).toBeNull();
+    expect(
+      (await store.digests.stateOf({ tenantId: demoTenantId, userId: "second-head" })).settings,
+    ).toBeNull();
     expect(deliveries.map((d) => d.key).sort()).toEqual(
       [
         digestDeliveryKey(demoTenantId, "demo-head", "2026-W48"),
@@ -223,17 +228,17 @@ describe("scheduled delivery", () => {
       ...store,
       conversationReferences: {
         ...store.conversationReferences,
-        listForTenant: (tenantId) => {
+        listForTenant: ({ tenantId }) => {
           chatListings += 1;
-          return store.conversationReferences.listForTenant(tenantId);
+          return store.conversationReferences.listForTenant({ tenantId });
         },
       },
       memberships: {
         ...store.memberships,
-        rolesOf: (tenantId, userId) =>
+        rolesOf: ({ tenantId, userId }) =>
           userId === "second-head"
             ? Promise.reject(new Error("storage hiccup"))
-            : store.memberships.rolesOf(tenantId, userId),
+            : store.memberships.rolesOf({ tenantId, userId }),
       },
     };
     const source = createDigestSource({
@@ -251,10 +256,14 @@ describe("scheduled delivery", () => {
   });
 
   it("keys a Sunday 23:59 digest caught after midnight by the week of its slot", async () => {
-    await store.digests.saveSettings(demoTenantId, "second-head", {
-      day: "sunday",
-      time: "23:59",
-      timeZone: "Europe/London",
+    await store.digests.saveSettings({
+      tenantId: demoTenantId,
+      userId: "second-head",
+      settings: {
+        day: "sunday",
+        time: "23:59",
+        timeZone: "Europe/London",
+      },
     });
     const source = createDigestSource({
       store,
@@ -392,8 +401,8 @@ describe("recipients Teams refused", () => {
       updatedAt: now.toISOString(),
     });
     const key = `test:${demoTenantId}:blocked`;
-    await store.deliveries.create(
-      {
+    await store.deliveries.create({
+      delivery: {
         key,
         tenantId: demoTenantId,
         conversationKey: conversationRowKey(memberChat),
@@ -401,10 +410,10 @@ describe("recipients Teams refused", () => {
         summary: "test",
       },
       now,
-    );
-    const record = await store.deliveries.find(demoTenantId, key);
+    });
+    const record = await store.deliveries.find({ tenantId: demoTenantId, key });
     if (!record) throw new Error("expected the delivery record");
-    await store.deliveries.markUnreachable(record, { reason: "MessageWritesBlocked", now });
+    await store.deliveries.markUnreachable({ record, reason: "MessageWritesBlocked", now });
 
     const champion = await api.get(apiPaths.digestUnreachable(demoCommunityId), {
       as: "demo-champion",
@@ -446,17 +455,20 @@ describe("sending the members' digest now as a champion", () => {
     expect(first.status).toBe(202);
     expect(sent.key).toBe(`digest-channel:${demoTenantId}:${demoCommunityId}:2026-W48`);
     expect(digestSendResponseSchema.parse(again.body).key).toBe(sent.key);
-    const record = await store.deliveries.find(demoTenantId, sent.key);
+    const record = await store.deliveries.find({ tenantId: demoTenantId, key: sent.key });
     expect(record?.delivery.card).toEqual(previewed.card);
     expect(record?.delivery.conversationKey).toBe(conversationRowKey(channel));
   });
 
   it("remembers the channel's picks under the channel, not under the champion who pressed send", async () => {
-    const channelState = await store.digests.stateOf(
-      demoTenantId,
-      channelDigestStateKey(demoCommunityId),
-    );
-    const championState = await store.digests.stateOf(demoTenantId, "demo-champion");
+    const channelState = await store.digests.stateOf({
+      tenantId: demoTenantId,
+      userId: channelDigestStateKey(demoCommunityId),
+    });
+    const championState = await store.digests.stateOf({
+      tenantId: demoTenantId,
+      userId: "demo-champion",
+    });
 
     expect(channelState.sentPicks.map((pick) => pick.week)).toContain("2026-W48");
     expect(championState.sentPicks).toEqual([]);

@@ -12,7 +12,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames, type Store } from "../../bot/src/store";
-import { createRetroRepository } from "../../bot/src/store/retroRepository";
+import { createRetroRepository } from "../../bot/src/store/retros";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
 import {
@@ -222,10 +222,10 @@ describe("reads that stay the same size as history grows", () => {
     const { response, roundTrips: trips } = await roundTripsOf(() =>
       api.get(apiPaths.retros(communityId), { as: "demo-champion" }),
     );
-    await retros.list(demoTenantId, communityId, retroLimits.historyPageSize);
+    await retros.list({ tenantId: demoTenantId, communityId, limit: retroLimits.historyPageSize });
     const rowsRead = rowKeys.splice(0).length;
     await storedRetroHeadersFactory(store, communityId, 300, olderHistory("2025-01-01T00:00:00Z"));
-    await retros.list(demoTenantId, communityId, retroLimits.historyPageSize);
+    await retros.list({ tenantId: demoTenantId, communityId, limit: retroLimits.historyPageSize });
 
     expect(response.status).toBe(200);
     const list = retroListResponseSchema.parse(response.body);
@@ -251,9 +251,21 @@ describe("reads that stay the same size as history grows", () => {
     await markDone(done);
     const later = await retroFactory(api, community);
 
-    const listed = await store.retros.list(demoTenantId, community, 1);
-    const ofLater = await store.retros.read(demoTenantId, community, later.id);
-    const ofEarlier = await store.retros.read(demoTenantId, community, earlier.id);
+    const listed = await store.retros.list({
+      tenantId: demoTenantId,
+      communityId: community,
+      limit: 1,
+    });
+    const ofLater = await store.retros.read({
+      tenantId: demoTenantId,
+      communityId: community,
+      retroId: later.id,
+    });
+    const ofEarlier = await store.retros.read({
+      tenantId: demoTenantId,
+      communityId: community,
+      retroId: earlier.id,
+    });
 
     const ids = (actions: { actionId: string }[]) => actions.map((action) => action.actionId);
     expect(ids(listed.actions)).toContain(open.id);
@@ -291,7 +303,7 @@ describe("reads that stay the same size as history grows", () => {
     const { response, roundTrips: trips } = await roundTripsOf(() =>
       api.get(retroPath(retro), { as: "demo-member" }),
     );
-    await retros.read(demoTenantId, community, retro.id);
+    await retros.read({ tenantId: demoTenantId, communityId: community, retroId: retro.id });
 
     expect(response.status).toBe(200);
     expect(trips).toBeLessThanOrEqual(2);

@@ -14,7 +14,7 @@ import {
 import { ritualUpdater } from "../../bot/src/rituals/ritualUpdater";
 import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
-import { createRitualRepository } from "../../bot/src/store/ritualRepository";
+import { createRitualRepository } from "../../bot/src/store/rituals";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
 import { rowRecordingTable } from "../support/rowRecorder";
@@ -679,29 +679,41 @@ describe("schedule changes", () => {
   it("checks a new schedule against the series' own dates, not the community's older history", async () => {
     const store = createStore(stack.storageConnectionString);
     // A row of another series from before this one started: history the check must not read.
-    await store.rituals.saveOccurrence(demoTenantId, demoCommunityId, {
-      ritualId: "older-series",
-      originalDate: "2025-06-02",
-      change: unchangedOccurrence,
-      facilitatorName: null,
-      attendance: null,
-      swapRequest: null,
-      sequence: 0,
-      expectedEtag: null,
+    await store.rituals.saveOccurrence({
+      tenantId: demoTenantId,
+      communityId: demoCommunityId,
+      write: {
+        ritualId: "older-series",
+        originalDate: "2025-06-02",
+        change: unchangedOccurrence,
+        facilitatorName: null,
+        attendance: null,
+        swapRequest: null,
+        sequence: 0,
+        expectedEtag: null,
+      },
     });
     const ritual = await ritualFactory();
     // A row of this series in its own range, which the check must read.
-    await store.rituals.saveOccurrence(demoTenantId, demoCommunityId, {
-      ritualId: ritual.id,
-      originalDate: "2026-03-16",
-      change: { ...unchangedOccurrence, facilitatorId: "demo-member" },
-      facilitatorName: "Ben Member",
-      attendance: null,
-      swapRequest: null,
-      sequence: 0,
-      expectedEtag: null,
+    await store.rituals.saveOccurrence({
+      tenantId: demoTenantId,
+      communityId: demoCommunityId,
+      write: {
+        ritualId: ritual.id,
+        originalDate: "2026-03-16",
+        change: { ...unchangedOccurrence, facilitatorId: "demo-member" },
+        facilitatorName: "Ben Member",
+        attendance: null,
+        swapRequest: null,
+        sequence: 0,
+        expectedEtag: null,
+      },
     });
-    const current = await store.rituals.readRitual(demoTenantId, demoCommunityId, ritual.id);
+    const current = await store.rituals.readRitual({
+      tenantId: demoTenantId,
+      communityId: demoCommunityId,
+      ritualId: ritual.id,
+    });
     if (!current) throw new Error("ritual not stored");
     const { table, rowKeys } = rowRecordingTable(stack.storageConnectionString, tableNames.rituals);
 

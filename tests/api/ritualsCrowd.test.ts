@@ -15,7 +15,7 @@ import { ritualUpdater } from "../../bot/src/rituals/ritualUpdater";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore, tableNames, type Store } from "../../bot/src/store";
-import { createRitualRepository } from "../../bot/src/store/ritualRepository";
+import { createRitualRepository } from "../../bot/src/store/rituals";
 import type { CardActionHandler, CardActionRegistry } from "../../bot/src/teams";
 import { apiClient, type ApiClient } from "../support/api";
 import { communityFactory } from "../support/factories";
@@ -292,7 +292,11 @@ describe("a crowd answering one session", () => {
     for (const person of crowd) {
       await api.put(path, { token: person.token, body: { response: "going" } });
     }
-    const current = await store.rituals.readRitual(demoTenantId, communityId, ritual.id);
+    const current = await store.rituals.readRitual({
+      tenantId: demoTenantId,
+      communityId,
+      ritualId: ritual.id,
+    });
     if (!current) throw new Error("ritual not stored");
     const { table, rowKeys } = rowRecordingTable(stack.storageConnectionString, tableNames.rituals);
 

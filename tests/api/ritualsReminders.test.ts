@@ -57,19 +57,23 @@ async function communityWithRitual(): Promise<{
   const communityId = `reminders-${randomUUID().slice(0, 8)}`;
   const ritualId = randomUUID().replace(/-/g, "").slice(0, 12);
   const channel = await harness.conversation("channel");
-  await harness.store.rituals.createRituals(testTenantId, communityId, [
-    {
-      ritualId,
-      fields: ritualFieldsFactory(),
-      volunteers: [],
-      lastServed: {},
-      recentSessions: [],
-      communityCreatedAt: "2029-01-01T00:00:00.000Z",
-      createdAt: "2029-12-01T00:00:00.000Z",
-      sequence: 0,
-    },
-  ]);
-  await harness.store.rituals.indexCommunity(testTenantId, communityId);
+  await harness.store.rituals.createRituals({
+    tenantId: testTenantId,
+    communityId,
+    rituals: [
+      {
+        ritualId,
+        fields: ritualFieldsFactory(),
+        volunteers: [],
+        lastServed: {},
+        recentSessions: [],
+        communityCreatedAt: "2029-01-01T00:00:00.000Z",
+        createdAt: "2029-12-01T00:00:00.000Z",
+        sequence: 0,
+      },
+    ],
+  });
+  await harness.store.rituals.indexCommunity({ tenantId: testTenantId, communityId });
   await harness.store.channelLinks.link({
     tenantId: testTenantId,
     communityId,
@@ -124,15 +128,19 @@ describe("ritual reminders", () => {
 
   it("are not due for a cancelled session", async () => {
     const { communityId, ritualId } = await communityWithRitual();
-    await harness.store.rituals.saveOccurrence(testTenantId, communityId, {
-      ritualId,
-      originalDate: "2030-01-07",
-      change: { movedTo: null, cancelledReason: "Holiday", facilitatorId: null },
-      facilitatorName: null,
-      attendance: null,
-      swapRequest: null,
-      sequence: 1,
-      expectedEtag: null,
+    await harness.store.rituals.saveOccurrence({
+      tenantId: testTenantId,
+      communityId,
+      write: {
+        ritualId,
+        originalDate: "2030-01-07",
+        change: { movedTo: null, cancelledReason: "Holiday", facilitatorId: null },
+        facilitatorName: null,
+        attendance: null,
+        swapRequest: null,
+        sequence: 1,
+        expectedEtag: null,
+      },
     });
     const due = await reminderSource().due(window("2030-01-06T08:30:00Z", "2030-01-06T09:30:00Z"));
     expect(due.filter((d) => d.key.includes(communityId))).toEqual([]);

@@ -44,10 +44,14 @@ describe("the weekly digest in the Agents Playground", () => {
       displayName: "Ana Champion",
       roles: ["headOfProfession"],
     });
-    await store.digests.saveSettings(demoTenantId, "demo-champion", {
-      day: "monday",
-      time: "09:00",
-      timeZone: "UTC",
+    await store.digests.saveSettings({
+      tenantId: demoTenantId,
+      userId: "demo-champion",
+      settings: {
+        day: "monday",
+        time: "09:00",
+        timeZone: "UTC",
+      },
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();

@@ -47,8 +47,8 @@ it("shows a champion that this week's members' digest failed, and queues it agai
     (await api.get(apiPaths.digestSend(community.id), { as: "demo-champion" })).body,
   );
   // This week's post, as the worker leaves it when Teams refuses it for good.
-  await store.deliveries.create(
-    {
+  await store.deliveries.create({
+    delivery: {
       key,
       tenantId: demoTenantId,
       conversationKey: conversationRowKey(channelId),
@@ -56,10 +56,10 @@ it("shows a champion that this week's members' digest failed, and queues it agai
       summary: "Your weekly community digest",
     },
     now,
-  );
-  const record = await store.deliveries.find(demoTenantId, key);
+  });
+  const record = await store.deliveries.find({ tenantId: demoTenantId, key });
   if (!record) throw new Error("expected the delivery record");
-  await store.deliveries.markFailed(record, { reason: "400: BadArgument", now });
+  await store.deliveries.markFailed({ record, reason: "400: BadArgument", now });
 
   const { context, page } = await openTab(browser, stack.baseUrl, {
     as: "demo-champion",
@@ -76,7 +76,7 @@ it("shows a champion that this week's members' digest failed, and queues it agai
 
   await page.getByText("This week's digest is on its way to the channel").first().waitFor();
   expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(0);
-  expect((await store.deliveries.find(demoTenantId, key))?.state).toBe("pending");
+  expect((await store.deliveries.find({ tenantId: demoTenantId, key }))?.state).toBe("pending");
   await screenshot(page, "health-digest-queued");
   await context.close();
 });

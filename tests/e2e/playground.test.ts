@@ -97,7 +97,10 @@ describe("the bot in the Agents Playground", () => {
     const page = await openPlayground();
     await cards(page, "Welcome to Practice Hub").first().waitFor();
 
-    const stored = await references.find(demoTenantId, personalChatId);
+    const stored = await references.find({
+      tenantId: demoTenantId,
+      conversationId: personalChatId,
+    });
 
     expect(stored).toMatchObject({ kind: "personal", aadObjectId: "demo-champion" });
     expect(JSON.parse(stored?.reference ?? "{}")).toMatchObject({
@@ -123,7 +126,9 @@ describe("the bot in the Agents Playground", () => {
     await teamWelcomes.nth(before).waitFor();
     await page.getByRole("dialog").waitFor({ state: "hidden" });
     await screenshot(page, "playground-team-welcome");
-    await expect(references.find(demoTenantId, teamId)).resolves.toMatchObject({
+    await expect(
+      references.find({ tenantId: demoTenantId, conversationId: teamId }),
+    ).resolves.toMatchObject({
       kind: "channel",
       teamId,
       channelId: teamId,

@@ -124,7 +124,7 @@ describe("a retro in a Playground team channel", () => {
     await cards(page, "Welcome to Practice Hub").first().waitFor();
     await page.getByRole("treeitem", { name: "General" }).click();
     const store = createStore(stack.storageConnectionString);
-    const personal = await store.conversationReferences.listForTenant(demoTenantId);
+    const personal = await store.conversationReferences.listForTenant({ tenantId: demoTenantId });
     serviceUrl = personal.find((reference) => reference.kind === "personal")?.serviceUrl ?? "";
     expect(serviceUrl).not.toBe("");
 

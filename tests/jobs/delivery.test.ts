@@ -186,7 +186,10 @@ describe("answers from Teams", () => {
   it("marks a delivery failed, saying why, when Teams still throttles it a day after it was queued", async () => {
     const conversation = await harness.conversation();
     const delivery = deliveryFactory(conversation);
-    await harness.store.deliveries.create(delivery, new Date(Date.now() - 25 * 60 * 60 * 1_000));
+    await harness.store.deliveries.create({
+      delivery,
+      now: new Date(Date.now() - 25 * 60 * 60 * 1_000),
+    });
     harness.standIn.failNext(conversation.conversationId, { status: 429, retryAfterSeconds: 1 });
     const jobs = harness.jobs();
 
@@ -266,10 +269,14 @@ describe("answers from Teams", () => {
     const conversation = await harness.conversation();
     const earlier = new Date(Date.now() - 60_000);
     const refused = deliveryFactory(conversation);
-    await harness.store.deliveries.create(refused, earlier);
-    const record = await harness.store.deliveries.find(testTenantId, refused.key);
+    await harness.store.deliveries.create({ delivery: refused, now: earlier });
+    const record = await harness.store.deliveries.find({
+      tenantId: testTenantId,
+      key: refused.key,
+    });
     if (!record) throw new Error("expected the delivery record");
-    await harness.store.deliveries.markUnreachable(record, {
+    await harness.store.deliveries.markUnreachable({
+      record,
       reason: "MessageWritesBlocked",
       now: earlier,
     });
@@ -295,7 +302,10 @@ describe("answers from Teams", () => {
     const sender: ProactiveSender = {
       timeoutMs,
       async send() {
-        const record = await harness.store.deliveries.find(testTenantId, delivery.key);
+        const record = await harness.store.deliveries.find({
+          tenantId: testTenantId,
+          key: delivery.key,
+        });
         claimLeftAtSend.push(Date.parse(record?.claimedUntil ?? "") - Date.now());
         await sleep(500);
         return claimLeftAtSend.length === 1
@@ -337,7 +347,10 @@ describe("answers from Teams", () => {
     await jobs.stop();
 
     expect(sends).toBe(1);
-    const record = await harness.store.deliveries.find(testTenantId, delivery.key);
+    const record = await harness.store.deliveries.find({
+      tenantId: testTenantId,
+      key: delivery.key,
+    });
     expect(record).toMatchObject({ state: "pending", attempts: 1 });
     expect(Date.parse(record?.claimedUntil ?? "")).toBeGreaterThan(Date.now());
   });

@@ -2,7 +2,7 @@ import type { CanvasReviewResponse } from "@practice-hub/shared";
 import { toIso } from "@practice-hub/shared";
 import type { Viewer } from "../policies";
 import { presentCanvasReview } from "./presenter";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type Store } from "../store";
 import { communityNotFound } from "../policies/communityAccess";
 
 /**
@@ -19,10 +19,13 @@ export async function canvasReviewer(props: {
   const { store, viewer, communityId } = props;
   const { tenantId } = viewer.actor;
   const reviewedBy = { id: viewer.actor.userId, displayName: viewer.actor.displayName };
-  for (let attempt = 1; ; attempt += 1) {
-    const canvas = await store.canvas.readCanvas(tenantId, communityId);
-    if (!canvas) throw communityNotFound();
-    try {
+  return etagWrite({
+    read: async () => {
+      const canvas = await store.canvas.readCanvas({ tenantId, communityId });
+      if (!canvas) throw communityNotFound();
+      return canvas;
+    },
+    write: async (canvas) => {
       const reviewed = await store.canvas.markReviewed({
         tenantId,
         communityId,
@@ -31,8 +34,7 @@ export async function canvasReviewer(props: {
         expectedEtag: canvas.etag,
       });
       return presentCanvasReview(reviewed);
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= 2) throw error;
-    }
-  }
+    },
+    attempts: 2,
+  });
 }

@@ -3,7 +3,7 @@ import { toIso } from "@practice-hub/shared";
 import { staleVersion } from "../errors";
 import type { Viewer } from "../policies";
 import { presentCanvasSection, unsavedSectionEtag } from "./presenter";
-import { ConcurrencyError, type CanvasSectionEntity, type Store } from "../store";
+import { etagWrite, type CanvasSectionEntity, type Store } from "../store";
 
 /**
  * Saves a new version of one canvas section, if the caller edited the version that is current.
@@ -22,29 +22,30 @@ export async function canvasSectionUpdater(props: {
 }): Promise<CanvasSection> {
   const { store, viewer, communityId, sectionId } = props;
   const { tenantId } = viewer.actor;
-  const current = await store.canvas.readSection(tenantId, communityId, sectionId);
+  const read = () => store.canvas.readSection({ tenantId, communityId, sectionId });
   const stale = (section: CanvasSectionEntity | null) =>
     staleVersion(
       "Someone saved this section after you opened it. Compare with the current text, then save again.",
       { current: presentCanvasSection(sectionId, section) },
     );
-  const currentEtag = current?.etag ?? unsavedSectionEtag;
-  if (props.ifMatch !== currentEtag) throw stale(current);
-
-  try {
-    const saved = await store.canvas.saveSection({
-      tenantId,
-      communityId,
-      sectionId,
-      content: props.content,
-      version: (current?.version ?? 0) + 1,
-      updatedAt: toIso(props.now),
-      updatedBy: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
-      expectedEtag: current?.etag ?? null,
-    });
-    return presentCanvasSection(sectionId, saved);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    throw stale(await store.canvas.readSection(tenantId, communityId, sectionId));
-  }
+  return etagWrite({
+    read,
+    ifMatch: { etag: props.ifMatch, of: (current) => current?.etag ?? unsavedSectionEtag, stale },
+    write: async (current) => {
+      const saved = await store.canvas.saveSection({
+        tenantId,
+        communityId,
+        sectionId,
+        content: props.content,
+        version: (current?.version ?? 0) + 1,
+        updatedAt: toIso(props.now),
+        updatedBy: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+        expectedEtag: current?.etag ?? null,
+      });
+      return presentCanvasSection(sectionId, saved);
+    },
+    lost: async () => {
+      throw stale(await read());
+    },
+  });
 }

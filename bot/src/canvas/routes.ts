@@ -29,7 +29,10 @@ export function canvasRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
     deps,
     { method: "get", path: paths.canvas },
     async ({ res, viewer, communityId }) => {
-      const { canvas, sections } = await store.canvas.read(viewer.actor.tenantId, communityId);
+      const { canvas, sections } = await store.canvas.read({
+        tenantId: viewer.actor.tenantId,
+        communityId,
+      });
       if (!canvas) throw communityNotFound();
       authorize(viewer, "read", { kind: "canvas", communityId });
       res.json(

@@ -63,7 +63,7 @@ export async function communityCreator(props: {
     startedAt: community.createdAt,
   };
   const [count] = await Promise.all([
-    store.communities.readCount(actor.tenantId),
+    store.communities.readCount({ tenantId: actor.tenantId }),
     store.communities.notePendingCreation(pending),
   ]);
   if (count.count >= maxPerTenant) throw capReached(maxPerTenant);
@@ -86,7 +86,7 @@ export async function communityCreator(props: {
     );
   }
   try {
-    await store.communities.create(community, { max: maxPerTenant, count });
+    await store.communities.create({ community, max: maxPerTenant, count });
   } catch (error) {
     if (error instanceof CommunityCapReachedError) throw capReached(error.max);
     if (error instanceof ConcurrencyError) {
@@ -121,7 +121,7 @@ export async function pendingCommunitySweeper(props: {
   for (const creation of creations) {
     try {
       const { tenantId, communityId } = creation;
-      if (await store.communities.find(tenantId, communityId)) {
+      if (await store.communities.find({ tenantId, communityId })) {
         swept.complete += 1;
       } else {
         // The community row is written last: without it the creation stopped part-way, and its
@@ -131,7 +131,7 @@ export async function pendingCommunitySweeper(props: {
           userId: creation.createdBy,
           communityId,
         });
-        await store.canvas.removeCanvas(tenantId, communityId);
+        await store.canvas.removeCanvas({ tenantId, communityId });
         swept.undone += 1;
         logger.info({ tenantId, communityId }, "undid a community creation that never finished");
       }

@@ -24,7 +24,7 @@ export function communitiesRouter(
   const router = express.Router();
 
   route(router, deps, { method: "get", path: paths.communities }, async ({ res, viewer }) => {
-    const all = await store.communities.listForTenant(viewer.actor.tenantId);
+    const all = await store.communities.listForTenant({ tenantId: viewer.actor.tenantId });
     const visible = all.filter((community) =>
       can(viewer, "read", { kind: "community", communityId: community.communityId }),
     );
@@ -59,7 +59,10 @@ export function communitiesRouter(
       authorize: { kind: "community", action: "read" },
     },
     async ({ res, viewer, communityId }) => {
-      const link = await store.channelLinks.findByCommunity(viewer.actor.tenantId, communityId);
+      const link = await store.channelLinks.findByCommunity({
+        tenantId: viewer.actor.tenantId,
+        communityId,
+      });
       if (!link) {
         throw notFound(
           "This community is not linked to a channel yet. A champion links it by adding the Practice Hub tab to a channel.",

@@ -54,7 +54,7 @@ export async function digestCalendarLoader(props: {
       fromDate: addDays(from.toISOString().slice(0, 10), -maxMoveDays - 1),
       toDate: addDays(to.toISOString().slice(0, 10), maxMoveDays + 2),
     }),
-    store.retros.list(tenantId, communityId, 1),
+    store.retros.list({ tenantId, communityId, limit: 1 }),
   ]);
   const { occurrences } = presentCalendar({
     rituals: calendar.rituals,

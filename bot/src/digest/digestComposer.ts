@@ -62,9 +62,9 @@ export async function digestComposer(props: {
 }): Promise<ComposedDigest> {
   const { store, tenantId, now } = props;
   const [roles, communities, state] = await Promise.all([
-    store.memberships.rolesOf(tenantId, props.recipient.id),
-    store.communities.listForTenant(tenantId),
-    store.digests.stateOf(tenantId, props.stateKey ?? props.recipient.id),
+    store.memberships.rolesOf({ tenantId, userId: props.recipient.id }),
+    store.communities.listForTenant({ tenantId }),
+    store.digests.stateOf({ tenantId, userId: props.stateKey ?? props.recipient.id }),
   ]);
   const week = isoWeekOf(props.slot ?? now, props.timeZone);
   // ISO week keys sort as text ("2026-W09" < "2026-W48"); legacy picks without a week sort first.
@@ -85,10 +85,14 @@ export async function digestComposer(props: {
   const inputs: CommunityDigestInput[] = await Promise.all(
     chosen.map(async (community) => {
       const [library, events, members, canvas, calendar] = await Promise.all([
-        store.library.list(tenantId, community.communityId),
-        store.membershipEvents.listSince(tenantId, community.communityId, since),
-        store.memberships.listCommunityMembers(tenantId, community.communityId),
-        store.canvas.readCanvas(tenantId, community.communityId),
+        store.library.list({ tenantId, communityId: community.communityId }),
+        store.membershipEvents.listSince({
+          tenantId,
+          communityId: community.communityId,
+          sinceIso: since,
+        }),
+        store.memberships.listCommunityMembers({ tenantId, communityId: community.communityId }),
+        store.canvas.readCanvas({ tenantId, communityId: community.communityId }),
         digestCalendarLoader({
           store,
           tenantId,

@@ -4,7 +4,6 @@ import { channelDigestDeliveryKey, digestSummary } from "../jobs/digests";
 import type { DeliveryRecord, Jobs } from "../jobs/types";
 import type { Viewer } from "../policies";
 import type { Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import { channelDigestStateKey } from "../store/digestRepository";
 import { digestComposer } from "./digestComposer";
 import { digestSentRecorder } from "./digestSentRecorder";
@@ -42,7 +41,7 @@ export async function digestSender(props: {
     throw new AppError(503, "storage_unavailable", "Sending is switched off on this service.");
   }
   const { tenantId } = viewer.actor;
-  const channel = await store.channelLinks.findByCommunity(tenantId, communityId);
+  const channel = await store.channelLinks.findByCommunity({ tenantId, communityId });
   if (!channel) {
     throw badRequest(
       "This community has no channel yet. Add the Practice Hub tab to the community's channel, then try again.",
@@ -65,7 +64,7 @@ export async function digestSender(props: {
     {
       key,
       tenantId,
-      conversationKey: conversationRowKey(channel.conversationId),
+      conversationKey: store.conversationKeyOf({ conversationId: channel.conversationId }),
       card: composed.card,
       summary: digestSummary,
     },

@@ -1,5 +1,5 @@
 import { toIso } from "@practice-hub/shared";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type Store } from "../store";
 import type { ComposedDigest } from "./digestComposer";
 
 /**
@@ -19,18 +19,25 @@ export async function digestSentRecorder(props: {
   now: Date;
 }): Promise<void> {
   const { store, tenantId, composed } = props;
-  await store.digests.recordSentPicks(tenantId, props.stateKey, composed.week, composed.pickIds);
+  await store.digests.recordSentPicks({
+    tenantId,
+    userId: props.stateKey,
+    week: composed.week,
+    pickIds: composed.pickIds,
+  });
   for (const entry of composed.resurfaced) {
-    try {
-      await store.library.markResurfaced({
-        tenantId,
-        communityId: entry.communityId,
-        id: entry.entryId,
-        at: toIso(props.now),
-        expectedEtag: entry.etag,
-      });
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-    }
+    // The entry was read when the digest was composed; an edit since then wins, quietly.
+    await etagWrite({
+      read: () => Promise.resolve(entry),
+      write: () =>
+        store.library.markResurfaced({
+          tenantId,
+          communityId: entry.communityId,
+          id: entry.entryId,
+          at: toIso(props.now),
+          expectedEtag: entry.etag,
+        }),
+      lost: () => undefined,
+    });
   }
 }

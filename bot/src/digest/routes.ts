@@ -40,7 +40,7 @@ export function digestRouter(
   router.get(routePattern(paths.digestSettings), authenticated, async (req, res) => {
     const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
     const { tenantId, userId } = actorOf(res);
-    const state = await store.digests.stateOf(tenantId, userId);
+    const state = await store.digests.stateOf({ tenantId, userId });
     const body: DigestSettingsResponse = {
       settings: state.settings ?? defaultDigestSettings(timeZone ?? "UTC"),
       saved: state.settings !== null,
@@ -51,7 +51,7 @@ export function digestRouter(
   router.put(routePattern(paths.digestSettings), authenticated, async (req, res) => {
     const settings = parseWith(digestSettingsSchema, req.body, "The digest settings");
     const { tenantId, userId } = actorOf(res);
-    await store.digests.saveSettings(tenantId, userId, settings);
+    await store.digests.saveSettings({ tenantId, userId, settings });
     const body: DigestSettingsResponse = { settings, saved: true };
     res.json(body);
   });
@@ -74,7 +74,10 @@ export function digestRouter(
           action: "read",
         });
       }
-      const state = await store.digests.stateOf(viewer.actor.tenantId, viewer.actor.userId);
+      const state = await store.digests.stateOf({
+        tenantId: viewer.actor.tenantId,
+        userId: viewer.actor.userId,
+      });
       const timeZone =
         query.audience === "members"
           ? channelZone
@@ -120,7 +123,7 @@ export function digestRouter(
       const { tenantId } = viewer.actor;
       const week = isoWeekOf(now(), channelZone);
       const key = channelDigestDeliveryKey(tenantId, communityId, week);
-      const record = await store.deliveries.find(tenantId, key);
+      const record = await store.deliveries.find({ tenantId, key });
       res.json(presentDigestSend({ key, week, record }));
     },
   );

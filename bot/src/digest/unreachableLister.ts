@@ -1,6 +1,5 @@
 import type { UnreachableResponse } from "@practice-hub/shared";
 import type { Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 
 /**
  * The deliveries Teams refused that concern one community: its members' personal chats and its
@@ -13,12 +12,14 @@ export async function unreachableLister(props: {
 }): Promise<UnreachableResponse> {
   const { store, tenantId, communityId } = props;
   const [unreachable, conversations, members, channelLink] = await Promise.all([
-    store.deliveries.listUnreachable(tenantId),
-    store.conversationReferences.listForTenant(tenantId),
-    store.memberships.listCommunityMembers(tenantId, communityId),
-    store.channelLinks.findByCommunity(tenantId, communityId),
+    store.deliveries.listUnreachable({ tenantId }),
+    store.conversationReferences.listForTenant({ tenantId }),
+    store.memberships.listCommunityMembers({ tenantId, communityId }),
+    store.channelLinks.findByCommunity({ tenantId, communityId }),
   ]);
-  const byKey = new Map(conversations.map((c) => [conversationRowKey(c.conversationId), c]));
+  const byKey = new Map(
+    conversations.map((c) => [store.conversationKeyOf({ conversationId: c.conversationId }), c]),
+  );
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
   return {
     recipients: unreachable.flatMap((entry): UnreachableResponse["recipients"] => {

@@ -73,7 +73,10 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
     const cacheKey = `${record.tenantId}|${record.conversationKey}`;
     const cached = references.get(cacheKey);
     if (cached && props.clock() - cached.at < 60_000) return cached.reference;
-    const reference = await props.conversationByKey(record.tenantId, record.conversationKey);
+    const reference = await props.conversationByKey({
+      tenantId: record.tenantId,
+      conversationKey: record.conversationKey,
+    });
     if (reference) {
       if (references.size > 10_000) references.clear();
       references.set(cacheKey, { reference, at: props.clock() });
@@ -117,7 +120,7 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
       await queue.remove(message);
       return;
     }
-    let record = await deliveries.find(pointer.tenantId, pointer.key);
+    let record = await deliveries.find({ tenantId: pointer.tenantId, key: pointer.key });
     if (!record || record.state !== "pending") {
       // Done already (a duplicate message, or a crash after the record was written).
       await queue.remove(message);
@@ -130,7 +133,8 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
       return;
     }
     if (message.dequeueCount > maxReceipts && ageMs(record, now) >= deliveryBudgetMs) {
-      await deliveries.markFailed(record, {
+      await deliveries.markFailed({
+        record,
         reason: `given up: received ${message.dequeueCount} times without an outcome, and not delivered within ${budgetHours} hours of being queued`,
         now,
       });
@@ -139,7 +143,7 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
     }
     const reference = await referenceFor(record);
     if (!reference) {
-      await deliveries.markFailed(record, { reason: "no stored conversation", now });
+      await deliveries.markFailed({ record, reason: "no stored conversation", now });
       await queue.remove(message);
       return;
     }
@@ -166,7 +170,8 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
         if (!claimed) {
           // Read before the claim is written: its end is counted from here.
           const claimAt = props.clock();
-          const mine = await deliveries.claim(record, {
+          const mine = await deliveries.claim({
+            record,
             by: props.workerId,
             until: new Date(props.now().getTime() + claimMs),
             now: props.now(),
@@ -192,7 +197,8 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
         if (outcome.kind === "sent") {
           acquired.complete();
           props.faults?.("afterSend", record.key);
-          await deliveries.markSent(record, {
+          await deliveries.markSent({
+            record,
             ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
             now: at,
           });
@@ -203,14 +209,14 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
         if (outcome.kind === "unreachable") {
           acquired.complete();
           logger.info({ key: record.key, reason: outcome.reason }, "recipient unreachable");
-          await deliveries.markUnreachable(record, { reason: outcome.reason, now: at });
+          await deliveries.markUnreachable({ record, reason: outcome.reason, now: at });
           await queue.remove(message);
           return;
         }
         if (outcome.kind === "failed") {
           acquired.complete();
           logger.warn({ key: record.key, reason: outcome.reason }, "delivery refused");
-          await deliveries.markFailed(record, { reason: outcome.reason, now: at });
+          await deliveries.markFailed({ record, reason: outcome.reason, now: at });
           await queue.remove(message);
           return;
         }
@@ -223,7 +229,8 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
           // so its other deliveries do not run into the same 429 meanwhile.
           limiter.pause(record, props.clock() + retryAfterMs);
           if (ageMs(record, at) >= deliveryBudgetMs) {
-            await deliveries.markFailed(record, {
+            await deliveries.markFailed({
+              record,
               reason: `gave up: Teams still throttled it (429) ${budgetHours} hours after it was queued`,
               now: at,
             });
@@ -233,7 +240,7 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
         } else {
           attempts += 1;
           if (attempts >= maxSendAttempts) {
-            await deliveries.markFailed(record, { reason: `gave up: ${outcome.reason}`, now: at });
+            await deliveries.markFailed({ record, reason: `gave up: ${outcome.reason}`, now: at });
             await queue.remove(message);
             return;
           }
@@ -253,7 +260,7 @@ export function createDeliveryWorker(props: DeliveryWorkerProps): DeliveryWorker
           // Stopped during the wait: the rest of it is spent in the queue, as a longer one is.
         }
         const retryAt = at.getTime() + delay;
-        await deliveries.deferRetry(record, { until: new Date(retryAt), attempts, now: at });
+        await deliveries.deferRetry({ record, until: new Date(retryAt), attempts, now: at });
         await queue.hide(message, Math.max(0, retryAt - props.now().getTime()) / 1_000);
         return;
       } finally {

@@ -5,7 +5,6 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { isHeadOfProfession } from "../policies/roles";
 import type { DigestRecipient, Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { DueDelivery, DueWorkSource } from "./types";
 
 /** The idempotency key of one recipient's digest for one ISO week: sent once, whatever happens. */
@@ -73,7 +72,7 @@ export function createDigestSource(props: {
   ): Promise<Map<string, string>> {
     let chats = cache.get(tenantId);
     if (!chats) {
-      chats = store.conversationReferences.listForTenant(tenantId).then((conversations) => {
+      chats = store.conversationReferences.listForTenant({ tenantId }).then((conversations) => {
         const byPerson = new Map<string, string>();
         for (const c of conversations) {
           if (c.kind === "personal" && c.aadObjectId) byPerson.set(c.aadObjectId, c.conversationId);
@@ -105,7 +104,10 @@ export function createDigestSource(props: {
             );
             continue;
           }
-          const roles = await store.memberships.rolesOf(recipient.tenantId, recipient.userId);
+          const roles = await store.memberships.rolesOf({
+            tenantId: recipient.tenantId,
+            userId: recipient.userId,
+          });
           if (!isHeadOfProfession(roles.tenantRoles)) continue;
           const composed = await digestComposer({
             store,
@@ -121,7 +123,7 @@ export function createDigestSource(props: {
           deliveries.push({
             key: digestDeliveryKey(recipient.tenantId, recipient.userId, composed.week),
             tenantId: recipient.tenantId,
-            conversationKey: conversationRowKey(chat),
+            conversationKey: store.conversationKeyOf({ conversationId: chat }),
             card: composed.card,
             summary: digestSummary,
             onQueued: () =>

@@ -51,14 +51,17 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
     options: EnqueueOptions = {},
   ): Promise<EnqueueResult> {
     await ensureQueue();
-    const existing = await store.deliveries.create(delivery, now());
+    const existing = await store.deliveries.create({ delivery, now: now() });
     if (existing && existing.state !== "pending") {
       if (!options.retryUndelivered || existing.state === "sent") {
         return { status: "alreadyDone", record: existing };
       }
-      if (!(await store.deliveries.requeue(existing, delivery, now()))) {
+      if (!(await store.deliveries.requeue({ record: existing, delivery, now: now() }))) {
         // Someone queued it again first (or a worker moved it on): what it is now decides.
-        const current = await store.deliveries.find(delivery.tenantId, delivery.key);
+        const current = await store.deliveries.find({
+          tenantId: delivery.tenantId,
+          key: delivery.key,
+        });
         if (current && current.state !== "pending") {
           return { status: "alreadyDone", record: current };
         }
@@ -177,7 +180,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
     },
     enqueueDelivery,
     async findDelivery({ tenantId, key }) {
-      const record = await store.deliveries.find(tenantId, key);
+      const record = await store.deliveries.find({ tenantId, key });
       if (!record) return null;
       const {
         delivery: _delivery,
@@ -190,7 +193,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
       return rest;
     },
     listUnreachable(tenantId) {
-      return store.deliveries.listUnreachable(tenantId);
+      return store.deliveries.listUnreachable({ tenantId });
     },
   };
 }

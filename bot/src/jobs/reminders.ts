@@ -8,7 +8,6 @@ import type { Logger } from "../logger";
 import { calendarRowRange } from "../rituals/calendar";
 import { presentCalendar } from "../rituals/presenter";
 import type { Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import type { Delivery, DueWorkSource } from "./types";
 
 /** The facilitator hears three days ahead, in time to find someone else. */
@@ -77,8 +76,8 @@ export function createReminderSource(props: {
           ...rituals.flatMap((r) => r.fields.reminderOffsetsMinutes),
         ]);
         const [link, conversations] = await Promise.all([
-          store.channelLinks.findByCommunity(tenantId, communityId),
-          store.conversationReferences.listForTenant(tenantId),
+          store.channelLinks.findByCommunity({ tenantId, communityId }),
+          store.conversationReferences.listForTenant({ tenantId }),
         ]);
         for (const lead of leads) {
           const window = {
@@ -108,7 +107,7 @@ export function createReminderSource(props: {
               deliveries.push({
                 key: reminderDeliveryKey({ ...ref, leadMinutes: lead }),
                 tenantId,
-                conversationKey: conversationRowKey(link.conversationId),
+                conversationKey: store.conversationKeyOf({ conversationId: link.conversationId }),
                 card: ritualReminderCard(card),
                 summary: `${occurrence.ritualName} is coming up`,
               });
@@ -125,7 +124,7 @@ export function createReminderSource(props: {
               deliveries.push({
                 key: facilitatorDeliveryKey(ref),
                 tenantId,
-                conversationKey: conversationRowKey(chat.conversationId),
+                conversationKey: store.conversationKeyOf({ conversationId: chat.conversationId }),
                 card: ritualFacilitatorCard(card),
                 summary: `You are facilitating ${occurrence.ritualName}`,
               });

@@ -102,12 +102,12 @@ export function createScheduler(props: SchedulerProps): Scheduler {
   }
 
   async function runSource(source: DueWorkSource, now: Date, windowTerm: number): Promise<void> {
-    let since = await leases.lastTick(source.name);
+    let since = await leases.lastTick({ source: source.name });
     if (since === null) {
       // A new source starts one tick back; stored first, so a failed first window is repeated.
       since = new Date(now.getTime() - props.firstWindowMs);
       await keepLeading(windowTerm);
-      await leases.saveLastTick(source.name, since);
+      await leases.saveLastTick({ source: source.name, at: since });
     }
     if (since.getTime() >= now.getTime()) return;
     const due = await source.due({ now, since });
@@ -115,7 +115,7 @@ export function createScheduler(props: SchedulerProps): Scheduler {
     // Only once everything is queued: a crash before this repeats the window, and keys dedupe it.
     // A former leader must not write either: it would move the new leader's progress back.
     await keepLeading(windowTerm);
-    await leases.saveLastTick(source.name, now);
+    await leases.saveLastTick({ source: source.name, at: now });
   }
 
   return {

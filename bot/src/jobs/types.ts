@@ -6,28 +6,12 @@
  */
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import type { Store } from "../store";
+import type { Delivery, DeliveryRecord, Store, UnreachableConversation } from "../store";
 import type { StoredConversationReference } from "../teams/conversationReferences";
 
-/** One message for one conversation, identified by an idempotency key. */
-export interface Delivery {
-  /**
-   * The idempotency key: one per (job, recipient, period), e.g.
-   * "reminder:<tenant>:<occurrence>:<offset>" or "digest:<tenant>:<recipient>:<isoWeek>".
-   * A key that was delivered once is never delivered again.
-   */
-  key: string;
-  tenantId: string;
-  /**
-   * The RowKey of the stored conversation reference (`conversationRowKey(conversationId)` in
-   * bot/src/store/conversationReferenceRepository.ts).
-   */
-  conversationKey: string;
-  /** The Adaptive Card JSON sent as the message's only attachment. */
-  card: object;
-  /** The notification text Teams shows in the activity feed and previews. */
-  summary: string;
-}
+// The delivery and its record are stored by bot/src/store, which owns their types; the jobs'
+// contract names them from there (and passes them on to its callers).
+export type { Delivery, DeliveryRecord, DeliveryState, UnreachableConversation } from "../store";
 
 /** A delivery a source found due, with what the source must remember once it is queued. */
 export interface DueDelivery extends Delivery {
@@ -75,32 +59,6 @@ export interface ProactiveSender {
     card: object;
     summary: string;
   }): Promise<SendOutcome>;
-}
-
-/** Where a delivery key stands; champions see the unreachable ones. */
-export type DeliveryState = "pending" | "sent" | "unreachable" | "failed";
-
-/** The idempotency record of one delivery key. */
-export interface DeliveryRecord {
-  key: string;
-  tenantId: string;
-  conversationKey: string;
-  state: DeliveryState;
-  /** The activity id Teams gave the message, when sent: reminders update their card with it. */
-  activityId?: string;
-  /** Why the delivery is unreachable or failed. */
-  reason?: string;
-  /** ISO instant of the last change. */
-  updatedAt: string;
-}
-
-/** A conversation Teams refused with 403 MessageWritesBlocked. */
-export interface UnreachableConversation {
-  tenantId: string;
-  conversationKey: string;
-  reason: string;
-  /** ISO instant of the refusal. */
-  since: string;
 }
 
 /** What `enqueueDelivery` did with a delivery. */

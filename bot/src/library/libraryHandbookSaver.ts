@@ -4,7 +4,7 @@ import { toIso } from "@practice-hub/shared";
 import { notFound, staleVersion } from "../errors";
 import type { Viewer } from "../policies";
 import { presentHandbookEntry } from "./presenter";
-import { ConcurrencyError, type HandbookEntryEntity, type Store } from "../store";
+import { etagWrite, type HandbookEntryEntity, type Store } from "../store";
 
 /**
  * Creates a handbook entry (no `entryId`) or saves a new version of one, with the canvas's ETag
@@ -43,32 +43,37 @@ export async function libraryHandbookSaver(props: {
     return presentHandbookEntry(created);
   }
   const entryId = props.entryId;
-  const current = await store.library.findHandbookEntry(tenantId, communityId, entryId);
-  if (!current) throw notFound("No handbook entry with that id. Reload the page.");
   const stale = (entry: HandbookEntryEntity) =>
     staleVersion(
       "Someone saved this entry after you opened it. Compare with the current text, then save again.",
       { current: presentHandbookEntry(entry) },
     );
-  if (props.ifMatch !== current.etag) throw stale(current);
-  try {
-    const saved = await store.library.saveHandbookEntry({
-      tenantId,
-      communityId,
-      entry: {
-        ...current,
-        ...props.entry,
-        version: current.version + 1,
-        updatedAt: at,
-        updatedBy: by,
-      },
-      expectedEtag: current.etag,
-    });
-    return presentHandbookEntry(saved);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const latest = await store.library.findHandbookEntry(tenantId, communityId, entryId);
-    if (!latest) throw notFound("The entry was removed. Reload the page.");
-    throw stale(latest);
-  }
+  return etagWrite({
+    read: async () => {
+      const current = await store.library.findHandbookEntry({ tenantId, communityId, id: entryId });
+      if (!current) throw notFound("No handbook entry with that id. Reload the page.");
+      return current;
+    },
+    ifMatch: { etag: props.ifMatch ?? "", of: (current) => current.etag, stale },
+    write: async (current) => {
+      const saved = await store.library.saveHandbookEntry({
+        tenantId,
+        communityId,
+        entry: {
+          ...current,
+          ...props.entry,
+          version: current.version + 1,
+          updatedAt: at,
+          updatedBy: by,
+        },
+        expectedEtag: current.etag,
+      });
+      return presentHandbookEntry(saved);
+    },
+    lost: async () => {
+      const latest = await store.library.findHandbookEntry({ tenantId, communityId, id: entryId });
+      if (!latest) throw notFound("The entry was removed. Reload the page.");
+      throw stale(latest);
+    },
+  });
 }

@@ -7,7 +7,7 @@ import { toIso } from "@practice-hub/shared";
 import { badRequest, notFound, staleVersion } from "../errors";
 import type { Viewer } from "../policies";
 import { presentResource } from "./presenter";
-import { ConcurrencyError, type ResourceEntity, type Store } from "../store";
+import { etagWrite, type ResourceEntity, type Store } from "../store";
 
 /** Which decisions each status allows: a resource moves forward, never back to "suggested". */
 const allowed: Record<ResourceDecisionRequest["decision"], readonly ResourceStatus[]> = {
@@ -38,38 +38,47 @@ export async function libraryResourceDecider(props: {
 }): Promise<LibraryResource> {
   const { store, viewer, communityId, decision } = props;
   const { tenantId } = viewer.actor;
-  const current = await store.library.findResource(tenantId, communityId, props.resourceId);
-  if (!current) throw notFound("No resource with that id in this library. Reload the page.");
   const stale = (resource: ResourceEntity) =>
     staleVersion(
       "Another curator changed this resource after you opened it. Check its status, then decide again.",
       { current: presentResource(resource) },
     );
-  if (props.ifMatch !== current.etag) throw stale(current);
-  if (!allowed[decision.decision].includes(current.status)) {
-    throw badRequest(
-      `A resource that is ${current.status} cannot be given the decision "${decision.decision}".`,
-    );
-  }
-  const { etag: _etag, ...fields } = current;
-  try {
-    const saved = await store.library.updateResource({
-      tenantId,
-      communityId,
-      resource: {
-        ...fields,
-        status: outcome[decision.decision],
-        decidedBy: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
-        decidedAt: toIso(props.now),
-        rejectionReason: decision.decision === "reject" ? (decision.reason ?? null) : null,
-      },
-      expectedEtag: current.etag,
-    });
-    return presentResource(saved);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const now = await store.library.findResource(tenantId, communityId, props.resourceId);
-    if (!now) throw notFound("The resource was removed. Reload the page.");
-    throw stale(now);
-  }
+  return etagWrite({
+    read: async () => {
+      const current = await store.library.findResource({
+        tenantId,
+        communityId,
+        id: props.resourceId,
+      });
+      if (!current) throw notFound("No resource with that id in this library. Reload the page.");
+      return current;
+    },
+    ifMatch: { etag: props.ifMatch, of: (current) => current.etag, stale },
+    write: async (current) => {
+      if (!allowed[decision.decision].includes(current.status)) {
+        throw badRequest(
+          `A resource that is ${current.status} cannot be given the decision "${decision.decision}".`,
+        );
+      }
+      const { etag: _etag, ...fields } = current;
+      const saved = await store.library.updateResource({
+        tenantId,
+        communityId,
+        resource: {
+          ...fields,
+          status: outcome[decision.decision],
+          decidedBy: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+          decidedAt: toIso(props.now),
+          rejectionReason: decision.decision === "reject" ? (decision.reason ?? null) : null,
+        },
+        expectedEtag: current.etag,
+      });
+      return presentResource(saved);
+    },
+    lost: async () => {
+      const now = await store.library.findResource({ tenantId, communityId, id: props.resourceId });
+      if (!now) throw notFound("The resource was removed. Reload the page.");
+      throw stale(now);
+    },
+  });
 }

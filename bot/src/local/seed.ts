@@ -96,7 +96,9 @@ export async function seedDemoData(props: { store: Store; now: Date }): Promise<
   const createdAt = toIso(new Date(now.getTime() - 120 * dayMs));
   for (const community of communities) {
     await ignoreExisting(() =>
-      store.communities.create({ ...community, createdAt, createdBy: championRef.id }),
+      store.communities.create({
+        community: { ...community, createdAt, createdBy: championRef.id },
+      }),
     );
     const reviewed =
       community.communityId === demoCommunityId

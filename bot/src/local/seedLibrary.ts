@@ -131,7 +131,11 @@ export async function seedLibraryData(props: { store: Store; now: Date }): Promi
     }),
   );
 
-  const recent = await store.membershipEvents.listSince(demoTenantId, demoCommunityId, at(120));
+  const recent = await store.membershipEvents.listSince({
+    tenantId: demoTenantId,
+    communityId: demoCommunityId,
+    sinceIso: at(120),
+  });
   if (recent.length === 0) {
     await store.membershipEvents.record({
       ...scope,
@@ -139,12 +143,12 @@ export async function seedLibraryData(props: { store: Store; now: Date }): Promi
     });
   }
 
-  const head = await store.digests.stateOf(demoTenantId, "demo-head");
+  const head = await store.digests.stateOf({ tenantId: demoTenantId, userId: "demo-head" });
   if (!head.settings) {
-    await store.digests.saveSettings(
-      demoTenantId,
-      "demo-head",
-      defaultDigestSettings("Europe/London"),
-    );
+    await store.digests.saveSettings({
+      tenantId: demoTenantId,
+      userId: "demo-head",
+      settings: defaultDigestSettings("Europe/London"),
+    });
   }
 }

@@ -10,7 +10,10 @@ const champion = { id: "demo-champion", displayName: "Ana Champion" };
  * General channel and team to the demo community. Idempotent. */
 export async function seedRetros(props: { store: Store; now: Date }): Promise<void> {
   const { store, now } = props;
-  const linked = await store.channelLinks.findByConversation(demoTenantId, demoGeneralChannelId);
+  const linked = await store.channelLinks.findByConversation({
+    tenantId: demoTenantId,
+    conversationId: demoGeneralChannelId,
+  });
   if (!linked) {
     await store.channelLinks.link({
       tenantId: demoTenantId,

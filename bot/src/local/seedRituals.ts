@@ -48,7 +48,10 @@ const volunteers: Volunteer[] = [
  * RSVPs, so a newcomer's calendar is never empty. Safe to run on every start.
  */
 export async function seedRituals({ store, now }: { store: Store; now: Date }): Promise<void> {
-  const community = await store.communities.find(demoTenantId, demoCommunityId);
+  const community = await store.communities.find({
+    tenantId: demoTenantId,
+    communityId: demoCommunityId,
+  });
   if (!community) return;
   const today = wallClockOf(now, "Europe/London").date;
   const from = nextWeekday(addDays(today, -70), "WE");
@@ -137,9 +140,13 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
     });
   }
 
-  await store.rituals.indexCommunity(demoTenantId, demoCommunityId);
+  await store.rituals.indexCommunity({ tenantId: demoTenantId, communityId: demoCommunityId });
   try {
-    await store.rituals.createRituals(demoTenantId, demoCommunityId, rituals);
+    await store.rituals.createRituals({
+      tenantId: demoTenantId,
+      communityId: demoCommunityId,
+      rituals,
+    });
   } catch (error) {
     // Seeded on an earlier start: leave the calendar as people have since changed it.
     if (isConflict(error)) return;
@@ -147,9 +154,13 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
   }
   for (const row of rows) {
     try {
-      await store.rituals.saveOccurrence(demoTenantId, demoCommunityId, {
-        ...row,
-        expectedEtag: null,
+      await store.rituals.saveOccurrence({
+        tenantId: demoTenantId,
+        communityId: demoCommunityId,
+        write: {
+          ...row,
+          expectedEtag: null,
+        },
       });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;

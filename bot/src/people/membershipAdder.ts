@@ -3,7 +3,7 @@ import { toIso } from "@practice-hub/shared";
 import { conflict } from "../errors";
 import { isChampion } from "../policies/roles";
 import { presentMember } from "./presenter";
-import { ConcurrencyError, isConflict, type Store } from "../store";
+import { etagWrite, isConflict, type Store } from "../store";
 import { championKeeper } from "./championKeeper";
 
 /** Reads of the community before a champion's addition gives up on a lost race. */
@@ -36,17 +36,14 @@ async function insertMembership(props: {
       throw error;
     }
   }
-  for (let attempt = 1; ; attempt += 1) {
-    const { members, rosterEtag } = await store.memberships.readCommunityMembers(
-      tenantId,
-      communityId,
-    );
-    if (members.some((member) => member.userId === person.id)) return null;
-    const next = { roles, leftTeamAt: null };
-    const guard = championKeeper({ members, userId: person.id, next });
-    // Only a departure can refuse, and this is an arrival.
-    if (guard.kind !== "safe") throw new Error("Adding a champion cannot remove the last one.");
-    try {
+  return etagWrite({
+    read: () => store.memberships.readCommunityMembers({ tenantId, communityId }),
+    write: async ({ members, rosterEtag }) => {
+      if (members.some((member) => member.userId === person.id)) return null;
+      const next = { roles, leftTeamAt: null };
+      const guard = championKeeper({ members, userId: person.id, next });
+      // Only a departure can refuse, and this is an arrival.
+      if (guard.kind !== "safe") throw new Error("Adding a champion cannot remove the last one.");
       const etags = await store.memberships.changeCommunityMemberships({
         tenantId,
         communityId,
@@ -55,10 +52,9 @@ async function insertMembership(props: {
         roster: { expectedEtag: rosterEtag },
       });
       return etags.get(person.id) ?? "";
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
-    }
-  }
+    },
+    attempts: maxAttempts,
+  });
 }
 
 /**

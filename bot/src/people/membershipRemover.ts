@@ -1,5 +1,5 @@
 import { toIso } from "@practice-hub/shared";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type Store } from "../store";
 import { championKeeper } from "./championKeeper";
 
 /** Reads of the community before a lost race is handed back to the caller. */
@@ -32,16 +32,13 @@ export async function membershipRemover(props: {
 }): Promise<LeaveOutcome> {
   const { store, tenantId, communityId, person } = props;
   const at = toIso(props.now);
-  for (let attempt = 1; ; attempt += 1) {
-    const { members, rosterEtag } = await store.memberships.readCommunityMembers(
-      tenantId,
-      communityId,
-    );
-    const current = members.find((member) => member.userId === person.id);
-    if (!current || current.leftTeamAt !== null) return "unchanged";
-    const guard = championKeeper({ members, userId: person.id, next: null });
-    const kept = guard.kind === "lastChampion";
-    try {
+  return etagWrite({
+    read: () => store.memberships.readCommunityMembers({ tenantId, communityId }),
+    write: async ({ members, rosterEtag }): Promise<LeaveOutcome> => {
+      const current = members.find((member) => member.userId === person.id);
+      if (!current || current.leftTeamAt !== null) return "unchanged";
+      const guard = championKeeper({ members, userId: person.id, next: null });
+      const kept = guard.kind === "lastChampion";
       if (kept) {
         await store.memberships.changeCommunityMemberships({
           tenantId,
@@ -73,8 +70,7 @@ export async function membershipRemover(props: {
         event: { person, change: "left", source: "teams", at },
       });
       return kept ? "keptAsChampion" : "removed";
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
-    }
-  }
+    },
+    attempts: maxAttempts,
+  });
 }

@@ -1,5 +1,5 @@
 import { toIso } from "@practice-hub/shared";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type Store } from "../store";
 
 /** Reads of the community before a lost race is handed back to the caller. */
 const maxAttempts = 5;
@@ -18,14 +18,11 @@ export async function membershipReturner(props: {
   now: Date;
 }): Promise<boolean> {
   const { store, tenantId, communityId, person } = props;
-  for (let attempt = 1; ; attempt += 1) {
-    const { members, rosterEtag } = await store.memberships.readCommunityMembers(
-      tenantId,
-      communityId,
-    );
-    const current = members.find((member) => member.userId === person.id);
-    if (!current || current.leftTeamAt === null) return false;
-    try {
+  return etagWrite({
+    read: () => store.memberships.readCommunityMembers({ tenantId, communityId }),
+    write: async ({ members, rosterEtag }) => {
+      const current = members.find((member) => member.userId === person.id);
+      if (!current || current.leftTeamAt === null) return false;
       await store.memberships.changeCommunityMemberships({
         tenantId,
         communityId,
@@ -38,8 +35,7 @@ export async function membershipReturner(props: {
         event: { person, change: "joined", source: "teams", at: toIso(props.now) },
       });
       return true;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
-    }
-  }
+    },
+    attempts: maxAttempts,
+  });
 }

@@ -2,7 +2,7 @@ import type { CommunityMember, CommunityRole } from "@practice-hub/shared";
 import { badRequest, notFound, staleVersion } from "../errors";
 import type { Viewer } from "../policies";
 import { presentMember } from "./presenter";
-import { ConcurrencyError, type CommunityMembershipEntity, type Store } from "../store";
+import { etagWrite, type CommunityMembershipEntity, type Store } from "../store";
 import { championKeeper } from "./championKeeper";
 
 /** Reads of the community before a lost race becomes a 412. */
@@ -31,24 +31,31 @@ export async function membershipRolesUpdater(props: {
       "Someone changed these roles after you opened the page. Check them, then try again.",
       { current: presentMember(member) },
     );
-  for (let attempt = 1; ; attempt += 1) {
-    const { members, rosterEtag } = await store.memberships.readCommunityMembers(
-      tenantId,
-      communityId,
-    );
-    const current = members.find((member) => member.userId === userId);
-    if (!current) throw notFound("That person is not in this community. Reload the page.");
-    // A race lost on the roster (another champion changed) leaves the caller's version current:
-    // the next pass checks the rule again on fresh data instead of answering 412.
-    if (props.ifMatch !== current.etag) throw stale(current);
-    const next = { roles: props.roles, leftTeamAt: current.leftTeamAt };
-    const guard = championKeeper({ members, userId, next });
-    if (guard.kind === "lastChampion") {
-      throw badRequest(
-        "A community needs at least one champion. Make someone else a champion first.",
-      );
-    }
-    try {
+  // A race lost on the roster (another champion changed) leaves the caller's version current:
+  // the next pass checks the rule again on fresh data instead of answering 412.
+  return etagWrite({
+    read: async () => {
+      const { members, rosterEtag } = await store.memberships.readCommunityMembers({
+        tenantId,
+        communityId,
+      });
+      const current = members.find((member) => member.userId === userId);
+      if (!current) throw notFound("That person is not in this community. Reload the page.");
+      return { members, rosterEtag, current };
+    },
+    ifMatch: {
+      etag: props.ifMatch,
+      of: ({ current }) => current.etag,
+      stale: ({ current }) => stale(current),
+    },
+    write: async ({ members, rosterEtag, current }) => {
+      const next = { roles: props.roles, leftTeamAt: current.leftTeamAt };
+      const guard = championKeeper({ members, userId, next });
+      if (guard.kind === "lastChampion") {
+        throw badRequest(
+          "A community needs at least one champion. Make someone else a champion first.",
+        );
+      }
       const etags = await store.memberships.changeCommunityMemberships({
         tenantId,
         communityId,
@@ -57,9 +64,10 @@ export async function membershipRolesUpdater(props: {
         ...(guard.rosterChange ? { roster: { expectedEtag: rosterEtag } } : {}),
       });
       return presentMember({ ...current, roles: props.roles, etag: etags.get(userId) ?? "" });
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      if (attempt >= maxAttempts) throw stale(current);
-    }
-  }
+    },
+    attempts: maxAttempts,
+    lost: ({ current }) => {
+      throw stale(current);
+    },
+  });
 }

@@ -28,7 +28,10 @@ export async function communityAccessChecker(props: {
   const { store, viewer, resource, action } = props;
   if (can(viewer, action, resource)) return;
   if (communityRolesOf(viewer, resource.communityId).length === 0) {
-    const community = await store.communities.find(viewer.actor.tenantId, resource.communityId);
+    const community = await store.communities.find({
+      tenantId: viewer.actor.tenantId,
+      communityId: resource.communityId,
+    });
     if (!community) throw communityNotFound();
   }
   authorize(viewer, action, resource);

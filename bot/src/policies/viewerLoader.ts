@@ -4,6 +4,9 @@ import type { Store } from "../store";
 
 /** Reads the caller's roles in their tenant: one partition query. */
 export async function viewerLoader(props: { store: Store; actor: Actor }): Promise<Viewer> {
-  const roles = await props.store.memberships.rolesOf(props.actor.tenantId, props.actor.userId);
+  const roles = await props.store.memberships.rolesOf({
+    tenantId: props.actor.tenantId,
+    userId: props.actor.userId,
+  });
   return { actor: props.actor, roles };
 }

@@ -320,8 +320,11 @@ async function linkChannelOnFirstRetro(props: {
   const { store, viewer, communityId, conversation } = props;
   const { tenantId, userId } = viewer.actor;
   const [current, home] = await Promise.all([
-    store.channelLinks.findByConversation(tenantId, conversation.conversationId),
-    store.channelLinks.findByCommunity(tenantId, communityId),
+    store.channelLinks.findByConversation({
+      tenantId,
+      conversationId: conversation.conversationId,
+    }),
+    store.channelLinks.findByCommunity({ tenantId, communityId }),
   ]);
   if (current?.communityId === communityId) return;
   if (current) {
@@ -358,10 +361,13 @@ async function communityOfChannel(props: {
   const { store, viewer, conversation, named } = props;
   const tenantId = viewer.actor.tenantId;
   if (named) return communityIdParam(named);
-  const link = await store.channelLinks.findByConversation(tenantId, conversation.conversationId);
+  const link = await store.channelLinks.findByConversation({
+    tenantId,
+    conversationId: conversation.conversationId,
+  });
   if (link) return link.communityId;
   if (conversation.teamId) {
-    const ofTeam = await store.channelLinks.findByTeam(tenantId, conversation.teamId);
+    const ofTeam = await store.channelLinks.findByTeam({ tenantId, teamId: conversation.teamId });
     if (ofTeam) return ofTeam.communityId;
   }
   const runnable = viewer.roles.communities

@@ -45,7 +45,7 @@ export async function retroActionAdder(props: {
   // Independent reads: asked together so the owner check adds no waiting.
   const [{ retro, communityActions }, owner] = await Promise.all([
     retroReader({ store, tenantId, communityId, retroId }),
-    store.memberships.findCommunityMembership(tenantId, request.owner.id, communityId),
+    store.memberships.findCommunityMembership({ tenantId, userId: request.owner.id, communityId }),
   ]);
   if (!isRetroActivityOpen("addAction", retro.phase)) {
     throw conflict(retroActivityClosedMessage("addAction", retro.phase));

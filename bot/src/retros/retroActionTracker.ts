@@ -1,7 +1,7 @@
 import { toIso, type RetroActionStatus } from "@practice-hub/shared";
 import { conflict, notFound } from "../errors";
 import { authorize, type Viewer } from "../policies";
-import { ConcurrencyError, type RetroActionEntity, type Store } from "../store";
+import { etagWrite, type RetroActionEntity, type Store } from "../store";
 
 /**
  * Sets an action's status ("done", "needHelp", or back to "open"). The owner, champions and
@@ -17,27 +17,30 @@ export async function retroActionTracker(props: {
 }): Promise<RetroActionEntity> {
   const { store, viewer, communityId, actionId, status, now } = props;
   const tenantId = viewer.actor.tenantId;
-  const action = /^[A-Za-z0-9-]{1,80}$/.test(actionId)
-    ? await store.retros.readAction(tenantId, communityId, actionId)
-    : null;
-  if (!action) throw notFound("No action with that id in this community.");
-  authorize(viewer, "track", { kind: "retroAction", communityId, ownerId: action.owner.id });
-  if (action.status === status) return action;
-  const updatedAt = toIso(now);
-  try {
-    const etag = await store.retros.updateActionStatus({
-      tenantId,
-      communityId,
-      actionId,
-      status,
-      updatedAt,
-      expectedEtag: action.etag,
-    });
-    return { ...action, status, updatedAt, etag };
-  } catch (error) {
-    if (error instanceof ConcurrencyError) {
+  return etagWrite({
+    read: async () => {
+      const action = /^[A-Za-z0-9-]{1,80}$/.test(actionId)
+        ? await store.retros.readAction({ tenantId, communityId, actionId })
+        : null;
+      if (!action) throw notFound("No action with that id in this community.");
+      authorize(viewer, "track", { kind: "retroAction", communityId, ownerId: action.owner.id });
+      return action;
+    },
+    write: async (action) => {
+      if (action.status === status) return action;
+      const updatedAt = toIso(now);
+      const etag = await store.retros.updateActionStatus({
+        tenantId,
+        communityId,
+        actionId,
+        status,
+        updatedAt,
+        expectedEtag: action.etag,
+      });
+      return { ...action, status, updatedAt, etag };
+    },
+    lost: () => {
       throw conflict("The action changed just now. Reload it and try again.");
-    }
-    throw error;
-  }
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import { retroActivityClosedMessage, isRetroActivityOpen, toIso } from "@practice-hub/shared";
 import { conflict, notFound } from "../errors";
 import type { Viewer } from "../policies";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type Store } from "../store";
 import { retroReader } from "./retroReader";
 
 /**
@@ -19,30 +19,33 @@ export async function retroEntryHider(props: {
 }): Promise<void> {
   const { store, viewer, communityId, retroId, entryId } = props;
   const tenantId = viewer.actor.tenantId;
-  const { retro, entries } = await retroReader({ store, tenantId, communityId, retroId });
-  if (!isRetroActivityOpen("hideEntry", retro.phase)) {
-    throw conflict(retroActivityClosedMessage("hideEntry", retro.phase));
-  }
-  const entry = entries.find((candidate) => candidate.entryId === entryId);
-  if (!entry) throw notFound("No entry with that id in this retro.");
-  if (entry.hidden) return;
-  try {
-    await store.retros.hideEntry({
-      tenantId,
-      communityId,
-      retroId,
-      entryId,
-      hidden: {
-        reason: props.reason,
-        by: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
-        at: toIso(props.now),
-      },
-      expectedEtag: entry.etag,
-    });
-  } catch (error) {
-    if (error instanceof ConcurrencyError) {
+  return etagWrite({
+    read: async () => {
+      const { retro, entries } = await retroReader({ store, tenantId, communityId, retroId });
+      if (!isRetroActivityOpen("hideEntry", retro.phase)) {
+        throw conflict(retroActivityClosedMessage("hideEntry", retro.phase));
+      }
+      const entry = entries.find((candidate) => candidate.entryId === entryId);
+      if (!entry) throw notFound("No entry with that id in this retro.");
+      return entry;
+    },
+    write: async (entry) => {
+      if (entry.hidden) return;
+      await store.retros.hideEntry({
+        tenantId,
+        communityId,
+        retroId,
+        entryId,
+        hidden: {
+          reason: props.reason,
+          by: { id: viewer.actor.userId, displayName: viewer.actor.displayName },
+          at: toIso(props.now),
+        },
+        expectedEtag: entry.etag,
+      });
+    },
+    lost: () => {
       throw conflict("The entry changed just now. Reload and try again.");
-    }
-    throw error;
-  }
+    },
+  });
 }

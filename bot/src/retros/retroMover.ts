@@ -9,7 +9,7 @@ import {
 } from "@practice-hub/shared";
 import { conflict } from "../errors";
 import type { Viewer } from "../policies";
-import { ConcurrencyError, type RetroAggregate, type RetroSummary, type Store } from "../store";
+import { etagWrite, type RetroAggregate, type RetroSummary, type Store } from "../store";
 import { retroReader } from "./retroReader";
 
 /** What a closed retro came to, computed once when it closes. */
@@ -47,31 +47,34 @@ export async function retroMover(props: {
 }): Promise<{ aggregate: RetroAggregate; closed: boolean }> {
   const { store, viewer, communityId, retroId, to } = props;
   const tenantId = viewer.actor.tenantId;
-  const aggregate = await retroReader({ store, tenantId, communityId, retroId });
-  const { retro } = aggregate;
-  try {
-    moveRetro(retro.phase, to);
-  } catch (error) {
-    if (error instanceof IllegalRetroTransition) throw conflict(error.message);
-    throw error;
-  }
-  const closing = to === "closed";
-  const changes = closing
-    ? { phase: to, closedAt: toIso(props.now), summary: retroSummaryOf(aggregate) }
-    : { phase: to };
-  try {
-    const etag = await store.retros.updateRetro({
-      tenantId,
-      communityId,
-      retroId,
-      expectedEtag: retro.etag,
-      changes,
-    });
-    return { aggregate: { ...aggregate, retro: { ...retro, ...changes, etag } }, closed: closing };
-  } catch (error) {
-    if (error instanceof ConcurrencyError) {
+  return etagWrite({
+    read: () => retroReader({ store, tenantId, communityId, retroId }),
+    write: async (aggregate) => {
+      const { retro } = aggregate;
+      try {
+        moveRetro(retro.phase, to);
+      } catch (error) {
+        if (error instanceof IllegalRetroTransition) throw conflict(error.message);
+        throw error;
+      }
+      const closing = to === "closed";
+      const changes = closing
+        ? { phase: to, closedAt: toIso(props.now), summary: retroSummaryOf(aggregate) }
+        : { phase: to };
+      const etag = await store.retros.updateRetro({
+        tenantId,
+        communityId,
+        retroId,
+        expectedEtag: retro.etag,
+        changes,
+      });
+      return {
+        aggregate: { ...aggregate, retro: { ...retro, ...changes, etag } },
+        closed: closing,
+      };
+    },
+    lost: () => {
       throw conflict("Someone else moved this retro on just now. Reload it.");
-    }
-    throw error;
-  }
+    },
+  });
 }

@@ -10,7 +10,6 @@ import {
 import type { Delivery, EnqueueResult } from "../jobs/types";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
-import { conversationRowKey } from "../store/conversationReferenceRepository";
 import { ownerMriOf } from "./retroOwnerCardLoader";
 
 /** How retro cards leave the service: the delivery backbone's send-now path (bot/src/jobs). */
@@ -54,7 +53,7 @@ export function createRetroNotifier(props: {
     await enqueueDelivery({
       key,
       tenantId,
-      conversationKey: conversationRowKey(conversationId),
+      conversationKey: store.conversationKeyOf({ conversationId }),
       card,
       summary,
     });
@@ -62,7 +61,10 @@ export function createRetroNotifier(props: {
 
   return {
     async postToChannel({ tenantId, retro, reason }) {
-      const link = await store.channelLinks.findByCommunity(tenantId, retro.communityId);
+      const link = await store.channelLinks.findByCommunity({
+        tenantId,
+        communityId: retro.communityId,
+      });
       if (!link) {
         logger.info({ communityId: retro.communityId }, "no channel linked: retro card not posted");
         return;
@@ -85,8 +87,8 @@ export function createRetroNotifier(props: {
     async sendOwnerCards({ tenantId, communityId, retroTitle, actions }) {
       if (actions.length === 0) return;
       const [conversations, community] = await Promise.all([
-        store.conversationReferences.listForTenant(tenantId),
-        store.communities.find(tenantId, communityId),
+        store.conversationReferences.listForTenant({ tenantId }),
+        store.communities.find({ tenantId, communityId }),
       ]);
       for (const action of actions) {
         const personal = conversations.find(

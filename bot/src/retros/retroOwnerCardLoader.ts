@@ -58,9 +58,9 @@ export async function retroOwnerCardLoader(props: {
   authorize(viewer, "track", { kind: "retroAction", communityId, ownerId: action.owner.id });
   // Independent reads, asked together: the card's names and the owner's Teams id.
   const [community, retro, conversation] = await Promise.all([
-    store.communities.find(tenantId, communityId),
-    store.retros.readRetro(tenantId, communityId, action.retroId),
-    store.conversationReferences.find(tenantId, props.conversationId),
+    store.communities.find({ tenantId, communityId }),
+    store.retros.readRetro({ tenantId, communityId, retroId: action.retroId }),
+    store.conversationReferences.find({ tenantId, conversationId: props.conversationId }),
   ]);
   return retroOwnerCard({
     action: presentRetroAction(action, props.now),
@@ -79,7 +79,7 @@ async function readAction(
   actionId: string,
 ): Promise<RetroActionEntity> {
   const action = /^[A-Za-z0-9-]{1,80}$/.test(actionId)
-    ? await store.retros.readAction(tenantId, communityId, actionId)
+    ? await store.retros.readAction({ tenantId, communityId, actionId })
     : null;
   if (!action)
     throw notFound("No action with that id in this community. It may have been removed.");

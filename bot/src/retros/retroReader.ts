@@ -15,7 +15,11 @@ export async function retroReader(props: {
   retroId: string;
 }): Promise<RetroAggregate> {
   if (!/^[A-Za-z0-9-]{1,60}$/.test(props.retroId)) throw retroNotFound();
-  const aggregate = await props.store.retros.read(props.tenantId, props.communityId, props.retroId);
+  const aggregate = await props.store.retros.read({
+    tenantId: props.tenantId,
+    communityId: props.communityId,
+    retroId: props.retroId,
+  });
   if (!aggregate) throw retroNotFound();
   return aggregate;
 }

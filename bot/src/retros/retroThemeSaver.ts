@@ -8,7 +8,7 @@ import { badRequest, conflict, staleVersion } from "../errors";
 import type { Viewer } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
 import { presentRetro } from "./presenter";
-import { ConcurrencyError, type RetroAggregate, type Store } from "../store";
+import { etagWrite, type RetroAggregate, type Store } from "../store";
 import { retroReader } from "./retroReader";
 
 /**
@@ -28,10 +28,7 @@ export async function retroThemeSaver(props: {
 }): Promise<RetroAggregate> {
   const { store, viewer, communityId, retroId, themes } = props;
   const tenantId = viewer.actor.tenantId;
-  const aggregate = await retroReader({ store, tenantId, communityId, retroId });
-  if (!isRetroActivityOpen("groupEntries", aggregate.retro.phase)) {
-    throw conflict(retroActivityClosedMessage("groupEntries", aggregate.retro.phase));
-  }
+  const read = () => retroReader({ store, tenantId, communityId, retroId });
   const stale = (current: RetroAggregate) => {
     const data: StaleRetroData = {
       current: presentRetro({
@@ -49,33 +46,41 @@ export async function retroThemeSaver(props: {
       data,
     );
   };
-  if (props.ifMatch !== aggregate.retro.etag) throw stale(aggregate);
-  const known = new Set(aggregate.entries.map((entry) => entry.entryId));
-  const seen = new Set<string>();
-  const themeIds = new Set<string>();
-  for (const theme of themes) {
-    if (themeIds.has(theme.id)) throw badRequest(`Two themes share the id ${theme.id}.`);
-    themeIds.add(theme.id);
-    for (const entryId of theme.entryIds) {
-      if (!known.has(entryId)) throw badRequest("A theme names an entry this retro does not have.");
-      if (seen.has(entryId)) throw badRequest("An entry can be in one theme only.");
-      seen.add(entryId);
-    }
-  }
-  try {
-    const etag = await store.retros.updateRetro({
-      tenantId,
-      communityId,
-      retroId,
-      expectedEtag: aggregate.retro.etag,
-      changes: { themes },
-    });
-    return { ...aggregate, retro: { ...aggregate.retro, themes, etag } };
-  } catch (error) {
+  return etagWrite({
+    read: async () => {
+      const aggregate = await read();
+      if (!isRetroActivityOpen("groupEntries", aggregate.retro.phase)) {
+        throw conflict(retroActivityClosedMessage("groupEntries", aggregate.retro.phase));
+      }
+      return aggregate;
+    },
+    ifMatch: { etag: props.ifMatch, of: (aggregate) => aggregate.retro.etag, stale },
+    write: async (aggregate) => {
+      const known = new Set(aggregate.entries.map((entry) => entry.entryId));
+      const seen = new Set<string>();
+      const themeIds = new Set<string>();
+      for (const theme of themes) {
+        if (themeIds.has(theme.id)) throw badRequest(`Two themes share the id ${theme.id}.`);
+        themeIds.add(theme.id);
+        for (const entryId of theme.entryIds) {
+          if (!known.has(entryId))
+            throw badRequest("A theme names an entry this retro does not have.");
+          if (seen.has(entryId)) throw badRequest("An entry can be in one theme only.");
+          seen.add(entryId);
+        }
+      }
+      const etag = await store.retros.updateRetro({
+        tenantId,
+        communityId,
+        retroId,
+        expectedEtag: aggregate.retro.etag,
+        changes: { themes },
+      });
+      return { ...aggregate, retro: { ...aggregate.retro, themes, etag } };
+    },
     // Lost a race after the check: the themes that won are only known by reading again.
-    if (error instanceof ConcurrencyError) {
-      throw stale(await retroReader({ store, tenantId, communityId, retroId }));
-    }
-    throw error;
-  }
+    lost: async () => {
+      throw stale(await read());
+    },
+  });
 }

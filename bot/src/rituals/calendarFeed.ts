@@ -15,7 +15,7 @@ import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 import { viewerLoader } from "../policies/viewerLoader";
 import { parseWith } from "../http/validate";
 import type { OccurrenceEntity, RitualEntity, Store } from "../store";
-import { ConcurrencyError, feedTokenHash } from "../store";
+import { etagWrite, feedTokenHash } from "../store";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
 import { occurrenceParamsSchema } from "./schema";
@@ -71,16 +71,20 @@ async function rotateToken(
   communityId: string,
   revoke: boolean,
 ): Promise<string> {
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await store.rituals.readFeedToken(tenantId, communityId);
-    const token = revoke ? "" : randomBytes(24).toString("base64url");
-    try {
-      await store.rituals.saveFeedToken(tenantId, communityId, token, current?.etag ?? null);
+  return etagWrite({
+    read: () => store.rituals.readFeedToken({ tenantId, communityId }),
+    write: async (current) => {
+      const token = revoke ? "" : randomBytes(24).toString("base64url");
+      await store.rituals.saveFeedToken({
+        tenantId,
+        communityId,
+        token,
+        expectedEtag: current?.etag ?? null,
+      });
       return token;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
-    }
-  }
+    },
+    attempts: 3,
+  });
 }
 
 /**
@@ -115,7 +119,7 @@ export function calendarFeedRouter({
 
   router.get(base, authenticated, async (req, res) => {
     const { communityId, tenantId } = await champion(req, res);
-    const feed = await store.rituals.readFeedToken(tenantId, communityId);
+    const feed = await store.rituals.readFeedToken({ tenantId, communityId });
     const body: CalendarFeedResponse = { url: null, active: Boolean(feed?.tokenHash) };
     res.json(body);
   });
@@ -138,7 +142,7 @@ export function calendarFeedRouter({
     if (!params.success) throw communityNotFound();
     const tenantId = params.data.tenantId.toLowerCase();
     const communityId = communityIdParam(params.data.communityId);
-    const feed = await store.rituals.readFeedToken(tenantId, communityId);
+    const feed = await store.rituals.readFeedToken({ tenantId, communityId });
     // A wrong, revoked or never-issued token looks exactly like a community that does not exist.
     if (!feed?.tokenHash || !matchesStoredHash(params.data.token, feed.tokenHash)) {
       throw communityNotFound();

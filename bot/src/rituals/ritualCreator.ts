@@ -28,8 +28,8 @@ export async function ritualCreator(props: {
   const { store, viewer, communityId } = props;
   const { tenantId } = viewer.actor;
   const [community, existing] = await Promise.all([
-    store.communities.find(tenantId, communityId),
-    store.rituals.listRituals(tenantId, communityId),
+    store.communities.find({ tenantId, communityId }),
+    store.rituals.listRituals({ tenantId, communityId }),
   ]);
   if (!community) throw communityNotFound();
   if (existing.length + props.rituals.length > ritualLimits.ritualsPerCommunity) {
@@ -38,10 +38,10 @@ export async function ritualCreator(props: {
     );
   }
   const createdAt = toIso(props.now);
-  const created = await store.rituals.createRituals(
+  const created = await store.rituals.createRituals({
     tenantId,
     communityId,
-    props.rituals.map((fields) => ({
+    rituals: props.rituals.map((fields) => ({
       ritualId: newRitualId(),
       fields,
       volunteers: [],
@@ -51,8 +51,8 @@ export async function ritualCreator(props: {
       createdAt,
       sequence: 0,
     })),
-  );
+  });
   // Upsert, outside the transaction (another partition): the reminder job finds the community.
-  await store.rituals.indexCommunity(tenantId, communityId);
+  await store.rituals.indexCommunity({ tenantId, communityId });
   return created.map(presentRitual);
 }

@@ -71,12 +71,13 @@ function scriptedStore(states: State[], failures: number) {
       reads += 1;
       return Promise.resolve(state);
     },
-    saveOccurrence: (
-      _tenantId: string,
-      _communityId: string,
-      write: OccurrenceWrite,
-      ritual?: { entity: Omit<RitualEntity, "etag">; expectedEtag: string },
-    ) => {
+    saveOccurrence: ({
+      write,
+      ritual,
+    }: {
+      write: OccurrenceWrite;
+      ritual?: { entity: Omit<RitualEntity, "etag">; expectedEtag: string } | undefined;
+    }) => {
       saved.push({ write, ritualEtag: ritual?.expectedEtag ?? null });
       if (failuresLeft > 0) {
         failuresLeft -= 1;

@@ -1,7 +1,7 @@
 import { occursOn, unchangedOccurrence, type LocalDate } from "@practice-hub/shared";
 import { staleVersion } from "../errors";
 import { presentOccurrenceRow, untouchedOccurrenceEtag } from "./presenter";
-import { ConcurrencyError, type OccurrenceEntity, type RitualEntity, type Store } from "../store";
+import { etagWrite, type OccurrenceEntity, type RitualEntity, type Store } from "../store";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 
 /** What an occurrence row stores; answers have rows of their own and are never written here. */
@@ -70,35 +70,48 @@ export async function ritualOccurrenceWriter(props: {
       { current: presentOccurrenceRow(state.ritual, state.occurrence, originalDate) },
     );
   };
-  const attempts = props.ifMatch === null ? 3 : 2;
-  let state = await read();
-  for (let attempt = 1; ; attempt += 1) {
-    const { ritual, occurrence } = state;
-    if (!ritual) throw ritualNotFound();
-    if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
-    props.check?.({ ritual, row: occurrence });
-    if (props.ifMatch !== null && props.ifMatch !== (occurrence?.etag ?? untouchedOccurrenceEtag)) {
-      throw stale(state);
-    }
-    const edit = props.edit({ ritual, row: occurrence });
-    const current = occurrence ? fieldsOf(occurrence) : untouchedRow;
-    try {
-      const saved = await store.rituals.saveOccurrence(
+  return etagWrite({
+    read: async () => {
+      const { ritual, occurrence } = await read();
+      if (!ritual) throw ritualNotFound();
+      if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
+      props.check?.({ ritual, row: occurrence });
+      return { ritual, occurrence };
+    },
+    ...(props.ifMatch === null
+      ? {}
+      : {
+          ifMatch: {
+            etag: props.ifMatch,
+            of: (state: CurrentState) => state.occurrence?.etag ?? untouchedOccurrenceEtag,
+            stale,
+          },
+        }),
+    write: async ({ ritual, occurrence }) => {
+      const edit = props.edit({ ritual, row: occurrence });
+      const current = occurrence ? fieldsOf(occurrence) : untouchedRow;
+      const saved = await store.rituals.saveOccurrence({
         tenantId,
         communityId,
-        { ...current, ...edit.row, ritualId, originalDate, expectedEtag: occurrence?.etag ?? null },
-        edit.ritual ? { entity: edit.ritual, expectedEtag: ritual.etag } : undefined,
-      );
+        write: {
+          ...current,
+          ...edit.row,
+          ritualId,
+          originalDate,
+          expectedEtag: occurrence?.etag ?? null,
+        },
+        ritual: edit.ritual ? { entity: edit.ritual, expectedEtag: ritual.etag } : undefined,
+      });
       const savedRitual = edit.ritual
         ? { ...edit.ritual, etag: saved.ritualEtag ?? ritual.etag }
         : ritual;
       return { ritual: savedRitual, row: { ...saved.occurrence, rsvps: occurrence?.rsvps ?? {} } };
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      state = await read();
-      // With If-Match, only a row still at the caller's version may be written again: the next
-      // pass compares it with `ifMatch` and answers 412 from this fresh state otherwise.
-      if (attempt >= attempts) throw stale(state);
-    }
-  }
+    },
+    // With If-Match, only a row still at the caller's version may be written again: the next
+    // pass compares it with `ifMatch` and answers 412 from fresh state otherwise.
+    attempts: props.ifMatch === null ? 3 : 2,
+    lost: async () => {
+      throw stale(await read());
+    },
+  });
 }

@@ -9,7 +9,7 @@ import {
 import type { Actor } from "../auth/actor";
 import { badRequest, conflict } from "../errors";
 import { presentOccurrenceRow } from "./presenter";
-import { ConcurrencyError, type OccurrenceEntity, type StoredRsvp, type Store } from "../store";
+import { etagWrite, type OccurrenceEntity, type StoredRsvp, type Store } from "../store";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 
 /**
@@ -64,40 +64,36 @@ export async function ritualRsvpRecorder(props: {
   const present = (ritual: Parameters<typeof presentOccurrenceRow>[0], row: OccurrenceEntity) =>
     presentOccurrenceRow(ritual, row, originalDate, userId);
 
-  for (let attempt = 1; ; attempt += 1) {
-    const { ritual, occurrence } = await store.rituals.readRitualAndOccurrence({
-      tenantId,
-      communityId,
-      ritualId,
-      originalDate,
-    });
-    if (!ritual) throw ritualNotFound();
-    if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
-    if (occurrence?.change.cancelledReason) {
-      throw badRequest("This session is cancelled, so there is nothing to answer.");
-    }
-    const row: OccurrenceEntity = occurrence ?? {
-      ritualId,
-      originalDate,
-      change: unchangedOccurrence,
-      facilitatorName: null,
-      rsvps: {},
-      attendance: null,
-      swapRequest: null,
-      sequence: 0,
-      etag: null,
-    };
-    const mine = row.rsvps[userId];
-    if (mine?.response === answer.response && mine.displayName === answer.displayName) {
-      return present(ritual, row);
-    }
-    const seat = mine ? mine.seat : freeSeat(Object.values(row.rsvps));
-    if (seat === null) {
-      throw conflict(
-        `${ritualLimits.peoplePerOccurrence} people have already answered for this session, the most one session can record, so your answer was not saved. Ask the facilitator if you want to join.`,
-      );
-    }
-    try {
+  return etagWrite({
+    read: () =>
+      store.rituals.readRitualAndOccurrence({ tenantId, communityId, ritualId, originalDate }),
+    write: async ({ ritual, occurrence }) => {
+      if (!ritual) throw ritualNotFound();
+      if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
+      if (occurrence?.change.cancelledReason) {
+        throw badRequest("This session is cancelled, so there is nothing to answer.");
+      }
+      const row: OccurrenceEntity = occurrence ?? {
+        ritualId,
+        originalDate,
+        change: unchangedOccurrence,
+        facilitatorName: null,
+        rsvps: {},
+        attendance: null,
+        swapRequest: null,
+        sequence: 0,
+        etag: null,
+      };
+      const mine = row.rsvps[userId];
+      if (mine?.response === answer.response && mine.displayName === answer.displayName) {
+        return present(ritual, row);
+      }
+      const seat = mine ? mine.seat : freeSeat(Object.values(row.rsvps));
+      if (seat === null) {
+        throw conflict(
+          `${ritualLimits.peoplePerOccurrence} people have already answered for this session, the most one session can record, so your answer was not saved. Ask the facilitator if you want to join.`,
+        );
+      }
       const saved = await store.rituals.saveRsvp({
         tenantId,
         communityId,
@@ -109,13 +105,12 @@ export async function ritualRsvpRecorder(props: {
         expectedEtag: mine?.etag ?? null,
       });
       return present(ritual, { ...row, rsvps: { ...row.rsvps, [userId]: saved } });
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      if (attempt >= maxAttempts) {
-        throw conflict(
-          "Many people answered this session at the same moment and yours was not saved. Press your answer again.",
-        );
-      }
-    }
-  }
+    },
+    attempts: maxAttempts,
+    lost: () => {
+      throw conflict(
+        "Many people answered this session at the same moment and yours was not saved. Press your answer again.",
+      );
+    },
+  });
 }

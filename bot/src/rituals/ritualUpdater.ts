@@ -10,7 +10,7 @@ import {
 import { fieldRefused } from "../errors";
 import type { Viewer } from "../policies";
 import { presentRitual } from "./presenter";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type RitualEntity, type Store } from "../store";
 import { ritualNotFound, scheduleHidesOccurrences, staleRitual } from "./ritualErrors";
 
 /**
@@ -34,9 +34,47 @@ export async function ritualUpdater(props: {
 }): Promise<Ritual | null> {
   const { store, communityId, ritualId } = props;
   const { tenantId } = props.viewer.actor;
-  const current = await store.rituals.readRitual(tenantId, communityId, ritualId);
-  if (!current) throw ritualNotFound();
-  if (current.etag !== props.ifMatch) throw staleRitual(current);
+  const read = async () => {
+    const ritual = await store.rituals.readRitual({ tenantId, communityId, ritualId });
+    if (!ritual) throw ritualNotFound();
+    return ritual;
+  };
+  return etagWrite({
+    read,
+    ifMatch: { etag: props.ifMatch, of: (current) => current.etag, stale: staleRitual },
+    write: async (current) => {
+      await checkScheduleChange(props, current);
+      if (props.fields === null) {
+        await store.rituals.deleteRitual({
+          tenantId,
+          communityId,
+          ritualId,
+          expectedEtag: current.etag,
+        });
+        return null;
+      }
+      const { etag, ...rest } = current;
+      const saved = await store.rituals.replaceRitual({
+        tenantId,
+        communityId,
+        ritual: { ...rest, fields: props.fields, sequence: rest.sequence + 1 },
+        expectedEtag: etag,
+      });
+      return presentRitual(saved);
+    },
+    lost: async () => {
+      throw staleRitual(await read());
+    },
+  });
+}
+
+/** Refuses a start date outside the window, and a schedule that would hide kept sessions. */
+async function checkScheduleChange(
+  props: Parameters<typeof ritualUpdater>[0],
+  current: RitualEntity,
+): Promise<void> {
+  const { store, communityId, ritualId } = props;
+  const { tenantId } = props.viewer.actor;
   // A series that began before the date window keeps its start date through an edit; a new
   // start date must lie in the window like any date the API accepts.
   const startDate = props.fields?.schedule.startDate;
@@ -65,24 +103,5 @@ export async function ritualUpdater(props: {
       now: props.now,
     });
     if (hidden.length > 0) throw scheduleHidesOccurrences(hidden);
-  }
-  try {
-    if (props.fields === null) {
-      await store.rituals.deleteRitual(tenantId, communityId, ritualId, current.etag);
-      return null;
-    }
-    const { etag, ...rest } = current;
-    const saved = await store.rituals.replaceRitual(
-      tenantId,
-      communityId,
-      { ...rest, fields: props.fields, sequence: rest.sequence + 1 },
-      etag,
-    );
-    return presentRitual(saved);
-  } catch (error) {
-    if (!(error instanceof ConcurrencyError)) throw error;
-    const latest = await store.rituals.readRitual(tenantId, communityId, ritualId);
-    if (!latest) throw ritualNotFound();
-    throw staleRitual(latest);
   }
 }

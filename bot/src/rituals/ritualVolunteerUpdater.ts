@@ -3,7 +3,7 @@ import { ritualLimits } from "@practice-hub/shared";
 import { badRequest } from "../errors";
 import type { Viewer } from "../policies";
 import { presentRitual } from "./presenter";
-import { ConcurrencyError, type Store } from "../store";
+import { etagWrite, type Store } from "../store";
 import { ritualNotFound } from "./ritualErrors";
 
 /**
@@ -59,27 +59,34 @@ export async function ritualVolunteerUpdater(props: {
 }): Promise<Ritual> {
   const { store, viewer, communityId, ritualId } = props;
   const { tenantId } = viewer.actor;
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await store.rituals.readRitual(tenantId, communityId, ritualId);
-    if (!current) throw ritualNotFound();
-    const volunteers = updatedVolunteers(current.volunteers, viewer, props.update);
-    if (volunteers === null) return presentRitual(current);
-    if (volunteers.length > ritualLimits.volunteers) {
-      throw badRequest(`A ritual can have at most ${ritualLimits.volunteers} volunteers.`);
-    }
-    const mine = volunteers.find((v) => v.id === viewer.actor.userId);
-    if (mine && mine.awayDates.length > ritualLimits.awayDates) {
-      throw badRequest(
-        `You can list at most ${ritualLimits.awayDates} away days. Remove some that have passed.`,
-      );
-    }
-    const { etag, ...rest } = current;
-    try {
+  return etagWrite({
+    read: async () => {
+      const current = await store.rituals.readRitual({ tenantId, communityId, ritualId });
+      if (!current) throw ritualNotFound();
+      return current;
+    },
+    write: async (current) => {
+      const volunteers = updatedVolunteers(current.volunteers, viewer, props.update);
+      if (volunteers === null) return presentRitual(current);
+      if (volunteers.length > ritualLimits.volunteers) {
+        throw badRequest(`A ritual can have at most ${ritualLimits.volunteers} volunteers.`);
+      }
+      const mine = volunteers.find((v) => v.id === viewer.actor.userId);
+      if (mine && mine.awayDates.length > ritualLimits.awayDates) {
+        throw badRequest(
+          `You can list at most ${ritualLimits.awayDates} away days. Remove some that have passed.`,
+        );
+      }
+      const { etag, ...rest } = current;
       return presentRitual(
-        await store.rituals.replaceRitual(tenantId, communityId, { ...rest, volunteers }, etag),
+        await store.rituals.replaceRitual({
+          tenantId,
+          communityId,
+          ritual: { ...rest, volunteers },
+          expectedEtag: etag,
+        }),
       );
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
-    }
-  }
+    },
+    attempts: 3,
+  });
 }

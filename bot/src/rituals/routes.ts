@@ -69,7 +69,10 @@ export function ritualsRouter({
 
   router.get(base, authenticated, async (req, res) => {
     const { communityId, viewer } = await access(req, res, "read");
-    const rituals = await store.rituals.listRituals(viewer.actor.tenantId, communityId);
+    const rituals = await store.rituals.listRituals({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+    });
     const body: RitualsResponse = {
       rituals: rituals.map(presentRitual),
       allowedActions: allowedActions(viewer, "ritual", communityId),

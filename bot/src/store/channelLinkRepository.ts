@@ -1,5 +1,5 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
-import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
+import { conditionalWrite, readOrNull } from "./rows";
 
 /**
  * A link between a Teams channel (and its team) and a community: the bot knows which community
@@ -21,11 +21,17 @@ export interface ChannelLinkEntity {
 /** Channel links, in the tenant's partition, readable from each side with one point read. */
 export interface ChannelLinkRepository {
   /** The community a channel is linked to, or null. */
-  findByConversation(tenantId: string, conversationId: string): Promise<ChannelLinkEntity | null>;
+  findByConversation(props: {
+    tenantId: string;
+    conversationId: string;
+  }): Promise<ChannelLinkEntity | null>;
   /** The channel a community is linked to, or null. */
-  findByCommunity(tenantId: string, communityId: string): Promise<ChannelLinkEntity | null>;
+  findByCommunity(props: {
+    tenantId: string;
+    communityId: string;
+  }): Promise<ChannelLinkEntity | null>;
   /** The link of the community a team belongs to, or null. */
-  findByTeam(tenantId: string, teamId: string): Promise<ChannelLinkEntity | null>;
+  findByTeam(props: { tenantId: string; teamId: string }): Promise<ChannelLinkEntity | null>;
   /**
    * Links a community to a channel in one transaction, moving the community from an earlier
    * channel (its old rows are removed). The channel must be free or already this community's:
@@ -78,24 +84,18 @@ function entityOf(tenantId: string, row: LinkRow): ChannelLinkEntity {
 
 /** The Table Storage implementation of ChannelLinkRepository. */
 export function createChannelLinkRepository(table: TableClient): ChannelLinkRepository {
-  async function read(tenantId: string, rowKey: string): Promise<LinkRow | null> {
-    try {
-      return await table.getEntity<LinkRow>(tenantId, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
+  const read = (tenantId: string, rowKey: string): Promise<LinkRow | null> =>
+    readOrNull<LinkRow>(table, tenantId, rowKey);
   async function point(tenantId: string, rowKey: string): Promise<ChannelLinkEntity | null> {
     const row = await read(tenantId, rowKey);
     return row ? entityOf(tenantId, row) : null;
   }
 
   return {
-    findByConversation: (tenantId, conversationId) =>
+    findByConversation: ({ tenantId, conversationId }) =>
       point(tenantId, byConversation(conversationId)),
-    findByCommunity: (tenantId, communityId) => point(tenantId, byCommunity(communityId)),
-    findByTeam: (tenantId, teamId) => point(tenantId, byTeam(teamId)),
+    findByCommunity: ({ tenantId, communityId }) => point(tenantId, byCommunity(communityId)),
+    findByTeam: ({ tenantId, teamId }) => point(tenantId, byTeam(teamId)),
     async link(link) {
       const { tenantId } = link;
       const keys = {
@@ -152,14 +152,9 @@ export function createChannelLinkRepository(table: TableClient): ChannelLinkRepo
         // rewrites its community row, whose ETag condition above then fails this one.
         actions.push(["delete", { partitionKey: tenantId, rowKey: row.rowKey }]);
       }
-      try {
-        await table.submitTransaction(actions);
-      } catch (error) {
-        if (isConflict(error)) {
-          throw new ConcurrencyError("Someone linked this channel or community at the same time.");
-        }
-        throw error;
-      }
+      await conditionalWrite("Someone linked this channel or community at the same time.", () =>
+        table.submitTransaction(actions),
+      );
       return stored;
     },
   };

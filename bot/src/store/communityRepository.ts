@@ -1,5 +1,6 @@
 import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
+import { readOrNull } from "./rows";
 import { ConcurrencyError, isConflict, isNotFound } from "./storageErrors";
 
 /** A community as stored: tenant-scoped, keyed by its id. */
@@ -73,14 +74,14 @@ interface PendingRow {
  */
 export interface CommunityRepository {
   /** Every community of the tenant: one partition query (at most the cap's number of rows). */
-  listForTenant(tenantId: string): Promise<CommunityEntity[]>;
+  listForTenant(props: { tenantId: string }): Promise<CommunityEntity[]>;
   /** One point read; null when the tenant has no such community. */
-  find(tenantId: string, communityId: string): Promise<CommunityEntity | null>;
+  find(props: { tenantId: string; communityId: string }): Promise<CommunityEntity | null>;
   /**
    * The tenant's count of communities: one point read. A tenant whose communities were created
    * before the count existed is counted once, from its partition.
    */
-  readCount(tenantId: string): Promise<CommunityCount>;
+  readCount(props: { tenantId: string }): Promise<CommunityCount>;
   /**
    * Inserts the community and the tenant's new count in one transaction, conditional on the
    * count read (`options.count`, else read now), so parallel creations never take the tenant past
@@ -88,10 +89,11 @@ export interface CommunityRepository {
    * CommunityCapReachedError at the cap, ConcurrencyError when the count kept changing under
    * many creations at once, and a 409 RestError when the id is taken.
    */
-  create(
-    community: CommunityEntity,
-    options?: { max?: number; count?: CommunityCount },
-  ): Promise<void>;
+  create(props: {
+    community: CommunityEntity;
+    max?: number;
+    count?: CommunityCount;
+  }): Promise<void>;
   /** Notes a creation before its first write (an upsert: noting again changes nothing). */
   notePendingCreation(creation: PendingCreation): Promise<void>;
   /** Creations noted before `startedBefore`, oldest first, at most `limit`: one query. */
@@ -132,13 +134,9 @@ function pendingRowKey(creation: PendingCreation): string {
 
 /** The Table Storage implementation of CommunityRepository. */
 export function createCommunityRepository(table: TableClient): CommunityRepository {
-  async function readCount(tenantId: string): Promise<CommunityCount> {
-    try {
-      const row = await table.getEntity<CountRow>(tenantId, countRowKey);
-      return { count: row.count, etag: row.etag };
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+  async function readCount({ tenantId }: { tenantId: string }): Promise<CommunityCount> {
+    const row = await readOrNull<CountRow>(table, tenantId, countRowKey);
+    if (row) return { count: row.count, etag: row.etag };
     const rows = table.listEntities({
       queryOptions: {
         filter: odata`PartitionKey eq ${tenantId} and RowKey lt ${communitiesEnd}`,
@@ -151,7 +149,7 @@ export function createCommunityRepository(table: TableClient): CommunityReposito
   }
 
   return {
-    async listForTenant(tenantId) {
+    async listForTenant({ tenantId }) {
       const rows = table.listEntities<CommunityRow>({
         queryOptions: {
           filter: odata`PartitionKey eq ${tenantId} and RowKey lt ${communitiesEnd}`,
@@ -161,16 +159,12 @@ export function createCommunityRepository(table: TableClient): CommunityReposito
       for await (const row of rows) communities.push(fromRow(row));
       return communities;
     },
-    async find(tenantId, communityId) {
-      try {
-        return fromRow(await table.getEntity<CommunityRow>(tenantId, communityId));
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+    async find({ tenantId, communityId }) {
+      const row = await readOrNull<CommunityRow>(table, tenantId, communityId);
+      return row ? fromRow(row) : null;
     },
     readCount,
-    async create(community, options = {}) {
+    async create({ community, ...options }) {
       const max = options.max ?? Infinity;
       const row: CommunityRow = {
         partitionKey: community.tenantId,
@@ -181,7 +175,7 @@ export function createCommunityRepository(table: TableClient): CommunityReposito
         createdAt: community.createdAt,
         createdBy: community.createdBy,
       };
-      let current = options.count ?? (await readCount(community.tenantId));
+      let current = options.count ?? (await readCount({ tenantId: community.tenantId }));
       for (let attempt = 1; attempt <= maxCreateAttempts; attempt += 1) {
         if (current.count >= max) throw new CommunityCapReachedError(max);
         const next: CountRow = {
@@ -199,7 +193,7 @@ export function createCommunityRepository(table: TableClient): CommunityReposito
         } catch (error) {
           if (!isConflict(error)) throw error;
           const seen = current;
-          current = await readCount(community.tenantId);
+          current = await readCount({ tenantId: community.tenantId });
           // The count did not move: the community row was the conflict, so the id is taken.
           if (current.etag === seen.etag) throw error;
         }

@@ -3,7 +3,7 @@ import type {
   ConversationKind,
   StoredConversationReference,
 } from "../teams/conversationReferences";
-import { isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
 
 interface ConversationReferenceRow {
   conversationId: string;
@@ -20,17 +20,17 @@ interface ConversationReferenceRow {
  * Finds a stored conversation reference by its RowKey (`conversationRowKey`): deliveries name
  * their conversation that way, so the queue worker needs no conversation id to find it.
  */
-export type ConversationKeyLookup = (
-  tenantId: string,
-  conversationKey: string,
-) => Promise<StoredConversationReference | null>;
+export type ConversationKeyLookup = (props: {
+  tenantId: string;
+  conversationKey: string;
+}) => Promise<StoredConversationReference | null>;
 
 /** Point reads on the "conversationReferences" table. */
 export function createConversationKeyLookup(table: TableClient): ConversationKeyLookup {
-  return async (tenantId, conversationKey) => {
-    try {
-      const row = await table.getEntity<ConversationReferenceRow>(tenantId, conversationKey);
-      return {
+  return async ({ tenantId, conversationKey }) => {
+    const row = await readOrNull<ConversationReferenceRow>(table, tenantId, conversationKey);
+    return (
+      row && {
         tenantId,
         conversationId: row.conversationId,
         kind: row.kind,
@@ -40,10 +40,7 @@ export function createConversationKeyLookup(table: TableClient): ConversationKey
         serviceUrl: row.serviceUrl,
         reference: row.reference,
         updatedAt: row.updatedAt,
-      };
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+      }
+    );
   };
 }

@@ -51,7 +51,9 @@ describe("conversationReferenceRepository", () => {
 
     await repository.save(record);
 
-    expect(await repository.find("tenant-a", record.conversationId)).toEqual(record);
+    expect(
+      await repository.find({ tenantId: "tenant-a", conversationId: record.conversationId }),
+    ).toEqual(record);
   });
 
   it("keeps absent optional fields absent", async () => {
@@ -68,13 +70,17 @@ describe("conversationReferenceRepository", () => {
 
     await repository.save(record);
 
-    expect(await repository.find("tenant-a", "a:personal-chat")).toEqual(record);
+    expect(
+      await repository.find({ tenantId: "tenant-a", conversationId: "a:personal-chat" }),
+    ).toEqual(record);
   });
 
   it("returns null for a conversation it never stored", async () => {
     const repository = createConversationReferenceRepository(table);
 
-    expect(await repository.find("tenant-a", "19:unknown@thread.tacv2")).toBeNull();
+    expect(
+      await repository.find({ tenantId: "tenant-a", conversationId: "19:unknown@thread.tacv2" }),
+    ).toBeNull();
   });
 
   it("replaces the stored record when a newer event arrives", async () => {
@@ -88,7 +94,9 @@ describe("conversationReferenceRepository", () => {
       }),
     );
 
-    expect(await repository.find("tenant-a", "19:general@thread.tacv2")).toMatchObject({
+    expect(
+      await repository.find({ tenantId: "tenant-a", conversationId: "19:general@thread.tacv2" }),
+    ).toMatchObject({
       serviceUrl: "https://smba.example/amer/",
     });
   });
@@ -101,7 +109,9 @@ describe("conversationReferenceRepository", () => {
       referenceRecord({ serviceUrl: "https://stale.example/", updatedAt: "2026-11-01T10:00:00Z" }),
     );
 
-    expect(await repository.find("tenant-a", "19:general@thread.tacv2")).toMatchObject({
+    expect(
+      await repository.find({ tenantId: "tenant-a", conversationId: "19:general@thread.tacv2" }),
+    ).toMatchObject({
       serviceUrl: "https://smba.trafficmanager.net/emea/",
     });
   });
@@ -115,7 +125,9 @@ describe("conversationReferenceRepository", () => {
       repository.save(referenceRecord({ updatedAt: "2026-11-02T10:00:03.000Z" })),
     ]);
 
-    expect(await repository.find("tenant-a", "19:general@thread.tacv2")).toMatchObject({
+    expect(
+      await repository.find({ tenantId: "tenant-a", conversationId: "19:general@thread.tacv2" }),
+    ).toMatchObject({
       updatedAt: "2026-11-02T10:00:03.000Z",
     });
   });
@@ -138,7 +150,7 @@ describe("conversationReferenceRepository", () => {
     await repository.save(referenceRecord({ conversationId: "a:chat-b", kind: "personal" }));
     await repository.save(referenceRecord({ tenantId: "tenant-b", conversationId: "19:c@thread" }));
 
-    const listed = await repository.listForTenant("tenant-a");
+    const listed = await repository.listForTenant({ tenantId: "tenant-a" });
 
     expect(listed.map((record) => record.conversationId).sort()).toEqual([
       "19:a@thread.tacv2",

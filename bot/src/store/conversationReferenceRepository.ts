@@ -6,7 +6,8 @@ import type {
   ConversationReferenceStore,
   StoredConversationReference,
 } from "../teams/conversationReferences";
-import { isConflict, isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
+import { isConflict } from "./storageErrors";
 
 interface ConversationReferenceRow {
   partitionKey: string;
@@ -73,15 +74,10 @@ export function createConversationReferenceRepository(
     partitionKey: string,
     rowKey: string,
   ): Promise<{ etag: string; updatedAt: string } | null> {
-    try {
-      const entity = await table.getEntity<ConversationReferenceRow>(partitionKey, rowKey, {
-        queryOptions: { select: ["updatedAt"] },
-      });
-      return { etag: entity.etag, updatedAt: entity.updatedAt };
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    const entity = await readOrNull<ConversationReferenceRow>(table, partitionKey, rowKey, {
+      queryOptions: { select: ["updatedAt"] },
+    });
+    return entity && { etag: entity.etag, updatedAt: entity.updatedAt };
   }
 
   return {
@@ -103,19 +99,15 @@ export function createConversationReferenceRepository(
         }
       }
     },
-    async find(tenantId, conversationId) {
-      try {
-        const row = await table.getEntity<ConversationReferenceRow>(
-          tenantId,
-          conversationRowKey(conversationId),
-        );
-        return fromRow(row);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+    async find({ tenantId, conversationId }) {
+      const row = await readOrNull<ConversationReferenceRow>(
+        table,
+        tenantId,
+        conversationRowKey(conversationId),
+      );
+      return row ? fromRow(row) : null;
     },
-    async listForTenant(tenantId) {
+    async listForTenant({ tenantId }) {
       const rows = table.listEntities<ConversationReferenceRow>({
         queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
       });

@@ -1,7 +1,8 @@
 import type { TableClient } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { digestSettingsSchema, type DigestSettings } from "@practice-hub/shared";
-import { isConflict, isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
+import { isConflict } from "./storageErrors";
 
 /** What the digest remembers per recipient. */
 export interface DigestRecipientState {
@@ -39,17 +40,21 @@ export interface DigestRepository {
    * The recipient's settings and sent picks: two point reads in parallel. `userId` is a person, or
    * `channelDigestStateKey(communityId)` for a community's members' digest (which has no settings).
    */
-  stateOf(tenantId: string, userId: string): Promise<DigestRecipientState>;
+  stateOf(props: { tenantId: string; userId: string }): Promise<DigestRecipientState>;
   /** Every registered recipient (the scheduler's due check): one partition query. */
   listRecipients(): Promise<DigestRecipient[]>;
-  saveSettings(tenantId: string, userId: string, settings: DigestSettings): Promise<void>;
+  saveSettings(props: {
+    tenantId: string;
+    userId: string;
+    settings: DigestSettings;
+  }): Promise<void>;
   /** Adds the picks of the digest of ISO `week` to what the recipient has been sent. */
-  recordSentPicks(
-    tenantId: string,
-    userId: string,
-    week: string,
-    pickIds: readonly string[],
-  ): Promise<void>;
+  recordSentPicks(props: {
+    tenantId: string;
+    userId: string;
+    week: string;
+    pickIds: readonly string[];
+  }): Promise<void>;
 }
 
 /** Only the most recent sent ids are kept: a row stays far below the 32K-character limit. */
@@ -90,19 +95,9 @@ function parseSentPicks(value: string | undefined): SentPick[] {
 
 /** The Table Storage implementation of DigestRepository. */
 export function createDigestRepository(table: TableClient): DigestRepository {
-  async function read(
-    tenantId: string,
-    rowKey: string,
-  ): Promise<(DigestRow & { etag: string }) | null> {
-    try {
-      return await table.getEntity<DigestRow & { etag: string }>(tenantId, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
+  const read = (tenantId: string, rowKey: string) => readOrNull<DigestRow>(table, tenantId, rowKey);
   return {
-    async stateOf(tenantId, userId) {
+    async stateOf({ tenantId, userId }) {
       const [settings, sent] = await Promise.all([
         read(recipientsPartition, recipientKey(tenantId, userId)),
         read(tenantId, sentKey(userId)),
@@ -129,14 +124,14 @@ export function createDigestRepository(table: TableClient): DigestRepository {
       }
       return all;
     },
-    async saveSettings(tenantId, userId, settings) {
+    async saveSettings({ tenantId, userId, settings }) {
       // Settings belong to one person and only they write them: last write wins by design.
       await table.upsertEntity(
         { partitionKey: recipientsPartition, rowKey: recipientKey(tenantId, userId), ...settings },
         "Replace",
       );
     },
-    async recordSentPicks(tenantId, userId, week, pickIds) {
+    async recordSentPicks({ tenantId, userId, week, pickIds }) {
       if (pickIds.length === 0) return;
       const current = await read(tenantId, sentKey(userId));
       // The first week a pick went out is the one that counts: recording the same week's digest

@@ -3,45 +3,46 @@ import {
   TableServiceClient,
   type TableServiceClientOptions,
 } from "@azure/data-tables";
-import { createCanvasRepository, type CanvasRepository } from "./canvasRepository";
+import { createCanvasRepository, type CanvasRepository } from "./canvas";
 import { createCommunityRepository, type CommunityRepository } from "./communityRepository";
-import { createConversationReferenceRepository } from "./conversationReferenceRepository";
-import type { ConversationReferenceStore } from "../teams/conversationReferences";
-import { createMembershipRepository, type MembershipRepository } from "./membershipRepository";
-import { createLeaseRepository, type LeaseRepository } from "./leaseRepository";
 import {
-  createDeliveryRecordRepository,
-  type DeliveryRecordRepository,
-} from "./deliveryRecordRepository";
-import { createRitualRepository, type RitualRepository } from "./ritualRepository";
+  conversationRowKey,
+  createConversationReferenceRepository,
+} from "./conversationReferenceRepository";
+import type { ConversationReferenceStore } from "../teams/conversationReferences";
+import { createMembershipRepository, type MembershipRepository } from "./memberships";
+import { createLeaseRepository, type LeaseRepository } from "./leaseRepository";
+import { createDeliveryRecordRepository, type DeliveryRecordRepository } from "./deliveries";
+import { createRitualRepository, type RitualRepository } from "./rituals";
 import { createConversationKeyLookup, type ConversationKeyLookup } from "./conversationKeyLookup";
-import { createLibraryRepository, type LibraryRepository } from "./libraryRepository";
+import { createLibraryRepository, type LibraryRepository } from "./library";
 import {
   createMembershipEventRepository,
   type MembershipEventRepository,
 } from "./membershipEventRepository";
 import { createDigestRepository, type DigestRepository } from "./digestRepository";
-import { createRetroRepository, type RetroRepository } from "./retroRepository";
+import { createRetroRepository, type RetroRepository } from "./retros";
 import { createChannelLinkRepository, type ChannelLinkRepository } from "./channelLinkRepository";
 import { tableNames, type TableName } from "./tables";
 
 export { tableNames, type TableName } from "./tables";
 export { ConcurrencyError, isConflict, isStorageUnavailable } from "./storageErrors";
-export { isHistoryKeyOf } from "./canvasRepository";
+export { etagWrite } from "./etagWrite";
+export { isHistoryKeyOf } from "./canvas";
 export { InvalidCursorError, type Page } from "./paging";
 export { ChannelTakenError } from "./channelLinkRepository";
-export { feedTokenHash } from "./ritualRepository";
-export type * from "./canvasRepository";
+export { feedTokenHash } from "./rituals";
+export type * from "./canvas";
 export type * from "./communityRepository";
-export type * from "./membershipRepository";
-export type * from "./retroRepository";
+export type * from "./memberships";
+export type * from "./retros";
 export type * from "./channelLinkRepository";
-export type * from "./libraryRepository";
+export type * from "./library";
 export type * from "./membershipEventRepository";
 export type * from "./digestRepository";
-export type * from "./ritualRepository";
+export type * from "./rituals";
 export type * from "./leaseRepository";
-export type * from "./deliveryRecordRepository";
+export type * from "./deliveries";
 export type * from "./conversationKeyLookup";
 
 /** Creates a TableClient for one table; the Teams helper's repositories take this. */
@@ -58,7 +59,12 @@ export interface Store {
   leases: LeaseRepository;
   /** Idempotency records of proactive deliveries (bot/src/jobs). */
   deliveries: DeliveryRecordRepository;
-  /** A conversation reference by its RowKey, as deliveries name it (bot/src/jobs). */
+  /**
+   * How deliveries name a conversation (`Delivery.conversationKey`): a key that is opaque outside
+   * the store, by which the queue worker finds the stored reference (`conversationByKey`).
+   */
+  conversationKeyOf(props: { conversationId: string }): string;
+  /** A conversation reference by the key deliveries name it with (bot/src/jobs). */
   conversationByKey: ConversationKeyLookup;
   /** Ritual series, occurrences and the calendar feed token. */
   rituals: RitualRepository;
@@ -138,6 +144,7 @@ export function createStore(connectionString: string, options: StoreOptions = {}
     ),
     leases: createLeaseRepository(tableClient(tableNames.jobState)),
     deliveries: createDeliveryRecordRepository(tableClient(tableNames.deliveries)),
+    conversationKeyOf: ({ conversationId }) => conversationRowKey(conversationId),
     conversationByKey: createConversationKeyLookup(tableClient(tableNames.conversationReferences)),
     rituals: createRitualRepository(tableClient(tableNames.rituals)),
     library: createLibraryRepository(tableClient(tableNames.library)),

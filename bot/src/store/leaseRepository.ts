@@ -1,5 +1,6 @@
 import type { TableClient } from "@azure/data-tables";
-import { isConflict, isNotFound } from "./storageErrors";
+import { readOrNull } from "./rows";
+import { isConflict } from "./storageErrors";
 
 const partitionKey = "scheduler";
 const leaseRowKey = "lease";
@@ -34,21 +35,14 @@ export interface LeaseRepository {
   /** Gives the lease up at once (a clean stop) when `holder` still has it. */
   release(props: { holder: string; now: Date }): Promise<void>;
   /** When the source's due work was last enqueued up to; null before its first tick. */
-  lastTick(source: string): Promise<Date | null>;
+  lastTick(props: { source: string }): Promise<Date | null>;
   /** Records that the source's due work up to `at` is enqueued. */
-  saveLastTick(source: string, at: Date): Promise<void>;
+  saveLastTick(props: { source: string; at: Date }): Promise<void>;
 }
 
 /** The Table Storage implementation of LeaseRepository. */
 export function createLeaseRepository(table: TableClient): LeaseRepository {
-  async function readLease(): Promise<(LeaseRow & { etag: string }) | null> {
-    try {
-      return await table.getEntity<LeaseRow>(partitionKey, leaseRowKey);
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
-  }
+  const readLease = () => readOrNull<LeaseRow>(table, partitionKey, leaseRowKey);
 
   return {
     async acquire({ holder, now, expiresAt }) {
@@ -88,16 +82,11 @@ export function createLeaseRepository(table: TableClient): LeaseRepository {
         if (!isConflict(error)) throw error;
       }
     },
-    async lastTick(source) {
-      try {
-        const row = await table.getEntity<ProgressRow>(partitionKey, progressPrefix + source);
-        return new Date(row.lastTick);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+    async lastTick({ source }) {
+      const row = await readOrNull<ProgressRow>(table, partitionKey, progressPrefix + source);
+      return row ? new Date(row.lastTick) : null;
     },
-    async saveLastTick(source, at) {
+    async saveLastTick({ source, at }) {
       // Only the leader writes progress, so a plain upsert cannot lose a concurrent update.
       await table.upsertEntity(
         { partitionKey, rowKey: progressPrefix + source, lastTick: at.toISOString() },

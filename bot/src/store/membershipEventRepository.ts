@@ -31,11 +31,11 @@ export interface MembershipEventRepository {
     limit: number;
   }): Promise<MembershipEventEntity[]>;
   /** Events since `sinceIso`, newest first: one partition range query. */
-  listSince(
-    tenantId: string,
-    communityId: string,
-    sinceIso: string,
-  ): Promise<MembershipEventEntity[]>;
+  listSince(props: {
+    tenantId: string;
+    communityId: string;
+    sinceIso: string;
+  }): Promise<MembershipEventEntity[]>;
 }
 
 interface EventRow {
@@ -83,7 +83,7 @@ export function createMembershipEventRepository(table: TableClient): MembershipE
       });
       return rows.map(eventFromRow);
     },
-    async listSince(tenantId, communityId, sinceIso) {
+    async listSince({ tenantId, communityId, sinceIso }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
       // Keys count down, so "since" is an upper bound on the key.
       const upper = `event|${newestFirstKey(new Date(sinceIso))}}`;

@@ -36,7 +36,10 @@ export interface ConversationReferenceStore {
    */
   save(record: StoredConversationReference): Promise<void>;
   /** One point read; null when the conversation was never recorded. */
-  find(tenantId: string, conversationId: string): Promise<StoredConversationReference | null>;
+  find(props: {
+    tenantId: string;
+    conversationId: string;
+  }): Promise<StoredConversationReference | null>;
   /** Every recorded conversation of a tenant: one partition query. */
-  listForTenant(tenantId: string): Promise<StoredConversationReference[]>;
+  listForTenant(props: { tenantId: string }): Promise<StoredConversationReference[]>;
 }

@@ -53,7 +53,7 @@ export function createMembershipEventSink(props: {
   const { store } = props;
   return {
     async record({ tenantId, teamId, change, people }) {
-      const communityId = (await store.channelLinks.findByTeam(tenantId, teamId))?.communityId;
+      const communityId = (await store.channelLinks.findByTeam({ tenantId, teamId }))?.communityId;
       if (!communityId) {
         props.logger.info({ teamId }, "membership change in a team linked to no community");
         return;

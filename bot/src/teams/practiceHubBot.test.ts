@@ -17,12 +17,12 @@ function memoryStore(): ConversationReferenceStore & { saved: StoredConversation
     async save(record) {
       saved.push(record);
     },
-    async find(tenant, conversationId) {
+    async find({ tenantId: tenant, conversationId }) {
       return (
         saved.findLast((r) => r.tenantId === tenant && r.conversationId === conversationId) ?? null
       );
     },
-    async listForTenant(tenant) {
+    async listForTenant({ tenantId: tenant }) {
       return saved.filter((r) => r.tenantId === tenant);
     },
   };

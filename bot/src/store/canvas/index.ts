@@ -1,0 +1,3 @@
+export type * from "./types";
+export { createCanvasRepository } from "./repository";
+export { isHistoryKeyOf } from "./rows";

@@ -1,0 +1,3 @@
+export type * from "./types";
+export { feedTokenHash } from "./rows";
+export { createRitualRepository } from "./repository";
