@@ -9,18 +9,27 @@ import {
   limits,
   type CanvasResponse,
 } from "@practice-hub/shared";
-import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { outsiderCommunityId } from "../../bot/src/local/seed";
 import { apiClient, type ApiClient } from "../support/api";
-import { communityFactory, savedSectionFactory, sectionContentFactory } from "../support/factories";
+import {
+  communityFactory,
+  memberCommunityFactory,
+  savedSectionFactory,
+  sectionContentFactory,
+  writtenCanvasFactory,
+} from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 
 beforeAll(async () => {
   stack = await startStack();
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
+  await writtenCanvasFactory(api, ownCommunityId);
 });
 
 afterAll(async () => {
@@ -39,8 +48,8 @@ function sectionOf(canvas: CanvasResponse, sectionId: string) {
 }
 
 describe("reading the canvas", () => {
-  it("answers all seven sections in canvas order with the seeded text", async () => {
-    const response = await api.get(apiPaths.canvas(demoCommunityId), { as: "demo-member" });
+  it("answers all seven sections in canvas order with the text written so far", async () => {
+    const response = await api.get(apiPaths.canvas(ownCommunityId), { as: "demo-member" });
 
     expect(response.status).toBe(200);
     const canvas = canvasResponseSchema.parse(response.body);
@@ -52,7 +61,7 @@ describe("reading the canvas", () => {
   });
 
   it("gives a never-written section version 0, empty text and an etag to save against", async () => {
-    const canvas = await canvasOf(demoCommunityId);
+    const canvas = await canvasOf(ownCommunityId);
     const success = sectionOf(canvas, "success");
 
     expect(success).toMatchObject({ content: "", version: 0, updatedAt: null, updatedBy: null });
@@ -60,16 +69,16 @@ describe("reading the canvas", () => {
   });
 
   it("never shows storage keys to the tab", async () => {
-    const response = await api.get(apiPaths.canvas(demoCommunityId), { as: "demo-member" });
+    const response = await api.get(apiPaths.canvas(ownCommunityId), { as: "demo-member" });
 
     expect(JSON.stringify(response.body)).not.toMatch(/partitionKey|rowKey|odata|PartitionKey/);
   });
 
   it("tells a member they may only read, and a champion they may edit and review", async () => {
-    const asMember = await api.get<CanvasResponse>(apiPaths.canvas(demoCommunityId), {
+    const asMember = await api.get<CanvasResponse>(apiPaths.canvas(ownCommunityId), {
       as: "demo-member",
     });
-    const asChampion = await api.get<CanvasResponse>(apiPaths.canvas(demoCommunityId), {
+    const asChampion = await api.get<CanvasResponse>(apiPaths.canvas(ownCommunityId), {
       as: "demo-champion",
     });
 
@@ -78,7 +87,7 @@ describe("reading the canvas", () => {
   });
 
   it("lets the head of profession read a community they do not belong to", async () => {
-    const response = await api.get<CanvasResponse>(apiPaths.canvas(demoCommunityId), {
+    const response = await api.get<CanvasResponse>(apiPaths.canvas(ownCommunityId), {
       as: "demo-head",
     });
 
@@ -87,7 +96,7 @@ describe("reading the canvas", () => {
   });
 
   it("answers 404 to a person of another tenant", async () => {
-    const response = await api.get(apiPaths.canvas(demoCommunityId), { as: "demo-outsider" });
+    const response = await api.get(apiPaths.canvas(ownCommunityId), { as: "demo-outsider" });
 
     expect(response.status).toBe(404);
     expect(apiErrorSchema.parse(response.body).error).toBe("not_found");
@@ -182,7 +191,7 @@ describe("saving a section", () => {
   });
 
   it("answers 428 when the save has no If-Match header", async () => {
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-champion",
       body: { content: sectionContentFactory() },
     });
@@ -192,7 +201,7 @@ describe("saving a section", () => {
   });
 
   it("answers 428 when If-Match is a wildcard", async () => {
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-champion",
       headers: { "if-match": "*" },
       body: { content: sectionContentFactory() },
@@ -202,22 +211,22 @@ describe("saving a section", () => {
   });
 
   it("answers 403 to a member who is not a champion, and keeps the text", async () => {
-    const before = sectionOf(await canvasOf(demoCommunityId), "purpose");
+    const before = sectionOf(await canvasOf(ownCommunityId), "purpose");
 
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-member",
       headers: { "if-match": before.etag },
       body: { content: "overwritten" },
     });
 
     expect(response.status).toBe(403);
-    expect(sectionOf(await canvasOf(demoCommunityId), "purpose")).toEqual(before);
+    expect(sectionOf(await canvasOf(ownCommunityId), "purpose")).toEqual(before);
   });
 
   it("answers 404 to a person of another tenant", async () => {
-    const before = sectionOf(await canvasOf(demoCommunityId), "purpose");
+    const before = sectionOf(await canvasOf(ownCommunityId), "purpose");
 
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-outsider",
       headers: { "if-match": before.etag },
       body: { content: "from outside" },
@@ -237,7 +246,7 @@ describe("saving a section", () => {
   });
 
   it("answers 400 naming the content field when it is too long", async () => {
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-champion",
       headers: { "if-match": 'W/"any"' },
       body: { content: "x".repeat(limits.canvasSectionContent + 1) },
@@ -252,7 +261,7 @@ describe("saving a section", () => {
   });
 
   it("answers 400 naming the content field when it is not a string", async () => {
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-champion",
       headers: { "if-match": 'W/"any"' },
       body: { content: 42 },
@@ -265,7 +274,7 @@ describe("saving a section", () => {
   });
 
   it("answers 400 for a section id outside the seven", async () => {
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "vision"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "vision"), {
       as: "demo-champion",
       headers: { "if-match": 'W/"any"' },
       body: { content: "text" },
@@ -338,7 +347,7 @@ describe("canvas history", () => {
   });
 
   it("lets a member read the history", async () => {
-    const response = await api.get(`${apiPaths.canvasHistory(demoCommunityId)}?section=purpose`, {
+    const response = await api.get(`${apiPaths.canvasHistory(ownCommunityId)}?section=purpose`, {
       as: "demo-member",
     });
 
@@ -347,7 +356,7 @@ describe("canvas history", () => {
   });
 
   it("answers 404 to a person of another tenant", async () => {
-    const response = await api.get(`${apiPaths.canvasHistory(demoCommunityId)}?section=purpose`, {
+    const response = await api.get(`${apiPaths.canvasHistory(ownCommunityId)}?section=purpose`, {
       as: "demo-outsider",
     });
 
@@ -355,12 +364,12 @@ describe("canvas history", () => {
   });
 
   it("answers 400 for an unknown section or a cursor of another section", async () => {
-    const unknown = await api.get(`${apiPaths.canvasHistory(demoCommunityId)}?section=vision`, {
+    const unknown = await api.get(`${apiPaths.canvasHistory(ownCommunityId)}?section=vision`, {
       as: "demo-member",
     });
     const foreignCursor = Buffer.from("version|values|9999999998").toString("base64url");
     const mixed = await api.get(
-      `${apiPaths.canvasHistory(demoCommunityId)}?section=purpose&cursor=${foreignCursor}`,
+      `${apiPaths.canvasHistory(ownCommunityId)}?section=purpose&cursor=${foreignCursor}`,
       { as: "demo-member" },
     );
 
@@ -384,19 +393,19 @@ describe("reviewing the canvas", () => {
   });
 
   it("answers 403 to a member who is not a champion", async () => {
-    const response = await api.post(apiPaths.canvasReview(demoCommunityId), { as: "demo-member" });
+    const response = await api.post(apiPaths.canvasReview(ownCommunityId), { as: "demo-member" });
 
     expect(response.status).toBe(403);
   });
 
   it("answers 403 to the head of profession, who reads but does not review", async () => {
-    const response = await api.post(apiPaths.canvasReview(demoCommunityId), { as: "demo-head" });
+    const response = await api.post(apiPaths.canvasReview(ownCommunityId), { as: "demo-head" });
 
     expect(response.status).toBe(403);
   });
 
   it("answers 404 to a person of another tenant and for a community of theirs", async () => {
-    const fromOutside = await api.post(apiPaths.canvasReview(demoCommunityId), {
+    const fromOutside = await api.post(apiPaths.canvasReview(ownCommunityId), {
       as: "demo-outsider",
     });
     const theirs = await api.post(apiPaths.canvasReview(outsiderCommunityId), {

@@ -5,21 +5,25 @@ import {
   communitySchema,
   peopleResponseSchema,
 } from "@practice-hub/shared";
-import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore, type Store } from "../../bot/src/store";
 import { createMembershipEventSink } from "../../bot/src/teams/membershipEvents";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 let store: Store;
 let counter = 0;
 
 beforeAll(async () => {
   stack = await startStack();
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
   store = createStore(stack.storageConnectionString);
 });
 
@@ -46,15 +50,15 @@ describe("linking a community to its channel", () => {
   it("lets a champion make a channel the community's home, readable by its members", async () => {
     const { teamId, channelId } = teamFactory();
 
-    const put = await api.put(apiPaths.communityChannel(demoCommunityId), {
+    const put = await api.put(apiPaths.communityChannel(ownCommunityId), {
       as: "demo-champion",
       body: { channelId, teamId },
     });
-    const get = await api.get(apiPaths.communityChannel(demoCommunityId), { as: "demo-member" });
+    const get = await api.get(apiPaths.communityChannel(ownCommunityId), { as: "demo-member" });
 
     expect(put.status).toBe(200);
     expect(channelLinkSchema.parse(get.body)).toMatchObject({
-      communityId: demoCommunityId,
+      communityId: ownCommunityId,
       channelId,
       teamId,
       linkedBy: "demo-champion",
@@ -63,7 +67,7 @@ describe("linking a community to its channel", () => {
 
   it("refuses a member with 403, another tenant with 404 and a malformed channel id with 400", async () => {
     const { teamId, channelId } = teamFactory();
-    const path = apiPaths.communityChannel(demoCommunityId);
+    const path = apiPaths.communityChannel(ownCommunityId);
 
     const member = await api.put(path, { as: "demo-member", body: { channelId, teamId } });
     const outsider = await api.put(path, { as: "demo-outsider", body: { channelId, teamId } });

@@ -7,17 +7,24 @@ import {
   unreachableResponseSchema,
   libraryResourceSchema,
   suggestResourceResponseSchema,
+  occurrencesResponseSchema,
+  ritualSchema,
   type AdaptiveCard,
 } from "@practice-hub/shared";
 import { cardBytes, cardProblems } from "../../shared/src/cards/testing";
 import { digestComposer } from "../../bot/src/digest/digestComposer";
 import { createDigestSource, digestDeliveryKey } from "../../bot/src/jobs/digests";
 import { createLogger } from "../../bot/src/logger";
-import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, type Store } from "../../bot/src/store";
 import { conversationRowKey } from "../../bot/src/store/conversationReferenceRepository";
 import { channelDigestStateKey } from "../../bot/src/store/digestRepository";
 import { apiClient, type ApiClient } from "../support/api";
+import {
+  linkedTeamFactory,
+  memberCommunityFactory,
+  writtenCanvasFactory,
+} from "../support/factories";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
 /** Monday 23 November 2026, 09:00:30 in London: just after the default digest slot. */
@@ -26,11 +33,20 @@ const headChat = "a:personal-chat-of-demo-head";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
+/** The team (and General channel) linked to it. */
+let ownTeamId: string;
 let store: Store;
 
 beforeAll(async () => {
   stack = await startStack({ now: () => now });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
+  // Like the demo community: a reviewed canvas, a linked team, and a ritual people attend.
+  await writtenCanvasFactory(api, ownCommunityId);
+  ownTeamId = await linkedTeamFactory(api, ownCommunityId);
+  await attendedRitualFactory();
   store = createStore(stack.storageConnectionString);
   await store.conversationReferences.save({
     tenantId: demoTenantId,
@@ -46,6 +62,44 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
+
+/**
+ * A weekly ritual of the file's community, on Mondays since 2 November, whose sessions of 9 and
+ * 16 November both members attended: the last month's protected time is used, nothing lapsed.
+ */
+async function attendedRitualFactory(): Promise<void> {
+  const created = await api.post(apiPaths.rituals(ownCommunityId), {
+    as: "demo-champion",
+    body: {
+      name: "Office hours",
+      schedule: {
+        startDate: "2026-11-02",
+        startTime: "10:00",
+        durationMinutes: 60,
+        timeZone: "Europe/London",
+        recurrence: { kind: "weekly", interval: 1, weekday: "MO" },
+        until: null,
+      },
+    },
+  });
+  if (created.status !== 201) throw new Error(`ritual not created: ${created.status}`);
+  const ritual = ritualSchema.parse(created.body);
+  const listed = await api.get(
+    `${apiPaths.occurrences(ownCommunityId)}?from=2026-11-01T00:00:00Z&to=2026-11-20T00:00:00Z`,
+    { as: "demo-champion" },
+  );
+  for (const date of ["2026-11-09", "2026-11-16"]) {
+    const occurrence = occurrencesResponseSchema
+      .parse(listed.body)
+      .occurrences.find((o) => o.ritualId === ritual.id && o.originalDate === date);
+    const recorded = await api.put(apiPaths.occurrenceAttendance(ownCommunityId, ritual.id, date), {
+      as: "demo-champion",
+      headers: { "if-match": occurrence?.etag ?? "" },
+      body: { attendeeIds: ["demo-member", "demo-champion"] },
+    });
+    if (recorded.status !== 200) throw new Error(`attendance not recorded: ${recorded.status}`);
+  }
+}
 
 async function preview(as: DemoPerson, query = "") {
   const response = await api.get(`${apiPaths.digestPreview}${query}`, { as });
@@ -78,7 +132,7 @@ describe("the digest preview", () => {
   it("shows the members' version to a champion without the warning signs", async () => {
     const lead = cardText((await preview("demo-head")).card);
     const members = cardText(
-      (await preview("demo-champion", `?audience=members&communityId=${demoCommunityId}`)).card,
+      (await preview("demo-champion", `?audience=members&communityId=${ownCommunityId}`)).card,
     );
 
     expect(lead).toContain("Worth a look");
@@ -89,7 +143,7 @@ describe("the digest preview", () => {
   it("includes a suggestion in the next digest once a curator approves it", async () => {
     const suggestion = suggestResourceResponseSchema.parse(
       (
-        await api.post(apiPaths.libraryResources(demoCommunityId), {
+        await api.post(apiPaths.libraryResources(ownCommunityId), {
           as: "demo-member",
           body: {
             section: "caseStudies",
@@ -105,7 +159,7 @@ describe("the digest preview", () => {
     expect(cardText((await preview("demo-head")).card)).not.toContain("payments team");
 
     const approved = await api.post(
-      apiPaths.libraryDecision(demoCommunityId, suggestion.resource.id),
+      apiPaths.libraryDecision(ownCommunityId, suggestion.resource.id),
       {
         as: "demo-champion",
         headers: { "if-match": suggestion.resource.etag },
@@ -346,7 +400,7 @@ describe("time zones in digest queries", () => {
 
 describe("sending the members' digest now", () => {
   it("is for champions only", async () => {
-    const response = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-member" });
+    const response = await api.post(apiPaths.digestSend(ownCommunityId), { as: "demo-member" });
 
     expect(response.status).toBe(403);
   });
@@ -359,11 +413,11 @@ describe("health signals", () => {
     const body = healthSignalsResponseSchema.parse(response.body);
     const serviceDesign = body.communities.find((c) => c.communityId === "service-design");
     expect(serviceDesign?.signals.map((s) => s.kind)).toEqual(["canvasNotReviewed"]);
-    expect(body.communities.find((c) => c.communityId === demoCommunityId)?.signals).toEqual([]);
+    expect(body.communities.find((c) => c.communityId === ownCommunityId)?.signals).toEqual([]);
   });
 
   it("fire for lapsed rituals and unused protected time when sessions pass with no attendance recorded", async () => {
-    // Fifteen weeks on, nobody has recorded who came to the demo community's sessions since.
+    // Fifteen weeks on, nobody has recorded who came to the community's sessions since.
     const later = new Date(now.getTime() + 15 * 7 * 86_400_000);
     const composed = await digestComposer({
       store,
@@ -376,7 +430,7 @@ describe("health signals", () => {
     });
 
     const kinds = composed.inputs
-      .find((input) => input.communityId === demoCommunityId)
+      .find((input) => input.communityId === ownCommunityId)
       ?.signals.map((signal) => signal.kind);
     expect(kinds).toEqual(expect.arrayContaining(["lapsedRitual", "protectedTimeUnused"]));
   });
@@ -415,10 +469,10 @@ describe("recipients Teams refused", () => {
     if (!record) throw new Error("expected the delivery record");
     await store.deliveries.markUnreachable({ record, reason: "MessageWritesBlocked", now });
 
-    const champion = await api.get(apiPaths.digestUnreachable(demoCommunityId), {
+    const champion = await api.get(apiPaths.digestUnreachable(ownCommunityId), {
       as: "demo-champion",
     });
-    const member = await api.get(apiPaths.digestUnreachable(demoCommunityId), {
+    const member = await api.get(apiPaths.digestUnreachable(ownCommunityId), {
       as: "demo-member",
     });
 
@@ -431,7 +485,7 @@ describe("recipients Teams refused", () => {
 
 describe("sending the members' digest now as a champion", () => {
   it("queues exactly the card the preview shows, once per week, for the community's channel", async () => {
-    const channel = "19:practice-hub-demo-general@thread.tacv2";
+    const channel = ownTeamId;
     await store.conversationReferences.save({
       tenantId: demoTenantId,
       conversationId: channel,
@@ -445,15 +499,15 @@ describe("sending the members' digest now as a champion", () => {
     });
     const previewed = await preview(
       "demo-champion",
-      `?audience=members&communityId=${demoCommunityId}`,
+      `?audience=members&communityId=${ownCommunityId}`,
     );
 
-    const first = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-champion" });
-    const again = await api.post(apiPaths.digestSend(demoCommunityId), { as: "demo-champion" });
+    const first = await api.post(apiPaths.digestSend(ownCommunityId), { as: "demo-champion" });
+    const again = await api.post(apiPaths.digestSend(ownCommunityId), { as: "demo-champion" });
 
     const sent = digestSendResponseSchema.parse(first.body);
     expect(first.status).toBe(202);
-    expect(sent.key).toBe(`digest-channel:${demoTenantId}:${demoCommunityId}:2026-W48`);
+    expect(sent.key).toBe(`digest-channel:${demoTenantId}:${ownCommunityId}:2026-W48`);
     expect(digestSendResponseSchema.parse(again.body).key).toBe(sent.key);
     const record = await store.deliveries.find({ tenantId: demoTenantId, key: sent.key });
     expect(record?.delivery.card).toEqual(previewed.card);
@@ -463,7 +517,7 @@ describe("sending the members' digest now as a champion", () => {
   it("remembers the channel's picks under the channel, not under the champion who pressed send", async () => {
     const channelState = await store.digests.stateOf({
       tenantId: demoTenantId,
-      userId: channelDigestStateKey(demoCommunityId),
+      userId: channelDigestStateKey(ownCommunityId),
     });
     const championState = await store.digests.stateOf({
       tenantId: demoTenantId,

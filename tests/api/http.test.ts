@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { apiErrorSchema, apiPaths, limits } from "@practice-hub/shared";
-import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 let tabDir: string;
 
 beforeAll(async () => {
@@ -16,6 +18,7 @@ beforeAll(async () => {
   writeFileSync(path.join(tabDir, "app.js"), "console.log('tab');");
   stack = await startStack({ extraConfig: { TAB_DIST_DIR: tabDir } });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
 });
 
 afterAll(async () => {
@@ -64,7 +67,7 @@ describe("malformed requests", () => {
   });
 
   it("answers 413 for a body over 256 KB", async () => {
-    const response = await api.put(apiPaths.canvasSection(demoCommunityId, "purpose"), {
+    const response = await api.put(apiPaths.canvasSection(ownCommunityId, "purpose"), {
       as: "demo-champion",
       headers: { "if-match": 'W/"unsaved"' },
       body: { content: "x".repeat(limits.requestBodyBytes + 1) },
@@ -87,7 +90,7 @@ describe("malformed requests", () => {
   });
 
   it("answers 404 for a known path with a method it does not serve", async () => {
-    const response = await api.request("DELETE", apiPaths.canvas(demoCommunityId), {
+    const response = await api.request("DELETE", apiPaths.canvas(ownCommunityId), {
       as: "demo-champion",
     });
 

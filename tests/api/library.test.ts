@@ -8,18 +8,22 @@ import {
   type LibraryResponse,
   type SuggestResourceRequest,
 } from "@practice-hub/shared";
-import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { outsiderCommunityId } from "../../bot/src/local/seed";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 let counter = 0;
 
 beforeAll(async () => {
   stack = await startStack();
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
+  await stockedLibraryFactory();
 });
 
 afterAll(async () => {
@@ -41,12 +45,12 @@ function suggestionFactory(
 }
 
 async function libraryAs(person: DemoPerson): Promise<LibraryResponse> {
-  const response = await api.get(apiPaths.library(demoCommunityId), { as: person });
+  const response = await api.get(apiPaths.library(ownCommunityId), { as: person });
   return libraryResponseSchema.parse(response.body);
 }
 
 async function suggest(body: unknown, as: DemoPerson = "demo-member") {
-  return api.post(apiPaths.libraryResources(demoCommunityId), { as, body });
+  return api.post(apiPaths.libraryResources(ownCommunityId), { as, body });
 }
 
 async function suggested(as: DemoPerson = "demo-member") {
@@ -54,6 +58,26 @@ async function suggested(as: DemoPerson = "demo-member") {
   const parsed = suggestResourceResponseSchema.parse(response.body);
   if (parsed.outcome !== "suggested") throw new Error("expected a new suggestion");
   return parsed.resource;
+}
+
+/**
+ * Stocks the file's community as the seed stocks the demo one: an approved resource, a
+ * suggestion still waiting for a curator, and a handbook entry.
+ */
+async function stockedLibraryFactory(): Promise<void> {
+  const approved = await suggested();
+  const decision = await api.post(apiPaths.libraryDecision(ownCommunityId, approved.id), {
+    as: "demo-champion",
+    headers: { "if-match": approved.etag },
+    body: { decision: "approve" },
+  });
+  if (decision.status !== 200) throw new Error(`resource not approved: ${decision.status}`);
+  await suggested("demo-champion");
+  const entry = await api.post(apiPaths.handbook(ownCommunityId), {
+    as: "demo-champion",
+    body: { title: "How we welcome new product managers", body: "A buddy for the first month." },
+  });
+  if (entry.status !== 201) throw new Error(`handbook entry not created: ${entry.status}`);
 }
 
 describe("the library", () => {
@@ -79,7 +103,7 @@ describe("the library", () => {
   });
 
   it("is not found for another tenant's person", async () => {
-    const response = await api.get(apiPaths.library(demoCommunityId), { as: "demo-outsider" });
+    const response = await api.get(apiPaths.library(ownCommunityId), { as: "demo-outsider" });
 
     expect(response.status).toBe(404);
     expect(apiErrorSchema.parse(response.body).error).toBe("not_found");
@@ -135,7 +159,7 @@ describe("curating", () => {
   it("approves a suggestion, which then shows to every member", async () => {
     const resource = await suggested();
 
-    const response = await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+    const response = await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
       as: "demo-champion",
       headers: { "if-match": resource.etag },
       body: { decision: "approve" },
@@ -143,7 +167,7 @@ describe("curating", () => {
 
     expect(response.status).toBe(200);
     expect(libraryResourceSchema.parse(response.body).status).toBe("approved");
-    const seenByHead = await api.get(apiPaths.library(demoCommunityId), { as: "demo-head" });
+    const seenByHead = await api.get(apiPaths.library(ownCommunityId), { as: "demo-head" });
     expect(libraryResponseSchema.parse(seenByHead.body).resources.map((r) => r.id)).toContain(
       resource.id,
     );
@@ -152,7 +176,7 @@ describe("curating", () => {
   it("rejects only with a reason, and keeps the reason", async () => {
     const resource = await suggested();
     const decide = (body: unknown) =>
-      api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+      api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
         as: "demo-champion",
         headers: { "if-match": resource.etag },
         body,
@@ -174,7 +198,7 @@ describe("curating", () => {
     const resource = await suggested();
     const approved = libraryResourceSchema.parse(
       (
-        await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+        await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
           as: "demo-champion",
           headers: { "if-match": resource.etag },
           body: { decision: "approve" },
@@ -182,7 +206,7 @@ describe("curating", () => {
       ).body,
     );
 
-    const response = await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+    const response = await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
       as: "demo-champion",
       headers: { "if-match": approved.etag },
       body: { decision: "archive" },
@@ -193,13 +217,13 @@ describe("curating", () => {
 
   it("answers 412 with the current resource when another curator decided first", async () => {
     const resource = await suggested();
-    await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+    await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
       as: "demo-champion",
       headers: { "if-match": resource.etag },
       body: { decision: "approve" },
     });
 
-    const response = await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+    const response = await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
       as: "demo-champion",
       headers: { "if-match": resource.etag },
       body: { decision: "reject", reason: "Not for us." },
@@ -215,7 +239,7 @@ describe("curating", () => {
   it("refuses a member's decision with 403", async () => {
     const resource = await suggested();
 
-    const response = await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+    const response = await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
       as: "demo-member",
       headers: { "if-match": resource.etag },
       body: { decision: "approve" },
@@ -227,7 +251,7 @@ describe("curating", () => {
   it("asks for If-Match before deciding", async () => {
     const resource = await suggested();
 
-    const response = await api.post(apiPaths.libraryDecision(demoCommunityId, resource.id), {
+    const response = await api.post(apiPaths.libraryDecision(ownCommunityId, resource.id), {
       as: "demo-champion",
       body: { decision: "approve" },
     });
@@ -238,14 +262,14 @@ describe("curating", () => {
 
 describe("handbook entries", () => {
   it("are created by curators and saved as new versions against their etag", async () => {
-    const created = await api.post(apiPaths.handbook(demoCommunityId), {
+    const created = await api.post(apiPaths.handbook(ownCommunityId), {
       as: "demo-champion",
       body: { title: "Our prioritisation habits", body: "We start from outcomes." },
     });
     expect(created.status).toBe(201);
     const entry = handbookEntrySchema.parse(created.body);
 
-    const saved = await api.put(apiPaths.handbookEntry(demoCommunityId, entry.id), {
+    const saved = await api.put(apiPaths.handbookEntry(ownCommunityId, entry.id), {
       as: "demo-champion",
       headers: { "if-match": entry.etag },
       body: { title: entry.title, body: "We start from outcomes, then size the bets." },
@@ -258,19 +282,19 @@ describe("handbook entries", () => {
   it("answer 412 with the current entry when someone saved first", async () => {
     const entry = handbookEntrySchema.parse(
       (
-        await api.post(apiPaths.handbook(demoCommunityId), {
+        await api.post(apiPaths.handbook(ownCommunityId), {
           as: "demo-champion",
           body: { title: "Meeting norms", body: "v1" },
         })
       ).body,
     );
-    await api.put(apiPaths.handbookEntry(demoCommunityId, entry.id), {
+    await api.put(apiPaths.handbookEntry(ownCommunityId, entry.id), {
       as: "demo-champion",
       headers: { "if-match": entry.etag },
       body: { title: entry.title, body: "v2" },
     });
 
-    const stale = await api.put(apiPaths.handbookEntry(demoCommunityId, entry.id), {
+    const stale = await api.put(apiPaths.handbookEntry(ownCommunityId, entry.id), {
       as: "demo-champion",
       headers: { "if-match": entry.etag },
       body: { title: entry.title, body: "my v2" },
@@ -282,7 +306,7 @@ describe("handbook entries", () => {
   });
 
   it("cannot be written by a member", async () => {
-    const response = await api.post(apiPaths.handbook(demoCommunityId), {
+    const response = await api.post(apiPaths.handbook(ownCommunityId), {
       as: "demo-member",
       body: { title: "Mine", body: "text" },
     });

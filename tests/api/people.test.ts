@@ -8,17 +8,24 @@ import {
 import { createStore } from "../../bot/src/store";
 import { createMembershipEventSink } from "../../bot/src/teams/membershipEvents";
 import { createLogger } from "../../bot/src/logger";
-import { demoCommunityId, demoTeamId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { apiClient, type ApiClient } from "../support/api";
+import { linkedTeamFactory, memberCommunityFactory } from "../support/factories";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
+/** The team linked to it. */
+let ownTeamId: string;
 let counter = 0;
 
 beforeAll(async () => {
   stack = await startStack();
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
+  ownTeamId = await linkedTeamFactory(api, ownCommunityId);
 });
 
 afterAll(async () => {
@@ -31,7 +38,7 @@ function newPersonFactory(overrides: Record<string, unknown> = {}) {
 }
 
 async function peopleAs(person: DemoPerson): Promise<PeopleResponse> {
-  const response = await api.get(apiPaths.people(demoCommunityId), { as: person });
+  const response = await api.get(apiPaths.people(ownCommunityId), { as: person });
   return peopleResponseSchema.parse(response.body);
 }
 
@@ -49,7 +56,7 @@ describe("the people of a community", () => {
   it("lets a champion add someone by hand, recorded as a join", async () => {
     const person = newPersonFactory({ roles: ["member", "curator"] });
 
-    const response = await api.post(apiPaths.people(demoCommunityId), {
+    const response = await api.post(apiPaths.people(ownCommunityId), {
       as: "demo-champion",
       body: person,
     });
@@ -66,9 +73,9 @@ describe("the people of a community", () => {
 
   it("answers 409 when a champion adds someone already in the community", async () => {
     const person = newPersonFactory();
-    await api.post(apiPaths.people(demoCommunityId), { as: "demo-champion", body: person });
+    await api.post(apiPaths.people(ownCommunityId), { as: "demo-champion", body: person });
 
-    const again = await api.post(apiPaths.people(demoCommunityId), {
+    const again = await api.post(apiPaths.people(ownCommunityId), {
       as: "demo-champion",
       body: person,
     });
@@ -80,7 +87,7 @@ describe("the people of a community", () => {
   it.each(["team/lead", "a#b", "who?", "x|y", "back\\slash", "tab\there"])(
     "refuses with 400 a hand-added user id with a character keys and URLs forbid (%j)",
     async (userId) => {
-      const response = await api.post(apiPaths.people(demoCommunityId), {
+      const response = await api.post(apiPaths.people(ownCommunityId), {
         as: "demo-champion",
         body: newPersonFactory({ userId }),
       });
@@ -90,7 +97,7 @@ describe("the people of a community", () => {
   );
 
   it("refuses a member's addition with 403", async () => {
-    const response = await api.post(apiPaths.people(demoCommunityId), {
+    const response = await api.post(apiPaths.people(ownCommunityId), {
       as: "demo-member",
       body: newPersonFactory(),
     });
@@ -101,13 +108,13 @@ describe("the people of a community", () => {
   it("changes roles against the member's etag and answers 412 when stale", async () => {
     const added = communityMemberSchema.parse(
       (
-        await api.post(apiPaths.people(demoCommunityId), {
+        await api.post(apiPaths.people(ownCommunityId), {
           as: "demo-champion",
           body: newPersonFactory(),
         })
       ).body,
     );
-    const path = apiPaths.personRoles(demoCommunityId, added.person.id);
+    const path = apiPaths.personRoles(ownCommunityId, added.person.id);
 
     const changed = await api.put(path, {
       as: "demo-champion",
@@ -130,7 +137,7 @@ describe("the people of a community", () => {
       (m) => m.person.id === "demo-champion",
     );
 
-    const response = await api.put(apiPaths.personRoles(demoCommunityId, "demo-champion"), {
+    const response = await api.put(apiPaths.personRoles(ownCommunityId, "demo-champion"), {
       as: "demo-champion",
       headers: { "if-match": champion?.etag ?? "" },
       body: { roles: ["member"] },
@@ -154,14 +161,14 @@ describe("Teams membership events", () => {
 
     await sink.record({
       tenantId: demoTenantId,
-      teamId: demoTeamId,
+      teamId: ownTeamId,
       change: "joined",
       people: [person],
     });
     const afterJoin = await peopleAs("demo-champion");
     await sink.record({
       tenantId: demoTenantId,
-      teamId: demoTeamId,
+      teamId: ownTeamId,
       change: "left",
       people: [person],
     });

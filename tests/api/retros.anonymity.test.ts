@@ -6,10 +6,11 @@ import pino from "pino";
 import { registerRetroBot } from "../../bot/src/retros/cardActions";
 import { createAuthenticator } from "../../bot/src/auth";
 import { createHttpApp } from "../../bot/src/http/app";
-import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
 import { ChatCommandRegistry, CardActionRegistry, createTeamsEndpoint } from "../../bot/src/teams";
 import { apiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { entryRequestFactory, retroClock, retroFactory } from "../support/retroFactories";
 import { startStack, type Stack } from "../support/stack";
 
@@ -21,12 +22,15 @@ let stack: Stack;
 let server: Server;
 let baseUrl: string;
 let tokenOfMember: string;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 const logLines: string[] = [];
 /** One clock for the stack and the logging service, so nothing here depends on today's date. */
 const clock = retroClock();
 
 beforeAll(async () => {
   stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
+  ownCommunityId = (await memberCommunityFactory(apiClient(stack))).id;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       logLines.push(chunk.toString("utf8"));
@@ -88,7 +92,7 @@ async function storedRowsOf(retroId: string): Promise<string> {
     allowInsecureConnection: true,
   });
   const rows: unknown[] = [];
-  const partition = `${demoTenantId}__${demoCommunityId}`;
+  const partition = `${demoTenantId}__${ownCommunityId}`;
   for await (const row of table.listEntities({
     queryOptions: { filter: `PartitionKey eq '${partition}'` },
   })) {
@@ -117,7 +121,7 @@ function invokeFromMember(retro: Retro, text: string) {
         type: "Action.Execute",
         verb: retroVerbs.addEntry,
         data: {
-          communityId: demoCommunityId,
+          communityId: ownCommunityId,
           retroId: retro.id,
           promptId: "drop",
           text,
@@ -130,10 +134,10 @@ function invokeFromMember(retro: Retro, text: string) {
 
 describe("anonymous entries", () => {
   it("leave no trace of their author in storage or in the logs, from the tab or the card", async () => {
-    const retro = await retroFactory(apiClient(stack), demoCommunityId);
+    const retro = await retroFactory(apiClient(stack), ownCommunityId);
     logLines.length = 0;
 
-    const fromTab = await fetch(`${baseUrl}${apiPaths.retro(demoCommunityId, retro.id)}/entries`, {
+    const fromTab = await fetch(`${baseUrl}${apiPaths.retro(ownCommunityId, retro.id)}/entries`, {
       method: "POST",
       headers: { authorization: `Bearer ${tokenOfMember}`, "content-type": "application/json" },
       body: JSON.stringify(entryRequestFactory({ text: "The roadmap review feels unsafe" })),
@@ -160,9 +164,9 @@ describe("anonymous entries", () => {
   });
 
   it("keep the author of a named entry, who chose to be named", async () => {
-    const retro = await retroFactory(apiClient(stack), demoCommunityId);
+    const retro = await retroFactory(apiClient(stack), ownCommunityId);
 
-    await fetch(`${baseUrl}${apiPaths.retro(demoCommunityId, retro.id)}/entries`, {
+    await fetch(`${baseUrl}${apiPaths.retro(ownCommunityId, retro.id)}/entries`, {
       method: "POST",
       headers: { authorization: `Bearer ${tokenOfMember}`, "content-type": "application/json" },
       body: JSON.stringify(entryRequestFactory({ anonymous: false })),

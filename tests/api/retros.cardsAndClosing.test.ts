@@ -13,7 +13,7 @@ import { registerRetroBot } from "../../bot/src/retros/cardActions";
 import { createAuthenticator } from "../../bot/src/auth";
 import type { RetroNotifier } from "../../bot/src/retros/retroNotifier";
 import { createHttpApp } from "../../bot/src/http/app";
-import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore } from "../../bot/src/store";
 import {
   ChatCommandRegistry,
@@ -23,6 +23,7 @@ import {
   type CardConversation,
 } from "../../bot/src/teams";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { moveRetroTo, retroClock, retroFactory } from "../support/retroFactories";
 import { startStack, type Stack } from "../support/stack";
 
@@ -33,6 +34,8 @@ import { startStack, type Stack } from "../support/stack";
  */
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 let server: Server;
 let baseUrl: string;
 const tokens = new Map<string, string>();
@@ -63,6 +66,7 @@ const recordingNotifier: RetroNotifier = {
 beforeAll(async () => {
   stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
   const logger = pino({ level: "silent" });
   store = createStore(stack.storageConnectionString);
   const authenticator = createAuthenticator(stack.config, logger);
@@ -148,7 +152,7 @@ async function press(
 
 /** Asks the recording service (not the stack's) to close a retro, as the tab does. */
 async function closeFromTab(retro: Pick<Retro, "id">) {
-  const response = await fetch(`${baseUrl}${apiPaths.retro(demoCommunityId, retro.id)}/phase`, {
+  const response = await fetch(`${baseUrl}${apiPaths.retro(ownCommunityId, retro.id)}/phase`, {
     method: "POST",
     headers: {
       authorization: `Bearer ${tokens.get("demo-champion")}`,
@@ -162,10 +166,10 @@ async function closeFromTab(retro: Pick<Retro, "id">) {
 async function decidingRetroWithAction(
   owner: "demo-champion" | "demo-member" = "demo-member",
 ): Promise<{ retro: Retro; action: RetroAction }> {
-  const retro = await retroFactory(api, demoCommunityId);
+  const retro = await retroFactory(api, ownCommunityId);
   const deciding = await moveRetroTo(api, retro, "group", "vote", "decide");
   const added = await api.post<RetroAction>(
-    `${apiPaths.retro(demoCommunityId, deciding.id)}/actions`,
+    `${apiPaths.retro(ownCommunityId, deciding.id)}/actions`,
     {
       as: "demo-champion",
       body: {
@@ -195,7 +199,7 @@ describe("entries added on the card", () => {
       retroVerbs.addEntry,
       as,
       {
-        communityId: demoCommunityId,
+        communityId: ownCommunityId,
         retroId: retro.id,
         promptId: "drop",
         text: "Too many meetings",
@@ -206,26 +210,26 @@ describe("entries added on the card", () => {
   }
 
   it("stores both when two people write the same words under the same prompt", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
 
     await addOnCard(retro, "demo-member", `invoke-${randomUUID()}`);
     await addOnCard(retro, "demo-champion", `invoke-${randomUUID()}`);
 
     const seen = retroSchema.parse(
-      (await api.get(apiPaths.retro(demoCommunityId, retro.id), { as: "demo-member" })).body,
+      (await api.get(apiPaths.retro(ownCommunityId, retro.id), { as: "demo-member" })).body,
     );
     expect(seen.counts["drop"]).toBe(2);
   });
 
   it("stores one entry when Teams retries the same invoke", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
     const activityId = `invoke-${randomUUID()}`;
 
     await addOnCard(retro, "demo-member", activityId);
     await addOnCard(retro, "demo-member", activityId);
 
     const seen = retroSchema.parse(
-      (await api.get(apiPaths.retro(demoCommunityId, retro.id), { as: "demo-member" })).body,
+      (await api.get(apiPaths.retro(ownCommunityId, retro.id), { as: "demo-member" })).body,
     );
     expect(seen.counts["drop"]).toBe(1);
   });
@@ -238,7 +242,7 @@ describe("closing a retro", () => {
     const answer = await press(
       retroVerbs.move,
       "demo-champion",
-      { communityId: demoCommunityId, retroId: retro.id, to: "closed" },
+      { communityId: ownCommunityId, retroId: retro.id, to: "closed" },
       `invoke-${randomUUID()}`,
     );
 
@@ -265,14 +269,14 @@ describe("closing a retro", () => {
     const answer = await press(
       retroVerbs.move,
       "demo-champion",
-      { communityId: demoCommunityId, retroId: retro.id, to: "closed" },
+      { communityId: ownCommunityId, retroId: retro.id, to: "closed" },
       `invoke-${randomUUID()}`,
     );
 
     expect(cardText(answer)).toContain("Retro summary");
     expect(sent.channel).toEqual([{ retroId: retro.id, reason: "closed" }]);
     const stored = retroSchema.parse(
-      (await api.get(apiPaths.retro(demoCommunityId, retro.id), { as: "demo-member" })).body,
+      (await api.get(apiPaths.retro(ownCommunityId, retro.id), { as: "demo-member" })).body,
     );
     expect(stored.phase).toBe("closed");
   });
@@ -318,7 +322,7 @@ describe("the owner's personal card", () => {
     return press(
       retroVerbs.refreshAction,
       as,
-      { communityId: demoCommunityId, actionId: action.id },
+      { communityId: ownCommunityId, actionId: action.id },
       `invoke-${randomUUID()}`,
       personalChat,
     );
@@ -345,7 +349,7 @@ describe("the owner's personal card", () => {
       press(
         retroVerbs.setActionStatus,
         "demo-member",
-        { communityId: demoCommunityId, actionId: action.id, status },
+        { communityId: ownCommunityId, actionId: action.id, status },
         `invoke-${randomUUID()}`,
         personalChat,
       );

@@ -10,11 +10,11 @@ import {
   type RetroTheme,
 } from "@practice-hub/shared";
 import { randomUUID } from "node:crypto";
-import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames, type Store } from "../../bot/src/store";
 import { createRetroRepository } from "../../bot/src/store/retros";
 import { apiClient, type ApiClient } from "../support/api";
-import { communityFactory } from "../support/factories";
+import { communityFactory, memberCommunityFactory } from "../support/factories";
 import {
   entryRequestFactory,
   moveRetroTo,
@@ -32,6 +32,8 @@ import { startStack, type Stack } from "../support/stack";
  */
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let community: string;
 let store: Store;
 let roundTrips = 0;
 const clock = retroClock();
@@ -43,6 +45,7 @@ beforeAll(async () => {
     onStorageRoundTrip: () => (roundTrips += 1),
   });
   api = apiClient(stack);
+  community = (await memberCommunityFactory(api)).id;
   store = createStore(stack.storageConnectionString);
 });
 
@@ -50,7 +53,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const community = demoCommunityId;
 const retroPath = (retro: Pick<Retro, "id">, rest = "") =>
   `${apiPaths.retro(community, retro.id)}${rest}`;
 
@@ -320,7 +322,7 @@ describe("reads that stay the same size as history grows", () => {
       tableNames.retros,
       { allowInsecureConnection: true },
     );
-    const partitionKey = `${demoTenantId}__${demoCommunityId}`;
+    const partitionKey = `${demoTenantId}__${community}`;
     const rowKey = `retro|${retro.id}`;
     const row = await table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
     const themes = [{ id: "old", title: "Written the old way", entryIds: entryId }];

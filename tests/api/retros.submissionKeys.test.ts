@@ -10,7 +10,7 @@ import {
 import { createHash, createHmac } from "node:crypto";
 import pino from "pino";
 import { registerRetroBot } from "../../bot/src/retros/cardActions";
-import { demoCommunityId, demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoIdentities, demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, tableNames } from "../../bot/src/store";
 import {
   ChatCommandRegistry,
@@ -19,6 +19,7 @@ import {
   type CardActionRegistry,
 } from "../../bot/src/teams";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { entryRequestFactory, retroClock, retroFactory } from "../support/retroFactories";
 import { startStack, type DemoPerson, type Stack } from "../support/stack";
 
@@ -28,11 +29,14 @@ import { startStack, type DemoPerson, type Stack } from "../support/stack";
 const clock = retroClock();
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 const handlers = new Map<string, CardActionHandler>();
 
 beforeAll(async () => {
   stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
   // The real registry answers TurnContexts only; this one hands the handlers to the tests.
   const capturing = {
     register(verb: string, handler: CardActionHandler) {
@@ -93,7 +97,7 @@ function addEntryData(card: AdaptiveCard): Record<string, unknown> {
 /** The channel's card as Teams' refresh shows it to `as`. */
 async function cardSeenBy(retro: Retro, as: DemoPerson) {
   return cardOf(
-    await press(retroVerbs.refresh, as, { communityId: demoCommunityId, retroId: retro.id }),
+    await press(retroVerbs.refresh, as, { communityId: ownCommunityId, retroId: retro.id }),
   );
 }
 
@@ -108,7 +112,7 @@ function addOnCard(card: AdaptiveCard, as: DemoPerson, text = "Too many status m
 }
 
 async function dropCount(retro: Retro): Promise<number> {
-  const response = await api.get(apiPaths.retro(demoCommunityId, retro.id), { as: "demo-member" });
+  const response = await api.get(apiPaths.retro(ownCommunityId, retro.id), { as: "demo-member" });
   return retroSchema.parse(response.body).counts["drop"] ?? 0;
 }
 
@@ -120,7 +124,7 @@ async function storedEntryIds(retro: Retro): Promise<string[]> {
   const prefix = `r|${retro.id}|e|`;
   const ids: string[] = [];
   for await (const row of table.listEntities({
-    queryOptions: { filter: `PartitionKey eq '${demoTenantId}__${demoCommunityId}'` },
+    queryOptions: { filter: `PartitionKey eq '${demoTenantId}__${ownCommunityId}'` },
   })) {
     if (row.rowKey?.startsWith(prefix)) ids.push(row.rowKey.slice(prefix.length));
   }
@@ -128,7 +132,7 @@ async function storedEntryIds(retro: Retro): Promise<string[]> {
 }
 
 function addFromTab(retro: Retro, as: DemoPerson, submissionKey: string) {
-  return api.post(`${apiPaths.retro(demoCommunityId, retro.id)}/entries`, {
+  return api.post(`${apiPaths.retro(ownCommunityId, retro.id)}/entries`, {
     as,
     body: entryRequestFactory({ promptId: "drop", submissionKey }),
   });
@@ -136,7 +140,7 @@ function addFromTab(retro: Retro, as: DemoPerson, submissionKey: string) {
 
 describe("submission keys of retro entries", () => {
   it("store an entry for each of two people who happen to send the same key", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
 
     const member = await addFromTab(retro, "demo-member", "the-same-key-0001");
     const champion = await addFromTab(retro, "demo-champion", "the-same-key-0001");
@@ -146,7 +150,7 @@ describe("submission keys of retro entries", () => {
   });
 
   it("store one entry when the same person sends their key again", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
 
     const first = await addFromTab(retro, "demo-member", "my-own-key-0001");
     const again = await addFromTab(retro, "demo-member", "my-own-key-0001");
@@ -156,7 +160,7 @@ describe("submission keys of retro entries", () => {
   });
 
   it("keep the author of an anonymous entry out of its id without the server's secret", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
     const submissionKey = "anonymous-key-0001";
 
     await addFromTab(retro, "demo-member", submissionKey);
@@ -183,7 +187,7 @@ describe("submission keys of retro entries", () => {
 
 describe("Add entry on the channel's card", () => {
   it("stores one entry when the same card is submitted twice, and another from the next card", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
     const card = await cardSeenBy(retro, "demo-member");
 
     const [first] = await Promise.all([
@@ -198,7 +202,7 @@ describe("Add entry on the channel's card", () => {
   });
 
   it("stores an entry for each person who adds the same words on the same card", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
     const posted = await cardSeenBy(retro, "demo-champion");
 
     await Promise.all([addOnCard(posted, "demo-member"), addOnCard(posted, "demo-champion")]);
@@ -207,7 +211,7 @@ describe("Add entry on the channel's card", () => {
   });
 
   it("stores other words sent from the same card as another entry", async () => {
-    const retro = await retroFactory(api, demoCommunityId);
+    const retro = await retroFactory(api, ownCommunityId);
     const card = await cardSeenBy(retro, "demo-member");
 
     await addOnCard(card, "demo-member", "Too many status meetings");

@@ -9,9 +9,9 @@ import {
   type RetroAction,
 } from "@practice-hub/shared";
 import { randomUUID } from "node:crypto";
-import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { outsiderCommunityId } from "../../bot/src/local/seed";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import {
   entryFactory,
   entryRequestFactory,
@@ -23,19 +23,21 @@ import { startStack, type Stack } from "../support/stack";
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let community: string;
 /** The service's clock: due dates are set from it, so none of them depends on today's date. */
 const clock = retroClock();
 
 beforeAll(async () => {
   stack = await startStack({ now: clock.now, extraConfig: { JOBS_ENABLED: false } });
   api = apiClient(stack);
+  community = (await memberCommunityFactory(api)).id;
 });
 
 afterAll(async () => {
   await stack?.stop();
 });
 
-const community = demoCommunityId;
 const retroPath = (retro: Pick<Retro, "id">, rest = "") =>
   `${apiPaths.retro(community, retro.id)}${rest}`;
 

@@ -7,9 +7,10 @@ import {
   type Occurrence,
   type Ritual,
 } from "@practice-hub/shared";
-import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createStore, type RsvpImport, type Store } from "../../bot/src/store";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
 // A full session must fit in storage: the attendance of one occurrence lives in one row, whose
@@ -20,11 +21,14 @@ const now = new Date("2026-03-09T12:00:00Z");
 const cap = ritualLimits.peoplePerOccurrence;
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 let store: Store;
 
 beforeAll(async () => {
   stack = await startStack({ now: () => now });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
   store = createStore(stack.storageConnectionString);
 });
 
@@ -45,7 +49,7 @@ function fullAnswers(count: number): RsvpImport[] {
 }
 
 async function weeklyRitual(): Promise<Ritual> {
-  const response = await api.post(apiPaths.rituals(demoCommunityId), {
+  const response = await api.post(apiPaths.rituals(ownCommunityId), {
     as: "demo-champion",
     body: {
       name: "A very popular session",
@@ -66,7 +70,7 @@ async function weeklyRitual(): Promise<Ritual> {
 async function seedAnswers(ritual: Ritual, date: string, count: number) {
   await store.rituals.importRsvps({
     tenantId: demoTenantId,
-    communityId: demoCommunityId,
+    communityId: ownCommunityId,
     ritualId: ritual.id,
     originalDate: date,
     answers: fullAnswers(count),
@@ -75,7 +79,7 @@ async function seedAnswers(ritual: Ritual, date: string, count: number) {
 
 async function occurrenceOn(ritual: Ritual, date: string, as: "demo-member" | "demo-champion") {
   const response = await api.get(
-    `${apiPaths.occurrences(demoCommunityId)}?from=2026-03-01T00:00:00Z&to=2026-03-20T00:00:00Z`,
+    `${apiPaths.occurrences(ownCommunityId)}?from=2026-03-01T00:00:00Z&to=2026-03-20T00:00:00Z`,
     { as },
   );
   const found = occurrencesResponseSchema
@@ -89,7 +93,7 @@ describe("a full session", () => {
   it("takes RSVPs up to the cap, refuses one more with 409, and lets people change their answer", async () => {
     const ritual = await weeklyRitual();
     await seedAnswers(ritual, "2026-03-16", cap - 1);
-    const path = apiPaths.occurrenceRsvp(demoCommunityId, ritual.id, "2026-03-16");
+    const path = apiPaths.occurrenceRsvp(ownCommunityId, ritual.id, "2026-03-16");
 
     const last = await api.put<Occurrence>(path, {
       as: "demo-member",
@@ -115,7 +119,7 @@ describe("a full session", () => {
     const past = await occurrenceOn(ritual, "2026-03-02", "demo-champion");
     const attendeeIds = Array.from({ length: cap }, (_, index) => longId(index));
     const notes = '"'.repeat(ritualLimits.sessionNotes);
-    const path = apiPaths.occurrenceAttendance(demoCommunityId, ritual.id, "2026-03-02");
+    const path = apiPaths.occurrenceAttendance(ownCommunityId, ritual.id, "2026-03-02");
 
     const tooMany = await api.put(path, {
       as: "demo-champion",

@@ -8,7 +8,7 @@ import {
   type RitualInput,
 } from "@practice-hub/shared";
 import { registerRitualBot } from "../../bot/src/rituals/cardActions";
-import { demoCommunityId, demoTenantId } from "../../bot/src/local/demoIdentities";
+import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { createLogger } from "../../bot/src/logger";
 import { createStore } from "../../bot/src/store";
 import {
@@ -17,17 +17,21 @@ import {
   type CardActionHandler,
 } from "../../bot/src/teams";
 import { apiClient, type ApiClient } from "../support/api";
+import { memberCommunityFactory } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
 const now = new Date("2026-03-09T12:00:00Z");
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 let registry: CardActionRegistry;
 const handlers = new Map<string, CardActionHandler>();
 
 beforeAll(async () => {
   stack = await startStack({ now: () => now });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
   const deps = {
     store: createStore(stack.storageConnectionString),
     now: () => now,
@@ -75,13 +79,13 @@ async function ritualWithVolunteers(): Promise<string> {
       until: null,
     },
   };
-  const created = await api.post(apiPaths.rituals(demoCommunityId), {
+  const created = await api.post(apiPaths.rituals(ownCommunityId), {
     as: "demo-champion",
     body: input,
   });
   const ritual = ritualSchema.parse(created.body);
   for (const person of ["demo-champion", "demo-member"] as const) {
-    await api.put(apiPaths.ritualVolunteer(demoCommunityId, ritual.id), { as: person, body: {} });
+    await api.put(apiPaths.ritualVolunteer(ownCommunityId, ritual.id), { as: person, body: {} });
   }
   return ritual.id;
 }
@@ -92,7 +96,7 @@ async function occurrenceOn(
   as: "demo-champion" | "demo-member",
 ): Promise<Occurrence> {
   const response = await api.get(
-    `${apiPaths.occurrences(demoCommunityId)}?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`,
+    `${apiPaths.occurrences(ownCommunityId)}?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`,
     { as },
   );
   const found = occurrencesResponseSchema
@@ -114,7 +118,7 @@ describe("ritual card actions", () => {
 
   it("records an RSVP from the reminder card and answers with fresh counts", async () => {
     const ritualId = await ritualWithVolunteers();
-    const data = { communityId: demoCommunityId, ritualId, date: "2026-03-16", lead: 1440 };
+    const data = { communityId: ownCommunityId, ritualId, date: "2026-03-16", lead: 1440 };
     await press(ritualVerbs.rsvp, "demo-member", { ...data, response: "going" });
     const answer = await press(ritualVerbs.rsvp, "demo-champion", { ...data, response: "maybe" });
 
@@ -126,7 +130,7 @@ describe("ritual card actions", () => {
     const ritualId = await ritualWithVolunteers();
     // The rotation gives 16 March to the first volunteer, the champion.
     const answer = await press(ritualVerbs.cantMakeIt, "demo-champion", {
-      communityId: demoCommunityId,
+      communityId: ownCommunityId,
       ritualId,
       date: "2026-03-16",
       lead: 4320,
@@ -135,7 +139,7 @@ describe("ritual card actions", () => {
     expect(text(answer)).toContain("the rotation now asks Ben Member");
     const ritual = await api.get<{
       rituals: { id: string; volunteers: { id: string; awayDates: string[] }[] }[];
-    }>(apiPaths.rituals(demoCommunityId), { as: "demo-member" });
+    }>(apiPaths.rituals(ownCommunityId), { as: "demo-member" });
     const volunteers = ritual.body.rituals.find((r) => r.id === ritualId)?.volunteers;
     expect(volunteers?.find((v) => v.id === "demo-champion")?.awayDates).toEqual(["2026-03-16"]);
   });
@@ -143,7 +147,7 @@ describe("ritual card actions", () => {
   it("opens a swap request other volunteers see when the facilitator can't make it", async () => {
     const ritualId = await ritualWithVolunteers();
     await press(ritualVerbs.cantMakeIt, "demo-champion", {
-      communityId: demoCommunityId,
+      communityId: ownCommunityId,
       ritualId,
       date: "2026-03-16",
       lead: 4320,
@@ -155,7 +159,7 @@ describe("ritual card actions", () => {
 
   it("answers a second press of I-can't-make-it, or Teams' retry of it, without refusing", async () => {
     const ritualId = await ritualWithVolunteers();
-    const data = { communityId: demoCommunityId, ritualId, date: "2026-03-16", lead: 4320 };
+    const data = { communityId: ownCommunityId, ritualId, date: "2026-03-16", lead: 4320 };
     await press(ritualVerbs.cantMakeIt, "demo-champion", data);
 
     const again = await press(ritualVerbs.cantMakeIt, "demo-champion", data);
@@ -169,7 +173,7 @@ describe("ritual card actions", () => {
     const ritualId = await ritualWithVolunteers();
     await expect(
       press(ritualVerbs.cantMakeIt, "demo-member", {
-        communityId: demoCommunityId,
+        communityId: ownCommunityId,
         ritualId,
         date: "2026-03-16",
         lead: 4320,
@@ -182,23 +186,23 @@ describe("ritual card actions", () => {
   it("does not sign up an assigned facilitator who has stopped volunteering", async () => {
     const ritualId = await ritualWithVolunteers();
     const before = await occurrenceOn(ritualId, "2026-03-23", "demo-champion");
-    await api.put(apiPaths.occurrence(demoCommunityId, ritualId, "2026-03-23"), {
+    await api.put(apiPaths.occurrence(ownCommunityId, ritualId, "2026-03-23"), {
       as: "demo-champion",
       body: { facilitatorId: "demo-member" },
       headers: { "if-match": before.etag },
     });
-    await api.request("DELETE", apiPaths.ritualVolunteer(demoCommunityId, ritualId), {
+    await api.request("DELETE", apiPaths.ritualVolunteer(ownCommunityId, ritualId), {
       as: "demo-member",
     });
 
     await press(ritualVerbs.cantMakeIt, "demo-member", {
-      communityId: demoCommunityId,
+      communityId: ownCommunityId,
       ritualId,
       date: "2026-03-23",
       lead: 4320,
     });
     const list = await api.get<{ rituals: { id: string; volunteers: { id: string }[] }[] }>(
-      apiPaths.rituals(demoCommunityId),
+      apiPaths.rituals(ownCommunityId),
       { as: "demo-member" },
     );
     const volunteers = list.body.rituals.find((r) => r.id === ritualId)?.volunteers;
@@ -211,7 +215,7 @@ describe("ritual card actions", () => {
     const ritualId = await ritualWithVolunteers();
     // Assigning 16 March to the member makes the rotation give 23 March to the champion.
     const before = await occurrenceOn(ritualId, "2026-03-16", "demo-champion");
-    await api.put(apiPaths.occurrence(demoCommunityId, ritualId, "2026-03-16"), {
+    await api.put(apiPaths.occurrence(ownCommunityId, ritualId, "2026-03-16"), {
       as: "demo-champion",
       body: { facilitatorId: "demo-member" },
       headers: { "if-match": before.etag },
@@ -220,7 +224,7 @@ describe("ritual card actions", () => {
     expect(shown.facilitator?.person.displayName).toBe("Ana Champion");
 
     const answer = await press(ritualVerbs.rsvp, "demo-member", {
-      communityId: demoCommunityId,
+      communityId: ownCommunityId,
       ritualId,
       date: "2026-03-23",
       lead: 1440,

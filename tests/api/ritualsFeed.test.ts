@@ -6,9 +6,8 @@ import {
   type RitualInput,
 } from "@practice-hub/shared";
 import type ICALModule from "ical.js" with { "resolution-mode": "import" };
-import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { apiClient, type ApiClient } from "../support/api";
-import { communityFactory } from "../support/factories";
+import { communityFactory, memberCommunityFactory } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
 // ical.js ships its types for ES modules only; tests load its CommonJS build with the same API.
@@ -17,10 +16,13 @@ const ICAL = require("ical.js") as typeof ICALModule;
 
 let stack: Stack;
 let api: ApiClient;
+/** This file's own community, cast like the demo one (see memberCommunityFactory). */
+let ownCommunityId: string;
 
 beforeAll(async () => {
   stack = await startStack({ now: () => new Date("2026-03-09T12:00:00Z") });
   api = apiClient(stack);
+  ownCommunityId = (await memberCommunityFactory(api)).id;
 });
 
 afterAll(async () => {
@@ -95,7 +97,7 @@ describe("the calendar feed", () => {
   });
 
   it("lets only champions turn the feed on", async () => {
-    const response = await api.post(apiPaths.calendarFeed(demoCommunityId), { as: "demo-member" });
+    const response = await api.post(apiPaths.calendarFeed(ownCommunityId), { as: "demo-member" });
     expect(response.status).toBe(403);
   });
 });

@@ -4,6 +4,7 @@ import {
   communitiesResponseSchema,
   daysBetween,
   meResponseSchema,
+  occurrencesResponseSchema,
 } from "@practice-hub/shared";
 import { demoCommunityId } from "../../bot/src/local/demoIdentities";
 import { seedDemoData } from "../../bot/src/local/seed";
@@ -67,4 +68,27 @@ it("changes nothing when it runs again, not even ETags or dates", async () => {
   await seedDemoData({ store, now: new Date("2026-06-01T08:00:00.000Z") });
 
   expect(await snapshot()).toEqual(before);
+});
+
+// Moved here from rituals.test.ts, whose other tests use a community of their own.
+describe("demo data", () => {
+  it("gives the demo community the starter rhythm with past attendance and upcoming sessions", async () => {
+    const now = seededAt;
+    const response = await api.get(
+      `${apiPaths.occurrences(demoCommunityId)}?from=2026-02-01T00:00:00Z&to=2026-04-01T00:00:00Z`,
+      { as: "demo-member" },
+    );
+    const result = occurrencesResponseSchema.parse(response.body);
+    const seeded = result.occurrences.filter((o) => o.ritualId.startsWith("seed"));
+    const past = seeded.filter((o) => o.start < now.toISOString());
+    const upcoming = seeded.filter((o) => o.start >= now.toISOString());
+    expect(new Set(seeded.map((o) => o.ritualName))).toEqual(
+      new Set(["Office hours", "Show and tell", "Learning session"]),
+    );
+    expect(past.length).toBeGreaterThan(0);
+    expect(past.every((o) => o.attendance !== null && o.facilitator !== null)).toBe(true);
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(upcoming.every((o) => o.facilitator?.source === "rotation")).toBe(true);
+    expect(result.warnings.facilitationConcentrated).toBe(false);
+  });
 });

@@ -10,13 +10,14 @@ import {
   openTab,
   screenshot,
 } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
   assertTabBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ now: e2eClock }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { createProactiveSender } from "../../bot/src/teams/proactiveSender";
 import { apiClient } from "../support/api";
 import { startStack, type Stack } from "../support/stack";
 import { assertTabBuilt, launchBrowser, openTab, screenshot } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
 /** The team's General channel in .m365agentsplayground.yml. */
 const channelId = "19:practice-hub-demo-general@thread.tacv2";
@@ -22,7 +23,7 @@ let store: Store;
 
 beforeAll(async () => {
   assertTabBuilt();
-  stack = await startStack({ extraConfig: { MicrosoftAppId: "" } });
+  stack = await startStack({ now: e2eClock, extraConfig: { MicrosoftAppId: "" } });
   [playground, browser] = await Promise.all([
     startPlayground({ botEndpoint: `${stack.baseUrl}/api/messages`, port: 0 }),
     launchBrowser(),
@@ -53,7 +54,7 @@ async function installInTeam(page: Page): Promise<void> {
 
 /** A one-off ritual a day and ten minutes from now, created in the API as the champion. */
 async function ritualTomorrow(name: string): Promise<{ ritual: Ritual; start: Date }> {
-  const start = new Date(Date.now() + (24 * 60 + 10) * 60_000);
+  const start = new Date(e2eClock().getTime() + (24 * 60 + 10) * 60_000);
   const local = wallClockOf(start, "Europe/London");
   const response = await apiClient(stack).post<Ritual>(apiPaths.rituals(demoCommunityId), {
     as: "demo-champion",
@@ -88,7 +89,7 @@ async function sendDayBeforeReminder(ritual: Ritual, start: Date): Promise<void>
     logger,
     sender: createProactiveSender({ config: stack.config, logger }),
     sources: [],
-    now: () => new Date(),
+    now: e2eClock,
   });
   for (const delivery of due.filter((d) => d.key.includes(ritual.id))) {
     await jobs.enqueueDelivery(delivery);
@@ -104,7 +105,7 @@ it("takes an RSVP from the reminder card in the channel and shows the count in t
     tenantId: demoTenantId,
     communityId: demoCommunityId,
     conversationId: channelId,
-    linkedAt: new Date().toISOString(),
+    linkedAt: e2eClock().toISOString(),
     linkedBy: "demo-champion",
     teamId: null,
   });

@@ -11,16 +11,17 @@ import {
   openTab,
   screenshot,
 } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
-// The tab judges "upcoming" by the browser's clock, so the session is placed relative to the
-// real now (as the reminder test does); what the test checks does not depend on the date.
+// The service and the tab share one clock that starts at a fixed instant (./support/clock.ts):
+// "two days from now" is then the same weekday of the same week and month on every run.
 let stack: Stack;
 let browser: Browser;
 let api: ApiClient;
 
 beforeAll(async () => {
   assertTabBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ now: e2eClock }), launchBrowser()]);
   api = apiClient(stack);
 });
 
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 /** A one-off ritual two days from now with the champion, then the member, volunteering. */
 async function ritualWithTwoVolunteers(name: string): Promise<Ritual> {
-  const local = wallClockOf(new Date(Date.now() + 2 * 24 * 60 * 60_000), "Europe/London");
+  const local = wallClockOf(new Date(e2eClock().getTime() + 2 * 24 * 60 * 60_000), "Europe/London");
   const response = await api.post<Ritual>(apiPaths.rituals(demoCommunityId), {
     as: "demo-champion",
     body: {

@@ -62,6 +62,7 @@ it("shows a champion that this week's members' digest failed, and queues it agai
   await store.deliveries.markFailed({ record, reason: "400: BadArgument", now });
 
   const { context, page } = await openTab(browser, stack.baseUrl, {
+    now,
     as: "demo-champion",
     community: community.id,
   });

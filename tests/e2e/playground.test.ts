@@ -8,6 +8,7 @@ import { tableNames } from "../../bot/src/store/tables";
 import type { ConversationReferenceStore } from "../../bot/src/teams/conversationReferences";
 import { startStack, type Stack } from "../support/stack";
 import { launchBrowser, screenshot, screenshotDir } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
 /** Conversation ids from .m365agentsplayground.yml. */
 const personalChatId = "a:practice-hub-demo-personal-chat";
@@ -20,7 +21,7 @@ describe("the bot in the Agents Playground", () => {
   let references: ConversationReferenceStore;
 
   beforeAll(async () => {
-    stack = await startStack({ extraConfig: { MicrosoftAppId: "" } });
+    stack = await startStack({ now: e2eClock, extraConfig: { MicrosoftAppId: "" } });
     playground = await startPlayground({ botEndpoint: `${stack.baseUrl}/api/messages`, port: 0 });
     browser = await launchBrowser();
     references = createConversationReferenceRepository(

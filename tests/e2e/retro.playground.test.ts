@@ -14,6 +14,7 @@ import {
   screenshot,
   screenshotDir,
 } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
 /** The General channel of the Playground's team (.m365agentsplayground.yml). */
 const generalChannelId = "19:practice-hub-demo-general@thread.tacv2";
@@ -28,7 +29,10 @@ let serviceUrl = "";
 
 beforeAll(async () => {
   assertTabBuilt();
-  stack = await startStack({ extraConfig: { MicrosoftAppId: "", JOBS_TICK_SECONDS: 1 } });
+  stack = await startStack({
+    now: e2eClock,
+    extraConfig: { MicrosoftAppId: "", JOBS_TICK_SECONDS: 1 },
+  });
   api = apiClient(stack);
   [playground, browser] = await Promise.all([
     startPlayground({ botEndpoint: `${stack.baseUrl}/api/messages`, port: 0 }),

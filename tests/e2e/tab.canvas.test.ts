@@ -7,13 +7,14 @@ import {
   recordScripts,
   screenshot,
 } from "./support/browser";
+import { e2eClock, installTabClock } from "./support/clock";
 
 let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
   assertTabBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ now: e2eClock }), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -158,6 +159,7 @@ describe("the canvas tab in browser mode", () => {
 
   it("falls back to browser mode inside a frame where no Teams host answers", async () => {
     const context = await browser.newContext();
+    await installTabClock(context);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     // The framing page comes from the tab's own origin: frame-ancestors allows only 'self' and
@@ -178,6 +180,7 @@ describe("the canvas tab in browser mode", () => {
 
   it("cannot be framed by a page of another origin", async () => {
     const context = await browser.newContext();
+    await installTabClock(context);
     const page = await context.newPage();
     const refusal = page.waitForEvent("console", (message) =>
       message.text().includes("frame-ancestors"),
@@ -209,6 +212,7 @@ describe("the canvas tab in browser mode", () => {
 
   it("loads the canvas route with less than 200 KB of gzipped JavaScript", async () => {
     const context = await browser.newContext();
+    await installTabClock(context);
     const page = await context.newPage();
     const scripts = recordScripts(page);
     await page.goto(`${stack.baseUrl}/?as=demo-member`);

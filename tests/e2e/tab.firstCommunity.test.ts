@@ -7,6 +7,7 @@ import {
   openTab,
   screenshot,
 } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
 let stack: Stack;
 let browser: Browser;
@@ -14,7 +15,10 @@ let browser: Browser;
 beforeAll(async () => {
   assertTabBuilt();
   // No seed: the demo people exist but belong to no community yet, as in a new tenant.
-  [stack, browser] = await Promise.all([startStack({ seed: false }), launchBrowser()]);
+  [stack, browser] = await Promise.all([
+    startStack({ seed: false, now: e2eClock }),
+    launchBrowser(),
+  ]);
 });
 
 afterAll(async () => {

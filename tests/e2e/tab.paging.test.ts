@@ -10,6 +10,7 @@ import {
   openTab,
   screenshot,
 } from "./support/browser";
+import { e2eClock } from "./support/clock";
 
 let stack: Stack;
 let api: ApiClient;
@@ -18,7 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   assertTabBuilt();
   [stack, browser] = await Promise.all([
-    startStack({ extraConfig: { JOBS_ENABLED: false } }),
+    startStack({ now: e2eClock, extraConfig: { JOBS_ENABLED: false } }),
     launchBrowser(),
   ]);
   api = apiClient(stack);

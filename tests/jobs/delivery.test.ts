@@ -214,7 +214,7 @@ describe("answers from Teams", () => {
 
     await jobs.enqueueDelivery(first);
     const draining = jobs.drain();
-    while (harness.standIn.refusedAt(conversation.conversationId).length === 0) await sleep(20);
+    await harness.standIn.firstRefusal(conversation.conversationId);
     for (const delivery of later) await jobs.enqueueDelivery(delivery);
     await draining;
 
@@ -330,9 +330,12 @@ describe("answers from Teams", () => {
     const conversation = await harness.conversation();
     const delivery = deliveryFactory(conversation);
     let sends = 0;
+    let firstSend: () => void = () => undefined;
+    const sent = new Promise<void>((done) => (firstSend = done));
     const sender: ProactiveSender = {
       async send() {
         sends += 1;
+        firstSend();
         // Short enough to be waited out in process within the 60 s claim below.
         return sends === 1
           ? { kind: "retry", status: 503, retryAfterMs: 20_000, reason: "busy" }
@@ -343,7 +346,7 @@ describe("answers from Teams", () => {
 
     await jobs.enqueueDelivery(delivery);
     jobs.start();
-    while (sends === 0) await sleep(20);
+    await sent;
     await jobs.stop();
 
     expect(sends).toBe(1);

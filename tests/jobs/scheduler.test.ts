@@ -1,6 +1,5 @@
 import "../support/longTimeout";
 import type { Delivery, DueWorkSource, ProactiveSender } from "../../bot/src/jobs";
-import { sleep } from "../../bot/src/jobs/sleep";
 import type { LeaseRepository } from "../../bot/src/store";
 import { createProactiveSender } from "../../bot/src/teams/proactiveSender";
 import {
@@ -10,6 +9,7 @@ import {
   type JobsHarness,
   type TestConversation,
 } from "./support/jobsHarness";
+import { testClock } from "./support/testClock";
 
 let harness: JobsHarness;
 
@@ -63,6 +63,32 @@ function signal(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/**
+ * The shared lease storage with its calls in flight counted: `idle` resolves once none is left, so
+ * a test clock moves on only after the renewal or tick it fired has reached storage and back.
+ */
+function trackedLeases(): { leases: LeaseRepository; idle: () => Promise<void> } {
+  const real = harness.store.leases;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    inFlight.add(call);
+    void call.catch(() => undefined).finally(() => inFlight.delete(call));
+    return call;
+  };
+  return {
+    leases: {
+      acquire: (props) => track(real.acquire(props)),
+      release: (props) => track(real.release(props)),
+      lastTick: (props) => track(real.lastTick(props)),
+      saveLastTick: (props) => track(real.saveLastTick(props)),
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await new Promise((done) => setImmediate(done));
+    },
+  };
+}
+
 async function conversations(count: number): Promise<TestConversation[]> {
   const list: TestConversation[] = [];
   for (let index = 0; index < count; index += 1) list.push(await harness.conversation());
@@ -81,11 +107,12 @@ describe("the scheduler", () => {
         return [{ ...delivery, onQueued: async () => void (remembered += 1) }];
       },
     };
-    const jobs = harness.jobs({ sources: [source] });
+    const clock = testClock();
+    const jobs = harness.jobs({ sources: [source], now: clock.now, timers: clock });
 
     await jobs.tick();
     await jobs.drain();
-    await sleep(20);
+    await clock.advance(20);
     await jobs.tick();
 
     expect(remembered).toBe(1);
@@ -197,8 +224,11 @@ describe("the scheduler", () => {
     const name = `slow-window-${queueName}`;
     const conversation = await harness.conversation();
     const deliveries = [deliveryFactory(conversation), deliveryFactory(conversation)];
-    // The first window takes 5 s to list, more than twice the lease.
+    // The first window takes 5 s to list, more than twice the lease: 5 s of a clock moved by hand.
     const config = { JOBS_LEASE_SECONDS: 2, JOBS_TICK_SECONDS: 0.2 };
+    const { leases, idle } = trackedLeases();
+    const clock = testClock(idle);
+    const store = { ...harness.store, leases };
     const windows: { instance: string; since: string; now: string }[] = [];
     const queuedBy: string[] = [];
     const threeWindows = signal();
@@ -212,19 +242,22 @@ describe("the scheduler", () => {
         });
         if (windows.length === 3) threeWindows.resolve();
         if (windows.length > 1) return [];
-        await sleep(5_000);
+        await clock.sleep(5_000);
         return deliveries.map((delivery) => ({
           ...delivery,
           onQueued: async () => void queuedBy.push(instance),
         }));
       },
     });
-    const instanceA = harness.jobs({ queueName, config, sources: [sourceOf("a")] });
-    const instanceB = harness.jobs({ queueName, config, sources: [sourceOf("b")] });
+    const clocked = { queueName, config, store, now: clock.now, timers: clock };
+    const instanceA = harness.jobs({ ...clocked, sources: [sourceOf("a")] });
+    const instanceB = harness.jobs({ ...clocked, sources: [sourceOf("b")] });
 
     instanceA.start();
     instanceB.start();
-    await threeWindows.promise;
+    let asked = false;
+    void threeWindows.promise.then(() => (asked = true));
+    while (!asked) await clock.advance(100);
     await Promise.all([instanceA.stop(), instanceB.stop()]);
 
     const leader = windows[0]?.instance;
@@ -239,6 +272,7 @@ describe("the scheduler", () => {
     const queueName = queueNameFactory();
     const name = `lost-lease-${queueName}`;
     const config = { JOBS_LEASE_SECONDS: 1 };
+    const clock = testClock();
     const conversation = await harness.conversation();
     const deliveries = [deliveryFactory(conversation), deliveryFactory(conversation)];
     // The old leader's renewals fail, as when storage stops answering that instance.
@@ -279,15 +313,25 @@ describe("the scheduler", () => {
       config,
       store: { ...harness.store, leases: failingLeases },
       sources: [sourceOf("old")],
+      now: clock.now,
+      timers: clock,
     });
-    const newLeader = harness.jobs({ queueName, config, sources: [sourceOf("new")] });
+    const newLeader = harness.jobs({
+      queueName,
+      config,
+      sources: [sourceOf("new")],
+      now: clock.now,
+      timers: clock,
+    });
 
     const oldTick = oldLeader.tick();
     await oldLeaderAsked.promise;
-    await sleep(1_100);
+    // The old leader's lease (1 s) runs out while its window is still being listed.
+    await clock.advance(1_100);
     await newLeader.tick();
     oldLeaderMayGoOn.resolve();
     await oldTick;
+    await clock.advance(100);
     await newLeader.tick();
 
     expect(windows.map((window) => window.instance)).toEqual(["old", "new", "new"]);

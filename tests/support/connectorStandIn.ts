@@ -74,6 +74,8 @@ export interface ConnectorStandIn {
   deliveredTo(conversationId: string): ReceivedMessage[];
   /** When (performance.now()) requests to a conversation were refused with 429 or 5xx. */
   refusedAt(conversationId: string): number[];
+  /** Resolves once a request to the conversation has been refused (at once if one was). */
+  firstRefusal(conversationId: string): Promise<void>;
   /** Answers the next `count` requests to this conversation with `status` (e.g. 503 or 429). */
   failNext(
     conversationId: string,
@@ -164,8 +166,12 @@ export async function startConnectorStandIn(
   const seen = new Map<string, number>();
   const refused = new Map<string, number[]>();
 
+  const waitingForRefusal = new Map<string, (() => void)[]>();
+
   function noteRefusal(conversationId: string, at: number): void {
     refused.set(conversationId, [...(refused.get(conversationId) ?? []), at]);
+    for (const wake of waitingForRefusal.get(conversationId) ?? []) wake();
+    waitingForRefusal.delete(conversationId);
   }
   let nextId = 1;
 
@@ -333,6 +339,15 @@ export async function startConnectorStandIn(
     },
     refusedAt(conversationId) {
       return refused.get(conversationId) ?? [];
+    },
+    firstRefusal(conversationId) {
+      if (refused.has(conversationId)) return Promise.resolve();
+      return new Promise((wake) => {
+        waitingForRefusal.set(conversationId, [
+          ...(waitingForRefusal.get(conversationId) ?? []),
+          wake,
+        ]);
+      });
     },
     failNext(conversationId, { status, count = 1, retryAfterSeconds }) {
       injected.set(conversationId, {

@@ -1,5 +1,12 @@
-import type { CanvasSection, Community, CreateCommunityRequest } from "@practice-hub/shared";
+import type {
+  AddMemberRequest,
+  CanvasResponse,
+  CanvasSection,
+  Community,
+  CreateCommunityRequest,
+} from "@practice-hub/shared";
 import { apiPaths } from "@practice-hub/shared";
+import { randomUUID } from "node:crypto";
 import type { ApiClient } from "./api";
 import type { DemoPerson } from "./stack";
 
@@ -59,4 +66,74 @@ export async function savedSectionFactory(
   );
   if (response.status !== 200) throw new Error(`section not saved: ${response.status}`);
   return response.body;
+}
+
+/** Adds a person to a community through the API (as its champion unless told). */
+export async function membershipFactory(
+  api: ApiClient,
+  {
+    communityId,
+    as = "demo-champion",
+    ...person
+  }: AddMemberRequest & {
+    communityId: string;
+    as?: DemoPerson;
+  },
+): Promise<void> {
+  const response = await api.post(apiPaths.people(communityId), { as, body: person });
+  if (response.status !== 201) throw new Error(`person not added: ${response.status}`);
+}
+
+/**
+ * A community of a test file's own, cast like the demo one: demo-champion its champion and
+ * demo-member a member (demo-head sees it as the tenant's head of profession, demo-outsider not
+ * at all). Tests change it freely; the seeded demo community stays as the seed left it.
+ */
+export async function memberCommunityFactory(
+  api: ApiClient,
+  overrides: Partial<CreateCommunityRequest> = {},
+): Promise<Community> {
+  const community = await communityFactory(api, "demo-champion", overrides);
+  await membershipFactory(api, {
+    communityId: community.id,
+    userId: "demo-member",
+    displayName: "Ben Member",
+  });
+  return community;
+}
+
+/**
+ * Gives a community's canvas what the seed gives the demo one: its purpose written once by the
+ * champion (naming product managers) and a review by the champion.
+ */
+export async function writtenCanvasFactory(api: ApiClient, communityId: string): Promise<void> {
+  const canvas = await api.get<CanvasResponse>(apiPaths.canvas(communityId), {
+    as: "demo-champion",
+  });
+  const purpose = canvas.body.sections.find((section) => section.id === "purpose");
+  if (!purpose) throw new Error("the canvas has no purpose section");
+  await savedSectionFactory(api, {
+    communityId,
+    sectionId: "purpose",
+    etag: purpose.etag,
+    content: "We help product managers across the organisation get better at the craft together.",
+  });
+  const review = await api.post(apiPaths.canvasReview(communityId), { as: "demo-champion" });
+  if (review.status !== 200) throw new Error(`canvas not reviewed: ${review.status}`);
+}
+
+/**
+ * Links a community to a team of its own through the API, as the seed links the demo community to
+ * the Playground's team: the team's General channel (which has the team's id) gets its cards, and
+ * the team's joins and leaves count for it. Returns the team's id.
+ */
+export async function linkedTeamFactory(api: ApiClient, communityId: string): Promise<string> {
+  sequence += 1;
+  const teamId = `19:test-team-${sequence}-${randomUUID().slice(0, 8)}@thread.tacv2`;
+  const response = await api.put(apiPaths.communityChannel(communityId), {
+    as: "demo-champion",
+    body: { channelId: teamId, teamId },
+  });
+  if (response.status !== 200) throw new Error(`channel not linked: ${response.status}`);
+  return teamId;
 }

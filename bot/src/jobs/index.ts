@@ -17,8 +17,27 @@ import type { Delivery, EnqueueOptions, EnqueueResult, Jobs, JobsProps } from ".
 export type * from "./types";
 export { SimulatedCrash, type FaultHook, type FaultPoint } from "./faults";
 
+/**
+ * The timers the backbone waits with between ticks and lease renewals. Node's by default, unref'd:
+ * they alone never keep a process alive that is otherwise done (stop() clears them). Tests pass a
+ * clock they move by hand, so a lease runs out without anyone waiting for it.
+ */
+export interface JobTimers {
+  setTimeout(run: () => void, ms: number): unknown;
+  setInterval(run: () => void, ms: number): unknown;
+  clear(timer: unknown): void;
+}
+
+const nodeTimers: JobTimers = {
+  setTimeout: (run, ms) => setTimeout(run, ms).unref(),
+  setInterval: (run, ms) => setInterval(run, ms).unref(),
+  clear: (timer) => clearTimeout(timer as NodeJS.Timeout),
+};
+
 /** Options tests and the benchmark add to JobsProps. */
 export interface JobsTestOptions {
+  /** Timers other than Node's (tests: a clock moved by hand, read through JobsProps.now too). */
+  timers?: JobTimers;
   /** This instance's name in the lease and in claims; random by default. */
   instanceId?: string;
   /** Simulated crash points (tests only). */
@@ -32,6 +51,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
   const { config, store, now } = props;
   const logger = props.logger.child({ component: "jobs" });
   const instanceId = props.instanceId ?? randomUUID();
+  const timers = props.timers ?? nodeTimers;
   const queue =
     props.queue ??
     createWorkQueue({
@@ -102,18 +122,18 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
     ...(props.faults ? { faults: props.faults } : {}),
   });
 
-  let timer: NodeJS.Timeout | undefined;
+  let timer: unknown;
   let ticking: Promise<void> = Promise.resolve();
   let started = false;
   let stopRenewing: (() => void) | undefined;
 
   /**
    * Renews the lease on its own timer, a third of a lease apart, so neither a tick longer than the
-   * lease nor a wait between ticks lets it lapse while this instance works. Unref'd: the lease
-   * alone never keeps the process alive. Returns the function that stops it.
+   * lease nor a wait between ticks lets it lapse while this instance works. Returns the function
+   * that stops it.
    */
   function keepLeaseRenewed(): () => void {
-    const renewal = setInterval(
+    const renewal = timers.setInterval(
       () => {
         scheduler
           .lead()
@@ -121,8 +141,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
       },
       (config.JOBS_LEASE_SECONDS * 1_000) / 3,
     );
-    renewal.unref();
-    return () => clearInterval(renewal);
+    return () => timers.clear(renewal);
   }
 
   /** Runs work that needs the lease; without start() nothing else renews it meanwhile. */
@@ -136,7 +155,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
   }
 
   function scheduleTick(delayMs: number): void {
-    timer = setTimeout(() => {
+    timer = timers.setTimeout(() => {
       ticking = ensureQueue()
         .then(() => scheduler.tick())
         .catch((error: unknown) => logger.error({ err: error }, "scheduler tick failed"))
@@ -144,8 +163,6 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
           if (started) scheduleTick(config.JOBS_TICK_SECONDS * 1_000);
         });
     }, delayMs);
-    // The next tick alone must not keep a process alive that is otherwise done (stop() clears it).
-    timer.unref();
   }
 
   return {
@@ -158,7 +175,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
     },
     async stop() {
       started = false;
-      clearTimeout(timer);
+      timers.clear(timer);
       await ticking;
       // Renewed until the sends in flight are done: they stop at the first sign of a lost lease.
       await worker.stop();

@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { DemoPerson } from "../../support/stack";
+import { installTabClock } from "./clock";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 /** Where end-to-end screenshots go (git-ignored); look at them after a run. */
@@ -40,6 +41,12 @@ export interface TabUrlOptions {
   community?: string;
 }
 
+/** What openTab opens, and when the tab believes it is. */
+export interface OpenTabOptions extends TabUrlOptions {
+  /** The tab's clock starts here (Playwright's clock); the test file's e2eClock by default. */
+  now?: Date;
+}
+
 /** The tab's URL in browser mode. */
 export function tabUrl(baseUrl: string, options: TabUrlOptions = {}): string {
   const url = new URL(options.path ?? "/", baseUrl);
@@ -49,15 +56,19 @@ export function tabUrl(baseUrl: string, options: TabUrlOptions = {}): string {
   return url.toString();
 }
 
-/** A fresh browser context (its own storage) with one page open on the tab. */
+/**
+ * A fresh browser context (its own storage) with one page open on the tab, its clock fixed to
+ * the test's instant (see ./clock.ts) so the page never depends on today's date.
+ */
 export async function openTab(
   browser: Browser,
   baseUrl: string,
-  options: TabUrlOptions = {},
+  options: OpenTabOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Fail a step in seconds with Playwright's message, well before Jest's test timeout.
   context.setDefaultTimeout(15_000);
+  await installTabClock(context, options.now);
   const page = await context.newPage();
   await page.goto(tabUrl(baseUrl, options));
   return { context, page };

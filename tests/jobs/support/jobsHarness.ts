@@ -49,6 +49,8 @@ export interface JobsHarness {
       config?: Partial<Config>;
       /** Storage seen by this instance only (a failing lease, say); the shared store by default. */
       store?: Store;
+      /** The instance's clock (a testClock's `now`); the real one by default. */
+      now?: () => Date;
     },
   ): Jobs;
   /** Stops every backbone instance started so far (afterEach: a failed test leaves none running). */
@@ -151,7 +153,8 @@ export async function startJobsHarness(
         logger,
         sender: jobOptions.sender ?? createProactiveSender({ config: jobConfig, logger }),
         sources: jobOptions.sources ?? [],
-        now: () => new Date(),
+        now: jobOptions.now ?? (() => new Date()),
+        ...(jobOptions.timers ? { timers: jobOptions.timers } : {}),
         ...(jobOptions.instanceId ? { instanceId: jobOptions.instanceId } : {}),
         ...(jobOptions.faults ? { faults: jobOptions.faults } : {}),
         ...(jobOptions.queue ? { queue: jobOptions.queue } : {}),
