@@ -24,6 +24,8 @@ import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
+import { useAddress } from "../../routing/GuardedRouter";
+import { appPaths } from "../../routing/routes";
 import { AgendaView } from "./AgendaView";
 import {
   applyFilters,
@@ -57,18 +59,21 @@ const agendaDays = 42;
 
 /**
  * The ritual calendar: a month grid and an agenda of upcoming sessions, in the viewer's zone,
- * filtered by ritual and segment. Selecting a session opens its details: RSVP, who runs it and
- * why, and for the facilitator the attendance record afterwards.
+ * filtered by ritual and segment. Selecting a session opens its details at its own address
+ * (`/calendar/sessions/<ritual>/<date>`): RSVP, who runs it and why, and for the facilitator the
+ * attendance record afterwards.
  */
 export default function CalendarPage({ community }: { community: Community }) {
   const styles = useStyles();
   const { api, host } = useEnvironment();
   const zone = host.timeZone;
   const today = wallClockOf(new Date(), zone).date;
+  const { address, navigate } = useAddress();
+  const session = address.kind === "session" ? address : null;
   const [view, setView] = useState<View>("month");
-  const [month, setMonth] = useState(today.slice(0, 7));
+  // A session's address opens the month it is in, so the session is among those loaded.
+  const [month, setMonth] = useState((session?.date ?? today).slice(0, 7));
   const [filters, setFilters] = useState<CalendarFilters>({ ritualId: null, segment: null });
-  const [openKey, setOpenKey] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   // Bumped when the form adds rituals, so the ritual list (loaded on its own) loads again.
   const [ritualsVersion, setRitualsVersion] = useState(0);
@@ -119,8 +124,11 @@ export default function CalendarPage({ community }: { community: Community }) {
     (s) => s !== "",
   );
   const shown = applyFilters(data.occurrences, filters);
-  const key = (o: Occurrence) => `${o.ritualId}|${o.originalDate}`;
-  const open = data.occurrences.find((o) => key(o) === openKey) ?? null;
+  const open =
+    data.occurrences.find(
+      (o) => o.ritualId === session?.ritualId && o.originalDate === session.date,
+    ) ?? null;
+  const openSession = (o: Occurrence) => navigate(appPaths.session(o.ritualId, o.originalDate));
 
   return (
     <div className={styles.root}>
@@ -212,7 +220,7 @@ export default function CalendarPage({ community }: { community: Community }) {
           timeZone={zone}
           locale={host.locale}
           today={today}
-          onOpen={(o) => setOpenKey(key(o))}
+          onOpen={openSession}
         />
       ) : (
         <AgendaView
@@ -220,7 +228,7 @@ export default function CalendarPage({ community }: { community: Community }) {
           timeZone={zone}
           locale={host.locale}
           today={today}
-          onOpen={(o) => setOpenKey(key(o))}
+          onOpen={openSession}
         />
       )}
 
@@ -241,7 +249,7 @@ export default function CalendarPage({ community }: { community: Community }) {
           canSchedule={canSchedule}
           today={today}
           onChanged={replaceOccurrence}
-          onClose={() => setOpenKey(null)}
+          onClose={() => navigate(appPaths.area("calendar"))}
           onReload={reload}
         />
       )}

@@ -32,6 +32,7 @@ import { Loading } from "../../components/Loading";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
+import { useAddress } from "../../routing/GuardedRouter";
 import { HandbookPanel } from "./HandbookPanel";
 import { ResourceItem } from "./ResourceItem";
 import { SuggestForm } from "./SuggestForm";
@@ -60,6 +61,7 @@ const byId = (item: { id: string }) => item.id;
 /**
  * The curated library, a page at a time ("Show more of the library"): search and filters over the
  * resources loaded, a suggestion form for every member, curators' decisions, and the handbook.
+ * At `/library/resources/<id>` the named resource is brought into view.
  */
 export default function LibraryPage({ community }: { community: Community }) {
   const styles = useStyles();
@@ -77,7 +79,11 @@ export default function LibraryPage({ community }: { community: Community }) {
     null,
   );
 
+  const { address } = useAddress();
+  const named = address.kind === "resource" ? address : null;
   const data = state.status === "ready" ? state.data : null;
+  const namedMissing =
+    named !== null && data !== null && !data.resources.some((r) => r.id === named.resourceId);
   const curator = data?.allowedActions.includes("curate") ?? false;
   const tags = useMemo(
     () => [...new Set((data?.resources ?? []).flatMap((r) => r.tags))].sort(),
@@ -175,6 +181,15 @@ export default function LibraryPage({ community }: { community: Community }) {
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
+      {namedMissing && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {data.nextCursor
+              ? "The resource this link names is not among those loaded so far: show more of the library to look further."
+              : "The resource this link names is not in the library (it may have been removed)."}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {data && (
         <>
           <div className={styles.filters} role="search" aria-label="Search the library">
@@ -236,6 +251,7 @@ export default function LibraryPage({ community }: { community: Community }) {
                 resource={resource}
                 curator={curator}
                 busy={busy === resource.id}
+                selected={resource.id === named?.resourceId}
                 onDecide={(decision) => void decide(resource, decision)}
               />
             ))}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Badge,
   Body1,
@@ -43,19 +43,34 @@ export function ResourceItem({
   resource,
   curator,
   busy,
+  selected = false,
   onDecide,
 }: {
   resource: LibraryResource;
   curator: boolean;
   busy: boolean;
+  /** The resource the address names (`/library/resources/<id>`): brought into view and focused. */
+  selected?: boolean;
   onDecide(decision: ResourceDecisionRequest): void;
 }) {
   const styles = useStyles();
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    card.current?.scrollIntoView({ block: "center" });
+    card.current?.focus();
+  }, [selected]);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
 
   return (
-    <Card className={styles.card} aria-label={resource.title}>
+    <Card
+      ref={card}
+      className={styles.card}
+      aria-label={resource.title}
+      appearance={selected ? "outline" : "filled"}
+      tabIndex={selected ? -1 : undefined}
+    >
       <div className={styles.heading}>
         <Link href={resource.url} target="_blank" rel="noreferrer">
           <Text weight="semibold">{resource.title}</Text>

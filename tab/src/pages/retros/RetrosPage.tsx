@@ -29,6 +29,8 @@ import { Loading } from "../../components/Loading";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
+import { useAddress } from "../../routing/GuardedRouter";
+import { appPaths } from "../../routing/routes";
 import { PulseChart } from "./PulseChart";
 import { RetroDetail } from "./RetroDetail";
 import { phaseNames, pulsePoints } from "./retroView";
@@ -57,10 +59,25 @@ const useStyles = makeStyles({
 });
 
 /**
- * The Retros page: open actions, the pulse over time, the history a page at a time ("Show older
- * retros"), and starting a retro.
+ * The Retros page: at `/retros` open actions, the pulse over time, the history a page at a time
+ * ("Show older retros") and starting a retro; at `/retros/<id>` that retro.
  */
 export default function RetrosPage({ community }: { community: Community }) {
+  const { address, navigate } = useAddress();
+  if (address.kind === "retro") {
+    return (
+      <RetroDetail
+        communityId={community.id}
+        retroId={address.retroId}
+        onBack={() => navigate(appPaths.area("retros"))}
+      />
+    );
+  }
+  return <RetroHistory community={community} />;
+}
+
+/** The list side of the page; mounted afresh on the way back from a retro, so it loads again. */
+function RetroHistory({ community }: { community: Community }) {
   const styles = useStyles();
   const { api } = useEnvironment();
   const announce = useAnnounce();
@@ -69,7 +86,7 @@ export default function RetrosPage({ community }: { community: Community }) {
   const loadMe = useCallback(() => api.me(), [api]);
   const { state: meState } = useLoad(loadMe);
   const myId = meState.status === "ready" ? meState.data.person.id : null;
-  const [openRetroId, setOpenRetroId] = useState<string | null>(null);
+  const { navigate } = useAddress();
 
   const showOlder = async () => {
     if (state.status !== "ready" || !state.data.nextCursor) return;
@@ -82,18 +99,6 @@ export default function RetrosPage({ community }: { community: Community }) {
     announce(`${page.retros.length} older retros shown.`);
   };
 
-  if (openRetroId) {
-    return (
-      <RetroDetail
-        communityId={community.id}
-        retroId={openRetroId}
-        onBack={() => {
-          setOpenRetroId(null);
-          reload();
-        }}
-      />
-    );
-  }
   return (
     <div className={styles.root}>
       <Title2 as="h2">Retros of {community.name}</Title2>
@@ -106,7 +111,7 @@ export default function RetrosPage({ community }: { community: Community }) {
           {state.data.allowedActions.includes("facilitate") && (
             <StartRetro
               communityId={community.id}
-              onStarted={(retroId) => setOpenRetroId(retroId)}
+              onStarted={(retroId) => navigate(appPaths.retro(retroId))}
             />
           )}
           <OpenActions
@@ -139,7 +144,7 @@ export default function RetrosPage({ community }: { community: Community }) {
                     </Text>
                   </div>
                   <Button
-                    onClick={() => setOpenRetroId(retro.id)}
+                    onClick={() => navigate(appPaths.retro(retro.id))}
                     aria-label={`Open ${retro.title}`}
                   >
                     Open
