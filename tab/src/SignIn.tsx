@@ -12,7 +12,7 @@ import type { Host } from "./host/host";
 import { signInPlan } from "./host/signInPlan";
 import { replaceQueryParam, type LaunchOptions } from "./launch";
 
-const ConfigPage = lazy(() => import("./pages/ConfigPage"));
+const ConfigPage = lazy(() => import("./pages/communities/ConfigPage"));
 
 type BrowserAuth =
   | { status: "loading" }

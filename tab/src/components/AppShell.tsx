@@ -33,15 +33,15 @@ const pages: Record<
   Exclude<Area, "communities">,
   LazyExoticComponent<ComponentType<{ community: Community }>>
 > = {
-  canvas: lazy(() => import("../pages/canvas/CanvasPage")),
-  calendar: lazy(() => import("../pages/calendar/CalendarPage")),
-  retros: lazy(() => import("../pages/retros/RetrosPage")),
-  library: lazy(() => import("../pages/library/LibraryPage")),
-  people: lazy(() => import("../pages/people/PeoplePage")),
-  health: lazy(() => import("../pages/health/HealthPage")),
+  canvas: lazy(() => import("../pages/canvas")),
+  calendar: lazy(() => import("../pages/rituals")),
+  retros: lazy(() => import("../pages/retros")),
+  library: lazy(() => import("../pages/library")),
+  people: lazy(() => import("../pages/people")),
+  health: lazy(() => import("../pages/health")),
 };
-const CommunitiesPage = lazy(() => import("../pages/CommunitiesPage"));
-const NoCommunities = lazy(() => import("../pages/NoCommunities"));
+const CommunitiesPage = lazy(() => import("../pages/communities"));
+const NoCommunities = lazy(() => import("../pages/communities/components/NoCommunities"));
 
 const useStyles = makeStyles({
   header: {

@@ -1,0 +1,352 @@
+import { useCallback, useState } from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Text,
+  Textarea,
+  Title2,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  builtInRetroFormats,
+  retroLimits,
+  type Community,
+  type RetroAction,
+  type RetroFormatId,
+  type RetroListResponse,
+} from "@practice-hub/shared";
+import { apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
+import { useAnnounce } from "../../components/Announcer";
+import { useFormErrors } from "../../components/useFormErrors";
+import { ErrorState } from "../../components/ErrorState";
+import { Loading } from "../../components/Loading";
+import { ShowMore } from "../../components/ShowMore";
+import { useLoad } from "../../components/useLoad";
+import { useEnvironment } from "../../environment";
+import { useAddress } from "../../routing/GuardedRouter";
+import { appPaths } from "../../routing/routes";
+import { PulseChart } from "./components/PulseChart";
+import { RetroDetail } from "./components/RetroDetail";
+import { phaseNames, pulsePoints } from "./retroView";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalL },
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  form: { display: "grid", gap: tokens.spacingVerticalS, maxWidth: "560px" },
+  list: {
+    listStyleType: "none",
+    padding: 0,
+    margin: 0,
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  grow: { flexGrow: 1 },
+});
+
+/**
+ * The Retros page: at `/retros` open actions, the pulse over time, the history a page at a time
+ * ("Show older retros") and starting a retro; at `/retros/<id>` that retro.
+ */
+export default function RetrosPage({ community }: { community: Community }) {
+  const { address, navigate } = useAddress();
+  if (address.kind === "retro") {
+    return (
+      <RetroDetail
+        communityId={community.id}
+        retroId={address.retroId}
+        onBack={() => navigate(appPaths.area("retros"))}
+      />
+    );
+  }
+  return <RetroHistory community={community} />;
+}
+
+/** The list side of the page; mounted afresh on the way back from a retro, so it loads again. */
+function RetroHistory({ community }: { community: Community }) {
+  const styles = useStyles();
+  const { api } = useEnvironment();
+  const announce = useAnnounce();
+  const load = useCallback(() => api.retros.list(community.id), [api, community.id]);
+  const { state, reload, update } = useLoad(load);
+  const loadMe = useCallback(() => api.me(), [api]);
+  const { state: meState } = useLoad(loadMe);
+  const myId = meState.status === "ready" ? meState.data.person.id : null;
+  const { navigate } = useAddress();
+
+  const showOlder = async () => {
+    if (state.status !== "ready" || !state.data.nextCursor) return;
+    const page = await api.retros.list(community.id, state.data.nextCursor);
+    update((current) => ({
+      ...current,
+      retros: appendPage(current.retros, page.retros, (retro) => retro.id),
+      nextCursor: page.nextCursor,
+    }));
+    announce(`${page.retros.length} older retros shown.`);
+  };
+
+  return (
+    <div className={styles.root}>
+      <Title2 as="h2">Retros of {community.name}</Title2>
+      {state.status === "loading" && <Loading label="Loading retros" />}
+      {state.status === "failed" && (
+        <ErrorState title="The retros did not load" error={state.error} onRetry={reload} />
+      )}
+      {state.status === "ready" && (
+        <>
+          {state.data.allowedActions.includes("facilitate") && (
+            <StartRetro
+              communityId={community.id}
+              onStarted={(retroId) => navigate(appPaths.retro(retroId))}
+            />
+          )}
+          <OpenActions
+            communityId={community.id}
+            data={state.data}
+            myId={myId}
+            onChanged={reload}
+          />
+          <section className={styles.section} aria-labelledby="pulse-title">
+            <Title3 as="h3" id="pulse-title">
+              Pulse over time
+            </Title3>
+            <PulseChart points={pulsePoints(state.data.retros)} />
+          </section>
+          <section className={styles.section} aria-labelledby="history-title">
+            <Title3 as="h3" id="history-title">
+              History
+            </Title3>
+            {state.data.retros.length === 0 && <Text>No retros yet.</Text>}
+            <ul className={styles.list}>
+              {state.data.retros.map((retro) => (
+                <li key={retro.id} className={styles.row}>
+                  <div className={styles.grow}>
+                    <Text weight="semibold">{retro.title}</Text>
+                    <br />
+                    <Text size={200}>
+                      {phaseNames[retro.phase]} · started {retro.startedAt.slice(0, 10)}
+                      {retro.topThemes.length > 0 &&
+                        ` · top themes: ${retro.topThemes.map((t) => `${t.title} (${t.votes})`).join(", ")}`}
+                    </Text>
+                  </div>
+                  <Button
+                    onClick={() => navigate(appPaths.retro(retro.id))}
+                    aria-label={`Open ${retro.title}`}
+                  >
+                    Open
+                  </Button>
+                </li>
+              ))}
+            </ul>
+            {state.data.nextCursor && <ShowMore label="Show older retros" onMore={showOlder} />}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Where the API's paths of a retro start land on the form. */
+const startRetroPlacement = {
+  format: "format",
+  title: "title",
+  custom: "prompts",
+  "custom.title": "title",
+  votesPerPerson: "votes",
+} as const;
+
+function StartRetro({
+  communityId,
+  onStarted,
+}: {
+  communityId: string;
+  onStarted(retroId: string): void;
+}) {
+  const styles = useStyles();
+  const { api } = useEnvironment();
+  const announce = useAnnounce();
+  const [format, setFormat] = useState<RetroFormatId>("keepDropAdd");
+  const [title, setTitle] = useState("");
+  const [customPrompts, setCustomPrompts] = useState("");
+  const [votes, setVotes] = useState(String(retroLimits.votesPerPersonDefault));
+  const errors = useFormErrors(startRetroPlacement, {
+    format,
+    title,
+    prompts: customPrompts,
+    votes,
+  });
+  const [busy, setBusy] = useState(false);
+
+  const start = async () => {
+    setBusy(true);
+    errors.clear();
+    try {
+      const prompts = customPrompts
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((label) => ({ label }));
+      const retro = await api.retros.start(communityId, {
+        format,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(format === "custom"
+          ? { custom: { title: title.trim() || "Our format", prompts } }
+          : {}),
+        votesPerPerson: Number(votes),
+      });
+      announce(`Retro started: ${retro.title}`);
+      onStarted(retro.id);
+    } catch (caught) {
+      errors.fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="start-title">
+      <Title3 as="h3" id="start-title">
+        Start a retro
+      </Title3>
+      <div className={styles.form}>
+        <Field label="Format" {...errors.field("format")}>
+          <Select value={format} onChange={(_e, data) => setFormat(data.value as RetroFormatId)}>
+            {builtInRetroFormats.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title}
+              </option>
+            ))}
+            <option value="custom">Our own format</option>
+          </Select>
+        </Field>
+        <Field label="Title (optional)" {...errors.field("title")}>
+          <Input
+            value={title}
+            maxLength={retroLimits.title}
+            onChange={(_e, data) => setTitle(data.value)}
+          />
+        </Field>
+        {format === "custom" && (
+          <Field
+            label="Prompts, one per line"
+            hint={`Up to ${retroLimits.promptsMax} prompts.`}
+            {...errors.field("prompts")}
+          >
+            <Textarea value={customPrompts} onChange={(_e, data) => setCustomPrompts(data.value)} />
+          </Field>
+        )}
+        <Field label="Votes per person" {...errors.field("votes")}>
+          <Input
+            type="number"
+            min={retroLimits.votesPerPersonMin}
+            max={retroLimits.votesPerPersonMax}
+            value={votes}
+            onChange={(_e, data) => setVotes(data.value)}
+          />
+        </Field>
+        {errors.formError && (
+          <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+            {errors.formError.message}
+          </Text>
+        )}
+        <div>
+          <Button appearance="primary" disabled={busy} onClick={() => void start()}>
+            Start and post to the channel
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function OpenActions({
+  communityId,
+  data,
+  myId,
+  onChanged,
+}: {
+  communityId: string;
+  data: RetroListResponse;
+  myId: string | null;
+  onChanged(): void;
+}) {
+  const styles = useStyles();
+  const { api } = useEnvironment();
+  const announce = useAnnounce();
+  const [error, setError] = useState<string | null>(null);
+  const canRun = data.allowedActions.includes("facilitate");
+  const update = async (action: RetroAction, status: RetroAction["status"]) => {
+    try {
+      await api.retros.setActionStatus(communityId, action.id, status);
+      announce(status === "done" ? "Action marked done" : "Help requested");
+      onChanged();
+    } catch (caught) {
+      setError(apiErrorOf(caught).message);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="actions-title">
+      <Title3 as="h3" id="actions-title">
+        Open actions
+      </Title3>
+      {error && <Text role="alert">{error}</Text>}
+      {data.openActions.length === 0 && (
+        <Text>No open actions. Every retro ends with some: they show here until done.</Text>
+      )}
+      <ul className={styles.list}>
+        {data.openActions.map((action) => {
+          const mayTrack = canRun || action.owner.id === myId;
+          return (
+            <li key={action.id} className={styles.row}>
+              <div className={styles.grow}>
+                <Text weight="semibold">{action.text}</Text>
+                <br />
+                <Text size={200}>
+                  {action.owner.displayName} · due {action.dueDate}
+                </Text>
+              </div>
+              {action.kind === "learningGoal" && <Badge appearance="outline">Learning goal</Badge>}
+              {action.escalate && <Badge color="important">Escalated</Badge>}
+              {action.status === "needHelp" && <Badge color="warning">Needs help</Badge>}
+              {action.overdue && <Badge color="danger">Overdue</Badge>}
+              {mayTrack && (
+                <>
+                  <Button
+                    size="small"
+                    onClick={() => void update(action, "done")}
+                    aria-label={`Mark done: ${action.text}`}
+                  >
+                    Done
+                  </Button>
+                  {action.status === "open" && (
+                    <Button
+                      size="small"
+                      onClick={() => void update(action, "needHelp")}
+                      aria-label={`Ask for help: ${action.text}`}
+                    >
+                      Need help
+                    </Button>
+                  )}
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
