@@ -26,6 +26,7 @@ import { GuardedRouter, useAddress } from "../routing/GuardedRouter";
 import { appPaths, type Area } from "../routing/routes";
 import { ErrorState } from "./ErrorState";
 import { useConfirmLeave } from "./LeaveGuard";
+import { useSignedInPerson } from "./SignedInPerson";
 import { Loading } from "./Loading";
 import { useLoad } from "./useLoad";
 
@@ -87,6 +88,7 @@ function Shell({ personal }: { personal: boolean }) {
   const { api, launch, demo } = useEnvironment();
   const confirmLeave = useConfirmLeave();
   const { address, navigate } = useAddress();
+  const me = useSignedInPerson();
   // The community list belongs to the personal tab; a channel tab shows its canvas instead.
   const area: Area = address.area === "communities" && !personal ? "canvas" : address.area;
   const loadCommunities = useCallback(() => api.communities(), [api]);
@@ -168,6 +170,8 @@ function Shell({ personal }: { personal: boolean }) {
                 replaceQueryParam("community", community.id);
                 navigate(appPaths.area("canvas"), { confirmed: true });
                 reload();
+                // The creator is its first champion: their roles changed.
+                me.reload();
               }}
             />
           )}

@@ -15,6 +15,7 @@ import {
 import { apiErrorOf } from "../../api/errors";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
+import { useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { communityTabUrl } from "../../launch";
@@ -40,8 +41,7 @@ export default function ConfigPage() {
   const { api, host, launch } = useEnvironment();
   const loadCommunities = useCallback(() => api.communities(), [api]);
   const { state, reload } = useLoad(loadCommunities);
-  const loadMe = useCallback(() => api.me(), [api]);
-  const me = useLoad(loadMe);
+  const me = useSignedInPerson();
   const championOf = new Set(
     me.state.status === "ready"
       ? me.state.data.communities

@@ -1,4 +1,3 @@
-import { useCallback } from "react";
 import {
   Badge,
   Body1,
@@ -10,8 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
-import { useLoad } from "../../components/useLoad";
-import { useEnvironment } from "../../environment";
+import { rolesIn, useSignedInPerson } from "../../components/SignedInPerson";
 
 const useStyles = makeStyles({
   list: {
@@ -47,13 +45,7 @@ export default function CommunitiesPage({
   onOpen(communityId: string): void;
 }) {
   const styles = useStyles();
-  const { api } = useEnvironment();
-  const loadMe = useCallback(() => api.me(), [api]);
-  const { state } = useLoad(loadMe);
-  const rolesIn = (communityId: string) =>
-    state.status === "ready"
-      ? (state.data.communities.find((entry) => entry.communityId === communityId)?.roles ?? [])
-      : [];
+  const me = useSignedInPerson();
 
   return (
     <section aria-labelledby="communities-heading">
@@ -66,9 +58,9 @@ export default function CommunitiesPage({
             <Subtitle2 as="h3">{community.name}</Subtitle2>
             <Caption1>{community.profession}</Caption1>
             {community.description && <Body1>{community.description}</Body1>}
-            {rolesIn(community.id).length > 0 && (
+            {rolesIn(me, community.id).length > 0 && (
               <div className={styles.roles} aria-label="Your roles">
-                {rolesIn(community.id).map((role) => (
+                {rolesIn(me, community.id).map((role) => (
                   <Badge key={role} appearance="tint">
                     {role}
                   </Badge>

@@ -26,6 +26,7 @@ import { FormError } from "../../components/FormError";
 import { Loading } from "../../components/Loading";
 import { TimeZonePicker } from "../../components/TimeZonePicker";
 import { useFormErrors } from "../../components/useFormErrors";
+import { rolesIn, useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
@@ -144,13 +145,7 @@ export default function HealthPage({ community }: { community: Community }) {
   const styles = useStyles();
   const { api, host } = useEnvironment();
   const announce = useAnnounce();
-  const loadMe = useCallback(() => api.me(), [api]);
-  const me = useLoad(loadMe);
-  const champion =
-    me.state.status === "ready" &&
-    me.state.data.communities.some(
-      (entry) => entry.communityId === community.id && entry.roles.includes("champion"),
-    );
+  const champion = rolesIn(useSignedInPerson(), community.id).includes("champion");
   const loadSignals = useCallback(() => api.digest.healthSignals(host.timeZone), [api, host]);
   const signals = useLoad(loadSignals);
   const loadLead = useCallback(

@@ -23,16 +23,19 @@ import {
 import { apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
+import { useAction } from "../../components/useAction";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
 import { ShowMore } from "../../components/ShowMore";
+import { useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
 import { appPaths } from "../../routing/routes";
 import { PulseChart } from "./components/PulseChart";
 import { RetroDetail } from "./components/RetroDetail";
+import { emptyStartRetro, startRetroRequest, type StartRetroValues } from "./retroForms";
 import { phaseNames, pulsePoints } from "./retroView";
 
 const useStyles = makeStyles({
@@ -83,9 +86,8 @@ function RetroHistory({ community }: { community: Community }) {
   const announce = useAnnounce();
   const load = useCallback(() => api.retros.list(community.id), [api, community.id]);
   const { state, reload, update } = useLoad(load);
-  const loadMe = useCallback(() => api.me(), [api]);
-  const { state: meState } = useLoad(loadMe);
-  const myId = meState.status === "ready" ? meState.data.person.id : null;
+  const me = useSignedInPerson().state;
+  const myId = me.status === "ready" ? me.data.person.id : null;
   const { navigate } = useAddress();
 
   const showOlder = async () => {
@@ -178,44 +180,21 @@ function StartRetro({
 }) {
   const styles = useStyles();
   const { api } = useEnvironment();
-  const announce = useAnnounce();
-  const [format, setFormat] = useState<RetroFormatId>("keepDropAdd");
-  const [title, setTitle] = useState("");
-  const [customPrompts, setCustomPrompts] = useState("");
-  const [votes, setVotes] = useState(String(retroLimits.votesPerPersonDefault));
-  const errors = useFormErrors(startRetroPlacement, {
-    format,
-    title,
-    prompts: customPrompts,
-    votes,
-  });
-  const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<StartRetroValues>(emptyStartRetro);
+  const set = (change: Partial<StartRetroValues>) =>
+    setValues((current) => ({ ...current, ...change }));
+  const errors = useFormErrors(startRetroPlacement, values);
+  const action = useAction(errors);
 
-  const start = async () => {
-    setBusy(true);
-    errors.clear();
-    try {
-      const prompts = customPrompts
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((label) => ({ label }));
-      const retro = await api.retros.start(communityId, {
-        format,
-        ...(title.trim() ? { title: title.trim() } : {}),
-        ...(format === "custom"
-          ? { custom: { title: title.trim() || "Our format", prompts } }
-          : {}),
-        votesPerPerson: Number(votes),
-      });
-      announce(`Retro started: ${retro.title}`);
-      onStarted(retro.id);
-    } catch (caught) {
-      errors.fail(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = () =>
+    action.run(
+      async () => {
+        const retro = await api.retros.start(communityId, startRetroRequest(values));
+        onStarted(retro.id);
+        return retro;
+      },
+      (retro) => `Retro started: ${retro.title}`,
+    );
 
   return (
     <section className={styles.section} aria-labelledby="start-title">
@@ -224,7 +203,10 @@ function StartRetro({
       </Title3>
       <div className={styles.form}>
         <Field label="Format" {...errors.field("format")}>
-          <Select value={format} onChange={(_e, data) => setFormat(data.value as RetroFormatId)}>
+          <Select
+            value={values.format}
+            onChange={(_e, data) => set({ format: data.value as RetroFormatId })}
+          >
             {builtInRetroFormats.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.title}
@@ -235,18 +217,21 @@ function StartRetro({
         </Field>
         <Field label="Title (optional)" {...errors.field("title")}>
           <Input
-            value={title}
+            value={values.title}
             maxLength={retroLimits.title}
-            onChange={(_e, data) => setTitle(data.value)}
+            onChange={(_e, data) => set({ title: data.value })}
           />
         </Field>
-        {format === "custom" && (
+        {values.format === "custom" && (
           <Field
             label="Prompts, one per line"
             hint={`Up to ${retroLimits.promptsMax} prompts.`}
             {...errors.field("prompts")}
           >
-            <Textarea value={customPrompts} onChange={(_e, data) => setCustomPrompts(data.value)} />
+            <Textarea
+              value={values.prompts}
+              onChange={(_e, data) => set({ prompts: data.value })}
+            />
           </Field>
         )}
         <Field label="Votes per person" {...errors.field("votes")}>
@@ -254,8 +239,8 @@ function StartRetro({
             type="number"
             min={retroLimits.votesPerPersonMin}
             max={retroLimits.votesPerPersonMax}
-            value={votes}
-            onChange={(_e, data) => setVotes(data.value)}
+            value={values.votes}
+            onChange={(_e, data) => set({ votes: data.value })}
           />
         </Field>
         {errors.formError && (
@@ -264,7 +249,7 @@ function StartRetro({
           </Text>
         )}
         <div>
-          <Button appearance="primary" disabled={busy} onClick={() => void start()}>
+          <Button appearance="primary" disabled={action.busy} onClick={() => void start()}>
             Start and post to the channel
           </Button>
         </div>
