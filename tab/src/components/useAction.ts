@@ -20,6 +20,8 @@ export interface Action {
    * and resolves to whether it did; a failure is kept in `error` (or handed to the form).
    */
   run<T>(work: () => Promise<T>, done?: string | ((result: T) => string)): Promise<boolean>;
+  /** Shows the failure of work done outside `run` (a download) the same way. */
+  fail(caught: unknown): void;
   clearError(): void;
 }
 
@@ -36,6 +38,10 @@ export function useAction(errors?: ActionErrorSink): Action {
   const sink = useRef(errors);
   sink.current = errors;
 
+  const fail = useCallback((caught: unknown) => {
+    if (sink.current) sink.current.fail(caught);
+    else setError(apiErrorOf(caught));
+  }, []);
   const run = useCallback(
     async <T>(work: () => Promise<T>, done?: string | ((result: T) => string)) => {
       setBusy(true);
@@ -46,15 +52,14 @@ export function useAction(errors?: ActionErrorSink): Action {
         if (done !== undefined) announce(typeof done === "string" ? done : done(result));
         return true;
       } catch (caught) {
-        if (sink.current) sink.current.fail(caught);
-        else setError(apiErrorOf(caught));
+        fail(caught);
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [announce],
+    [announce, fail],
   );
   const clearError = useCallback(() => setError(null), []);
-  return { busy, error, run, clearError };
+  return { busy, error, run, fail, clearError };
 }

@@ -11,35 +11,39 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import {
-  defaultReminderOffsets,
   ritualCatalogue,
   ritualLimits,
   ritualTemplate,
-  weekdayCodes,
   type Community,
   type LocalDate,
-  type Recurrence,
   type Ritual,
-  type RitualInput,
   type RitualTemplateId,
-  type WeekdayCode,
 } from "@practice-hub/shared";
+import { staleRitualOf } from "../../../api/rituals";
 import { useAnnounce } from "../../../components/Announcer";
 import { ErrorState } from "../../../components/ErrorState";
 import { TimeZonePicker } from "../../../components/TimeZonePicker";
+import { useAction } from "../../../components/useAction";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
-import { staleRitualOf } from "../../../api/rituals";
 import { reminderLabel, reminderOptions } from "../calendarView";
+import {
+  initialRitualValues,
+  ritualInputOf,
+  starterRhythmOf,
+  withReminder,
+  withRitual,
+  withTemplate,
+  type RitualFormValues,
+} from "../ritualForm";
 import { differenceSentence, ritualDifferences, type FieldDifference } from "../ritualMerge";
+import { RecurrenceFields } from "./RecurrenceFields";
+import { StaleRitualNotice, staleSentence } from "./StaleRitualNotice";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS },
@@ -53,18 +57,6 @@ const useStyles = makeStyles({
     padding: 0,
   },
 });
-
-const weekdayNames: Record<WeekdayCode, string> = {
-  MO: "Monday",
-  TU: "Tuesday",
-  WE: "Wednesday",
-  TH: "Thursday",
-  FR: "Friday",
-  SA: "Saturday",
-  SU: "Sunday",
-};
-
-type Kind = Recurrence["kind"];
 
 /**
  * Where the API's paths land on the form: a ritual's fields, and the starter rhythm's (`from`,
@@ -89,12 +81,6 @@ const ritualPlacement = {
   timeZone: "timeZone",
 } as const;
 
-/** What a stale save tells the person: their values are kept, and saving again keeps them. */
-function staleSentence(saved: Ritual, differences: readonly FieldDifference[]): string {
-  const kept = `Someone changed ${saved.name} while you were editing. Your changes are still here: save to replace the saved version with them`;
-  return differences.length === 0 ? `${kept}.` : `${kept}, or use the saved version.`;
-}
-
 /**
  * Creates a ritual from a catalogue template (or from scratch), or the whole starter rhythm in
  * one step; with `ritual`, edits that ritual instead (If-Match). A 412 keeps what was typed, moves
@@ -118,172 +104,82 @@ export function RitualForm(props: {
   const styles = useStyles();
   const { api } = useEnvironment();
   const announce = useAnnounce();
-  const editing = props.ritual ?? null;
-  const first = ritualTemplate("officeHours");
-  const [templateId, setTemplateId] = useState<RitualTemplateId | "">(
-    editing ? (editing.templateId ?? "") : "officeHours",
+  /** The saved version the next save replaces (If-Match); null for a new ritual. */
+  const [base, setBase] = useState<Ritual | null>(props.ritual ?? null);
+  const [values, setValues] = useState(() =>
+    initialRitualValues({
+      ritual: props.ritual ?? null,
+      today: props.today,
+      timeZone: props.timeZone,
+    }),
   );
-  const [base, setBase] = useState<Ritual | null>(editing);
-  const [name, setName] = useState(editing?.name ?? first.name);
-  const [kind, setKind] = useState<Kind>(editing?.schedule.recurrence.kind ?? "weekly");
-  const recurrenceOf = editing?.schedule.recurrence;
-  const [interval, setInterval] = useState(
-    recurrenceOf?.kind === "weekly" ? recurrenceOf.interval : 1,
-  );
-  const [weekday, setWeekday] = useState<WeekdayCode>(
-    recurrenceOf?.kind === "weekly" || recurrenceOf?.kind === "monthlyWeekday"
-      ? recurrenceOf.weekday
-      : "WE",
-  );
-  const [nth, setNth] = useState<1 | 2 | 3 | 4 | 5 | -1>(
-    recurrenceOf?.kind === "monthlyWeekday" ? recurrenceOf.nth : 1,
-  );
-  const [day, setDay] = useState(recurrenceOf?.kind === "monthlyDate" ? recurrenceOf.day : 1);
-  const [startDate, setStartDate] = useState(editing?.schedule.startDate ?? props.today);
-  const [until, setUntil] = useState(editing?.schedule.until ?? "");
-  const [time, setTime] = useState(editing?.schedule.startTime ?? "12:00");
-  const [duration, setDuration] = useState(
-    editing?.schedule.durationMinutes ?? first.durationMinutes,
-  );
-  const [timeZone, setTimeZone] = useState(editing?.schedule.timeZone ?? props.timeZone);
-  const [segment, setSegment] = useState(editing?.segment ?? "");
-  const [reminders, setReminders] = useState<number[]>(
-    editing?.reminderOffsetsMinutes ?? [...defaultReminderOffsets],
-  );
+  const set = (change: Partial<RitualFormValues>) =>
+    setValues((current) => ({ ...current, ...change }));
   const errors = useFormErrors(ritualPlacement, {
-    name,
-    repeats: kind,
-    interval,
-    nth,
-    weekday,
-    day,
-    startDate,
-    until,
-    time,
-    duration,
-    timeZone,
-    segment,
+    name: values.name,
+    repeats: values.kind,
+    interval: values.interval,
+    nth: values.nth,
+    weekday: values.weekday,
+    day: values.day,
+    startDate: values.startDate,
+    until: values.until,
+    time: values.time,
+    duration: values.duration,
+    timeZone: values.timeZone,
+    segment: values.segment,
   });
   /** The version saved while the person was editing, and where their form differs from it. */
   const [stale, setStale] = useState<{ saved: Ritual; differences: FieldDifference[] } | null>(
     null,
   );
-  const [busy, setBusy] = useState(false);
+  const action = useAction({
+    clear: () => {
+      errors.clear();
+      setStale(null);
+    },
+    fail: (caught) => {
+      const current = staleRitualOf(caught);
+      if (!current) {
+        errors.fail(caught);
+        return;
+      }
+      // Rebase, keeping every typed value: the next save names the saved version's ETag and
+      // takes its fields the form does not show (purpose, agenda).
+      const differences = ritualDifferences(current, ritualInputOf(values, base));
+      setBase(current);
+      setStale({ saved: current, differences });
+      props.onStale?.();
+      announce(
+        [staleSentence(current, differences), ...differences.map(differenceSentence)].join(" "),
+      );
+    },
+  });
   const zoneSuggestions = useMemo(
     () => [props.timeZone, ...(props.communityZones ?? [])],
     [props.timeZone, props.communityZones],
   );
 
-  /** Shows a ritual's saved fields (after someone else changed it). */
-  function fill(ritual: Ritual) {
-    const r = ritual.schedule.recurrence;
-    setBase(ritual);
-    setName(ritual.name);
-    setKind(r.kind);
-    if (r.kind === "weekly") setInterval(r.interval);
-    if (r.kind === "weekly" || r.kind === "monthlyWeekday") setWeekday(r.weekday);
-    if (r.kind === "monthlyWeekday") setNth(r.nth);
-    if (r.kind === "monthlyDate") setDay(r.day);
-    setStartDate(ritual.schedule.startDate);
-    setUntil(ritual.schedule.until ?? "");
-    setTime(ritual.schedule.startTime);
-    setDuration(ritual.schedule.durationMinutes);
-    setTimeZone(ritual.schedule.timeZone);
-    setSegment(ritual.segment ?? "");
-    setReminders(ritual.reminderOffsetsMinutes);
-  }
-
-  function chooseTemplate(id: RitualTemplateId | "") {
-    setTemplateId(id);
-    if (id === "") return;
-    const template = ritualTemplate(id);
-    setName(template.name);
-    setDuration(template.durationMinutes);
-    setKind(template.cadence.kind);
-    if (template.cadence.interval) setInterval(template.cadence.interval);
-  }
-
-  const recurrence = (): Recurrence => {
-    switch (kind) {
-      case "once":
-        return { kind };
-      case "weekly":
-        return { kind, interval, weekday };
-      case "monthlyWeekday":
-        return { kind, nth, weekday };
-      case "monthlyDate":
-        return { kind, day };
-    }
+  const submit = async (work: () => Promise<unknown>, done: string) => {
+    if (await action.run(work, done)) props.onSaved();
   };
-
-  async function submit(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    errors.clear();
-    setStale(null);
-    try {
-      await action();
-      announce(done);
-      props.onSaved();
-    } catch (caught) {
-      const current = staleRitualOf(caught);
-      if (current) {
-        // Rebase, keeping every typed value: the next save names the saved version's ETag and
-        // takes its fields the form does not show (purpose, agenda).
-        const differences = ritualDifferences(current, input());
-        setBase(current);
-        setStale({ saved: current, differences });
-        props.onStale?.();
-        announce(
-          [staleSentence(current, differences), ...differences.map(differenceSentence)].join(" "),
-        );
-      } else {
-        errors.fail(caught);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const template = templateId === "" ? null : ritualTemplate(templateId);
-  const input = (): RitualInput => ({
-    name,
-    // Purpose and agenda are not on this form: an edit keeps the ritual's own.
-    purpose: base?.purpose ?? template?.purpose ?? "",
-    agenda: base?.agenda ?? template?.agenda ?? "",
-    templateId: base ? base.templateId : (template?.id ?? null),
-    segment: segment.trim() === "" ? null : segment.trim(),
-    schedule: {
-      startDate,
-      startTime: time,
-      durationMinutes: duration,
-      timeZone,
-      recurrence: recurrence(),
-      until: kind === "once" || until === "" ? null : until,
-    },
-    reminderOffsetsMinutes: [...reminders].sort((a, b) => b - a),
-  });
   const save = () =>
     base
-      ? submit(() => api.calendar.updateRitual(props.community.id, base, input()), `${name} saved.`)
+      ? submit(
+          () => api.calendar.updateRitual(props.community.id, base, ritualInputOf(values, base)),
+          `${values.name} saved.`,
+        )
       : submit(
-          () => api.calendar.createRitual(props.community.id, input()),
-          `${name} added to the calendar.`,
+          () => api.calendar.createRitual(props.community.id, ritualInputOf(values, null)),
+          `${values.name} added to the calendar.`,
         );
-  const toggleReminder = (minutes: number, on: boolean) =>
-    setReminders((current) =>
-      on ? [...new Set([...current, minutes])] : current.filter((m) => m !== minutes),
-    );
   const starter = () =>
     submit(
-      () =>
-        api.calendar.startStarterRhythm(props.community.id, {
-          from: startDate,
-          weekday,
-          time,
-          timeZone,
-        }),
+      () => api.calendar.startStarterRhythm(props.community.id, starterRhythmOf(values)),
       "Starter rhythm added to the calendar.",
     );
+  const template = values.templateId === "" ? null : ritualTemplate(values.templateId);
+  const { kind, reminders } = values;
 
   return (
     <Dialog open onOpenChange={(_e, d) => !d.open && props.onClose()}>
@@ -292,30 +188,15 @@ export function RitualForm(props: {
           <DialogTitle>{base ? `Edit ${base.name}` : "New ritual"}</DialogTitle>
           <DialogContent className={styles.form}>
             {stale && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  {staleSentence(stale.saved, stale.differences)}
-                  {stale.differences.length > 0 && (
-                    <ul aria-label="Where your changes differ from the saved version">
-                      {stale.differences.map((difference) => (
-                        <li key={difference.label}>{differenceSentence(difference)}</li>
-                      ))}
-                    </ul>
-                  )}
-                </MessageBarBody>
-                {stale.differences.length > 0 && (
-                  <MessageBarActions>
-                    <Button
-                      onClick={() => {
-                        fill(stale.saved);
-                        setStale(null);
-                      }}
-                    >
-                      Use the saved version
-                    </Button>
-                  </MessageBarActions>
-                )}
-              </MessageBar>
+              <StaleRitualNotice
+                saved={stale.saved}
+                differences={stale.differences}
+                onUseSaved={() => {
+                  setBase(stale.saved);
+                  setValues((current) => withRitual(current, stale.saved));
+                  setStale(null);
+                }}
+              />
             )}
             {errors.formError && (
               <ErrorState title="The ritual was not saved" error={errors.formError} />
@@ -323,8 +204,10 @@ export function RitualForm(props: {
             {!base && (
               <Field label="Start from">
                 <Select
-                  value={templateId}
-                  onChange={(_e, d) => chooseTemplate(d.value as RitualTemplateId | "")}
+                  value={values.templateId}
+                  onChange={(_e, d) =>
+                    setValues((current) => withTemplate(current, d.value as RitualTemplateId | ""))
+                  }
                 >
                   {ritualCatalogue.map((t) => (
                     <option key={t.id} value={t.id}>
@@ -338,76 +221,22 @@ export function RitualForm(props: {
             {!base && template && <Text>{template.purpose}</Text>}
             <Field label="Name" required {...errors.field("name")}>
               <Input
-                value={name}
+                value={values.name}
                 maxLength={ritualLimits.ritualName}
-                onChange={(_e, d) => setName(d.value)}
+                onChange={(_e, d) => set({ name: d.value })}
               />
             </Field>
-            <div className={styles.row}>
-              <Field label="Repeats" {...errors.field("repeats")}>
-                <Select value={kind} onChange={(_e, d) => setKind(d.value as Kind)}>
-                  <option value="weekly">Every week or every few weeks</option>
-                  <option value="monthlyWeekday">Monthly on a weekday</option>
-                  <option value="monthlyDate">Monthly on a date</option>
-                  <option value="once">Once</option>
-                </Select>
-              </Field>
-              {kind === "weekly" && (
-                <Field label="Every how many weeks" {...errors.field("interval")}>
-                  <Input
-                    type="number"
-                    min={1}
-                    max={13}
-                    value={String(interval)}
-                    onChange={(_e, d) => setInterval(Number(d.value) || 1)}
-                  />
-                </Field>
-              )}
-              {kind === "monthlyWeekday" && (
-                <Field label="Which one" {...errors.field("nth")}>
-                  <Select
-                    value={String(nth)}
-                    onChange={(_e, d) => setNth(Number(d.value) as typeof nth)}
-                  >
-                    <option value="1">First</option>
-                    <option value="2">Second</option>
-                    <option value="3">Third</option>
-                    <option value="4">Fourth</option>
-                    <option value="5">Fifth (skips months without one)</option>
-                    <option value="-1">Last</option>
-                  </Select>
-                </Field>
-              )}
-              {(kind === "weekly" || kind === "monthlyWeekday") && (
-                <Field label="Weekday" {...errors.field("weekday")}>
-                  <Select value={weekday} onChange={(_e, d) => setWeekday(d.value as WeekdayCode)}>
-                    {weekdayCodes.map((code) => (
-                      <option key={code} value={code}>
-                        {weekdayNames[code]}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
-              {kind === "monthlyDate" && (
-                <Field label="Day of the month" {...errors.field("day")}>
-                  <Select value={String(day)} onChange={(_e, d) => setDay(Number(d.value))}>
-                    {Array.from({ length: 28 }, (_, i) => (
-                      <option key={i + 1} value={String(i + 1)}>
-                        {i + 1}
-                      </option>
-                    ))}
-                    <option value="-1">Last day of the month</option>
-                  </Select>
-                </Field>
-              )}
-            </div>
+            <RecurrenceFields values={values} onChange={set} field={errors.field} />
             <div className={styles.row}>
               <Field
                 label={kind === "once" ? "Date" : "Starting on"}
                 {...errors.field("startDate")}
               >
-                <Input type="date" value={startDate} onChange={(_e, d) => setStartDate(d.value)} />
+                <Input
+                  type="date"
+                  value={values.startDate}
+                  onChange={(_e, d) => set({ startDate: d.value })}
+                />
               </Field>
               {kind !== "once" && (
                 <Field
@@ -415,19 +244,27 @@ export function RitualForm(props: {
                   hint="The last day it may happen on."
                   {...errors.field("until")}
                 >
-                  <Input type="date" value={until} onChange={(_e, d) => setUntil(d.value)} />
+                  <Input
+                    type="date"
+                    value={values.until}
+                    onChange={(_e, d) => set({ until: d.value })}
+                  />
                 </Field>
               )}
               <Field label="Time" {...errors.field("time")}>
-                <Input type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
+                <Input
+                  type="time"
+                  value={values.time}
+                  onChange={(_e, d) => set({ time: d.value })}
+                />
               </Field>
               <Field label="Minutes" {...errors.field("duration")}>
                 <Input
                   type="number"
                   min={5}
                   max={720}
-                  value={String(duration)}
-                  onChange={(_e, d) => setDuration(Number(d.value) || 30)}
+                  value={String(values.duration)}
+                  onChange={(_e, d) => set({ duration: Number(d.value) || 30 })}
                 />
               </Field>
             </div>
@@ -438,8 +275,8 @@ export function RitualForm(props: {
                 {...errors.field("timeZone")}
               >
                 <TimeZonePicker
-                  value={timeZone}
-                  onChange={setTimeZone}
+                  value={values.timeZone}
+                  onChange={(timeZone) => set({ timeZone })}
                   suggested={zoneSuggestions}
                 />
               </Field>
@@ -449,9 +286,9 @@ export function RitualForm(props: {
                 {...errors.field("segment")}
               >
                 <Input
-                  value={segment}
+                  value={values.segment}
                   maxLength={ritualLimits.segment}
-                  onChange={(_e, d) => setSegment(d.value)}
+                  onChange={(_e, d) => set({ segment: d.value })}
                 />
               </Field>
             </div>
@@ -468,20 +305,22 @@ export function RitualForm(props: {
                   disabled={
                     !reminders.includes(minutes) && reminders.length >= ritualLimits.reminderOffsets
                   }
-                  onChange={(_e, d) => toggleReminder(minutes, d.checked === true)}
+                  onChange={(_e, d) =>
+                    setValues((current) => withReminder(current, minutes, d.checked === true))
+                  }
                 />
               ))}
             </fieldset>
           </DialogContent>
           <DialogActions fluid>
             {!base && (
-              <Button disabled={busy} onClick={() => void starter()}>
+              <Button disabled={action.busy} onClick={() => void starter()}>
                 Add the starter rhythm instead
               </Button>
             )}
             <Button
               appearance="primary"
-              disabled={busy || name.trim() === ""}
+              disabled={action.busy || values.name.trim() === ""}
               onClick={() => void save()}
             >
               {base ? "Save changes" : "Add ritual"}
