@@ -20,7 +20,6 @@ import {
   type RetroFormatId,
   type RetroListResponse,
 } from "@practice-hub/shared";
-import { apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { useAction } from "../../components/useAction";
@@ -271,18 +270,17 @@ function OpenActions({
 }) {
   const styles = useStyles();
   const { api } = useEnvironment();
-  const announce = useAnnounce();
-  const [error, setError] = useState<string | null>(null);
+  const tracking = useAction();
+  const error = tracking.error?.message;
   const canRun = data.allowedActions.includes("facilitate");
-  const update = async (action: RetroAction, status: RetroAction["status"]) => {
-    try {
-      await api.retros.setActionStatus(communityId, action.id, status);
-      announce(status === "done" ? "Action marked done" : "Help requested");
-      onChanged();
-    } catch (caught) {
-      setError(apiErrorOf(caught).message);
-    }
-  };
+  const update = (action: RetroAction, status: RetroAction["status"]) =>
+    tracking.run(
+      async () => {
+        await api.retros.setActionStatus(communityId, action.id, status);
+        onChanged();
+      },
+      status === "done" ? "Action marked done" : "Help requested",
+    );
   return (
     <section className={styles.section} aria-labelledby="actions-title">
       <Title3 as="h3" id="actions-title">

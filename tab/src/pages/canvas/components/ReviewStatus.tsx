@@ -1,4 +1,3 @@
-import { useState } from "react";
 import {
   Button,
   makeStyles,
@@ -11,13 +10,11 @@ import {
 } from "@fluentui/react-components";
 import {
   canvasReviewStatus,
-  type ApiError,
   type CanvasResponse,
   type CanvasReviewResponse,
 } from "@practice-hub/shared";
-import { apiErrorOf } from "../../../api/errors";
-import { useAnnounce } from "../../../components/Announcer";
 import { ErrorState } from "../../../components/ErrorState";
+import { useAction } from "../../../components/useAction";
 import { useEnvironment } from "../../../environment";
 import { daysAgo } from "../../../format";
 
@@ -38,24 +35,16 @@ export function ReviewStatus({
 }) {
   const styles = useStyles();
   const { api } = useEnvironment();
-  const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction();
+  const { busy, error } = action;
   const status = canvasReviewStatus(canvas.reviewedAt, new Date());
   const canReview = canvas.allowedActions.includes("review");
 
-  const markReviewed = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onReviewed(await api.markReviewed(canvas.communityId));
-      announce("Canvas marked as reviewed today.");
-    } catch (caught) {
-      setError(apiErrorOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const markReviewed = () =>
+    action.run(
+      async () => onReviewed(await api.markReviewed(canvas.communityId)),
+      "Canvas marked as reviewed today.",
+    );
 
   const reviewButton = canReview && (
     <Button disabled={busy} onClick={() => void markReviewed()}>

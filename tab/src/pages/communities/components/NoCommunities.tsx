@@ -17,6 +17,7 @@ import {
   type Community,
 } from "@practice-hub/shared";
 import { ErrorState } from "../../../components/ErrorState";
+import { useAction } from "../../../components/useAction";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
 
@@ -43,8 +44,8 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
   const [name, setName] = useState("");
   const [profession, setProfession] = useState("");
   const [description, setDescription] = useState("");
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors(communityPlacement, { name, profession, description });
+  const action = useAction(errors);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,14 +61,7 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
       errors.invalid(subject, fieldProblems(request.error));
       return;
     }
-    errors.clear();
-    setBusy(true);
-    try {
-      onCreated(await api.createCommunity(request.data));
-    } catch (caught) {
-      errors.fail(caught);
-      setBusy(false);
-    }
+    await action.run(async () => onCreated(await api.createCommunity(request.data)));
   };
 
   return (
@@ -110,8 +104,8 @@ export default function NoCommunities({ onCreated }: { onCreated(community: Comm
         {errors.formError && (
           <ErrorState title="The community was not created" error={errors.formError} />
         )}
-        <Button className={styles.submit} appearance="primary" type="submit" disabled={busy}>
-          {busy ? "Starting the community" : "Start a community"}
+        <Button className={styles.submit} appearance="primary" type="submit" disabled={action.busy}>
+          {action.busy ? "Starting the community" : "Start a community"}
         </Button>
       </form>
     </section>

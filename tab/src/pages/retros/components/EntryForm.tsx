@@ -2,8 +2,8 @@ import { useRef, useState } from "react";
 import { Button, Checkbox, Field, Select, Textarea, Title3 } from "@fluentui/react-components";
 import { retroLimits, type Retro } from "@practice-hub/shared";
 import { newSubmissionKey } from "../../../api/retros";
-import { useAnnounce } from "../../../components/Announcer";
 import { FormError } from "../../../components/FormError";
+import { useAction } from "../../../components/useAction";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
 import { useRetroStyles } from "./retroStyles";
@@ -21,20 +21,17 @@ export function EntryForm({
 }) {
   const styles = useRetroStyles();
   const { api } = useEnvironment();
-  const announce = useAnnounce();
   const [promptId, setPromptId] = useState(retro.format.prompts[0]?.id ?? "");
   const [text, setText] = useState("");
   const [score, setScore] = useState("3");
   const [named, setNamed] = useState(false);
   const errors = useFormErrors(entryPlacement, { prompt: promptId, score, text });
-  const [busy, setBusy] = useState(false);
+  const action = useAction(errors);
   // One key per submission: kept while the same text is retried, renewed once it is stored.
   const key = useRef(newSubmissionKey());
 
-  const submit = async () => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const submit = () =>
+    action.run(async () => {
       const answer = await api.retros.addEntry(retro.communityId, retro.id, {
         promptId,
         text,
@@ -45,13 +42,7 @@ export function EntryForm({
       key.current = newSubmissionKey();
       setText("");
       onAdded(answer.counts);
-      announce("Entry added");
-    } catch (caught) {
-      errors.fail(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, "Entry added");
 
   return (
     <section className={styles.section} aria-labelledby="add-title">
@@ -95,7 +86,7 @@ export function EntryForm({
         <div>
           <Button
             appearance="primary"
-            disabled={busy || text.trim() === ""}
+            disabled={action.busy || text.trim() === ""}
             onClick={() => void submit()}
           >
             Add entry

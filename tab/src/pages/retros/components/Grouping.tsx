@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import { Button, Field, Input, Select, Text, Title3 } from "@fluentui/react-components";
 import { retroLimits, type Retro, type RetroTheme } from "@practice-hub/shared";
-import { apiErrorOf } from "../../../api/errors";
 import { staleRetroOf } from "../../../api/retros";
 import { useAnnounce } from "../../../components/Announcer";
 import { useEnvironment } from "../../../environment";
@@ -16,7 +15,7 @@ export function Grouping({
 }: {
   retro: Retro;
   onSaved(retro: Retro): void;
-  onError(message: string): void;
+  onError(caught: unknown): void;
 }) {
   const styles = useRetroStyles();
   const { api } = useEnvironment();
@@ -46,7 +45,7 @@ export function Grouping({
     } catch (caught) {
       const current = staleRetroOf(caught);
       if (!current) {
-        onError(apiErrorOf(caught).message);
+        onError(caught);
         return;
       }
       const merged = rebaseThemes({

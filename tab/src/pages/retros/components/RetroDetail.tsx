@@ -1,9 +1,10 @@
-import { useCallback, useState } from "react";
-import { Badge, Button, Text, Title2, Title3, tokens } from "@fluentui/react-components";
+import { useCallback } from "react";
+import { Badge, Button, Text, Title2, Title3 } from "@fluentui/react-components";
 import { nextRetroPhase } from "@practice-hub/shared";
-import { apiErrorOf } from "../../../api/errors";
 import { newSubmissionKey } from "../../../api/retros";
 import { useAnnounce } from "../../../components/Announcer";
+import { FormError } from "../../../components/FormError";
+import { useAction } from "../../../components/useAction";
 import { ErrorState } from "../../../components/ErrorState";
 import { Loading } from "../../../components/Loading";
 import { useLoad } from "../../../components/useLoad";
@@ -28,19 +29,14 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
     [api, props.communityId, props.retroId],
   );
   const { state, reload, update } = useLoad(load);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   /** Runs a change, shows its error in words, and reloads the retro. */
-  const run = async (change: () => Promise<unknown>, done: string) => {
-    setError(null);
-    try {
+  const run = (change: () => Promise<unknown>, done: string) =>
+    action.run(async () => {
       await change();
-      announce(done);
       reload();
-    } catch (caught) {
-      setError(apiErrorOf(caught).message);
-    }
-  };
+    }, done);
 
   if (state.status === "loading") return <Loading label="Loading the retro" />;
   if (state.status === "failed")
@@ -70,11 +66,7 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
           </Button>
         )}
       </div>
-      {error && (
-        <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-          {error}
-        </Text>
-      )}
+      <FormError error={action.error} />
       {retro.reviewActions.length > 0 && retro.phase === "collect" && (
         <ActionList title="Still open from earlier retros" actions={retro.reviewActions} />
       )}
@@ -102,7 +94,7 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
         />
       )}
       {retro.phase === "group" && facilitates && (
-        <Grouping retro={retro} onSaved={(saved) => update(() => saved)} onError={setError} />
+        <Grouping retro={retro} onSaved={(saved) => update(() => saved)} onError={action.fail} />
       )}
       {retro.phase !== "collect" && !(retro.phase === "group" && facilitates) && (
         <Entries

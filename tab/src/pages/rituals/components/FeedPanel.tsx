@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import {
   Button,
   Caption1,
@@ -8,10 +8,9 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import type { ApiError, Community } from "@practice-hub/shared";
-import { apiErrorOf } from "../../../api/errors";
-import { useAnnounce } from "../../../components/Announcer";
+import type { Community } from "@practice-hub/shared";
 import { ErrorState } from "../../../components/ErrorState";
+import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
 
@@ -29,21 +28,16 @@ const useStyles = makeStyles({
 export function FeedPanel({ community }: { community: Community }) {
   const styles = useStyles();
   const { api } = useEnvironment();
-  const announce = useAnnounce();
   const load = useCallback(() => api.calendar.feed(community.id), [api, community.id]);
   const { state, update } = useLoad(load);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction();
+  const error = action.error;
 
-  async function run(action: () => Promise<string | null>, done: string) {
-    setError(null);
-    try {
-      const url = await action();
+  const run = (work: () => Promise<string | null>, done: string) =>
+    action.run(async () => {
+      const url = await work();
       update(() => ({ url, active: url !== null }));
-      announce(done);
-    } catch (caught) {
-      setError(apiErrorOf(caught));
-    }
-  }
+    }, done);
 
   if (state.status !== "ready") return null;
   const { url, active } = state.data;

@@ -19,6 +19,7 @@ import type { ApiError, Community, LocalDate, Ritual } from "@practice-hub/share
 import { apiErrorOf } from "../../../api/errors";
 import { useAnnounce } from "../../../components/Announcer";
 import { ErrorState } from "../../../components/ErrorState";
+import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
 import { staleRitualOf } from "../../../api/rituals";
@@ -58,35 +59,35 @@ export function RitualList(props: {
   const { state, reload } = useLoad(load);
   const [editing, setEditing] = useState<Ritual | null>(null);
   const [deleting, setDeleting] = useState<Ritual | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function remove(ritual: Ritual) {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await api.calendar.deleteRitual(communityId, ritual);
-      setDeleting(null);
-      announce(`${ritual.name} deleted.`);
-      reload();
-      props.onChanged();
-    } catch (caught) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction({
+    clear: () => {
+      setError(null);
+      setNotice(null);
+    },
+    fail: (caught: unknown) => {
       setDeleting(null);
       const current = staleRitualOf(caught);
-      if (current) {
-        const message = `Someone changed ${current.name} since the list was loaded, so it was not deleted. The list now shows the saved version: check it, then delete again if you still want to.`;
-        setNotice(message);
-        announce(message);
-        reload();
-      } else {
+      if (!current) {
         setError(apiErrorOf(caught));
+        return;
       }
-    } finally {
-      setBusy(false);
-    }
-  }
+      const message = `Someone changed ${current.name} since the list was loaded, so it was not deleted. The list now shows the saved version: check it, then delete again if you still want to.`;
+      setNotice(message);
+      announce(message);
+      reload();
+    },
+  });
+  const { busy } = action;
+
+  const remove = (ritual: Ritual) =>
+    action.run(async () => {
+      await api.calendar.deleteRitual(communityId, ritual);
+      setDeleting(null);
+      reload();
+      props.onChanged();
+    }, `${ritual.name} deleted.`);
 
   // The section stays mounted while the list reloads, so an open form keeps what was typed.
   return (
