@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { Text } from "@fluentui/react-components";
 import { ErrorState } from "./ErrorState";
 import { Loading } from "./Loading";
 import type { Loaded } from "./useLoad";
@@ -15,8 +14,8 @@ export function LoadState<T>(props: {
   /** The title of the error ("The retro did not load"). */
   failed: string;
   onRetry?: () => void;
-  /** When the data counts as empty, this sentence shows instead of `children`. */
-  empty?: { when(data: T): boolean; text: string };
+  /** When the data counts as empty, `show` (a sentence saying so) replaces `children`. */
+  empty?: { when(data: T): boolean; show: ReactNode };
   children(data: T): ReactNode;
 }) {
   const { state } = props;
@@ -24,6 +23,6 @@ export function LoadState<T>(props: {
   if (state.status === "failed") {
     return <ErrorState title={props.failed} error={state.error} onRetry={props.onRetry} />;
   }
-  if (props.empty?.when(state.data)) return <Text>{props.empty.text}</Text>;
+  if (props.empty?.when(state.data)) return <>{props.empty.show}</>;
   return <>{props.children(state.data)}</>;
 }

@@ -1,8 +1,7 @@
 import { useCallback } from "react";
 import { makeStyles, Title2, tokens } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { AdaptiveCardView } from "./components/AdaptiveCardView";
@@ -40,13 +39,13 @@ export function DigestSections({
           Your weekly digest
         </Title2>
         <DigestSettingsForm timeZone={host.timeZone} />
-        {lead.state.status === "loading" && <Loading label="Loading the digest preview" />}
-        {lead.state.status === "failed" && (
-          <ErrorState title="The preview did not load" error={lead.state.error} />
-        )}
-        {lead.state.status === "ready" && (
-          <AdaptiveCardView card={lead.state.data.card} label="Preview of your weekly digest" />
-        )}
+        <LoadState
+          state={lead.state}
+          loading="Loading the digest preview"
+          failed="The preview did not load"
+        >
+          {(data) => <AdaptiveCardView card={data.card} label="Preview of your weekly digest" />}
+        </LoadState>
       </section>
       {champion && <MembersDigest community={community} />}
     </>

@@ -1,8 +1,7 @@
 import { useCallback } from "react";
 import { Body1, makeStyles, Title2, Title3, tokens } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { rolesIn, useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -41,32 +40,36 @@ export default function HealthPage({ community }: { community: Community }) {
         <Title2 as="h2" id="signals-heading" className={styles.title}>
           Health across your communities
         </Title2>
-        {signals.state.status === "loading" && <Loading label="Loading health signals" />}
-        {signals.state.status === "failed" && (
-          <ErrorState title="Health signals did not load" error={signals.state.error} />
-        )}
-        {signals.state.status === "ready" && signals.state.data.communities.length === 0 && (
-          <Body1>Health signals show for the communities you lead.</Body1>
-        )}
-        {signals.state.status === "ready" &&
-          signals.state.data.communities.map((entry) => (
-            <div key={entry.communityId} className={styles.community}>
-              <Title3 as="h3" className={styles.title}>
-                {entry.name}
-              </Title3>
-              {entry.signals.length === 0 ? (
-                <Body1>No warning signs.</Body1>
-              ) : (
-                <ul className={styles.signals}>
-                  {entry.signals.map((signal) => (
-                    <li key={signal.kind + signal.summary}>
-                      <Body1>{signal.summary}</Body1>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          ))}
+        <LoadState
+          state={signals.state}
+          loading="Loading health signals"
+          failed="Health signals did not load"
+          empty={{
+            when: (data) => data.communities.length === 0,
+            show: <Body1>Health signals show for the communities you lead.</Body1>,
+          }}
+        >
+          {(data) =>
+            data.communities.map((entry) => (
+              <div key={entry.communityId} className={styles.community}>
+                <Title3 as="h3" className={styles.title}>
+                  {entry.name}
+                </Title3>
+                {entry.signals.length === 0 ? (
+                  <Body1>No warning signs.</Body1>
+                ) : (
+                  <ul className={styles.signals}>
+                    {entry.signals.map((signal) => (
+                      <li key={signal.kind + signal.summary}>
+                        <Body1>{signal.summary}</Body1>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))
+          }
+        </LoadState>
       </section>
 
       <DigestSections community={community} champion={champion} />

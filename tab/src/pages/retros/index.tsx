@@ -24,8 +24,7 @@ import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { useAction } from "../../components/useAction";
 import { useFormErrors } from "../../components/useFormErrors";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { ShowMore } from "../../components/ShowMore";
 import { useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
@@ -103,60 +102,58 @@ function RetroHistory({ community }: { community: Community }) {
   return (
     <div className={styles.root}>
       <Title2 as="h2">Retros of {community.name}</Title2>
-      {state.status === "loading" && <Loading label="Loading retros" />}
-      {state.status === "failed" && (
-        <ErrorState title="The retros did not load" error={state.error} onRetry={reload} />
-      )}
-      {state.status === "ready" && (
-        <>
-          {state.data.allowedActions.includes("facilitate") && (
-            <StartRetro
-              communityId={community.id}
-              onStarted={(retroId) => navigate(appPaths.retro(retroId))}
-            />
-          )}
-          <OpenActions
-            communityId={community.id}
-            data={state.data}
-            myId={myId}
-            onChanged={reload}
-          />
-          <section className={styles.section} aria-labelledby="pulse-title">
-            <Title3 as="h3" id="pulse-title">
-              Pulse over time
-            </Title3>
-            <PulseChart points={pulsePoints(state.data.retros)} />
-          </section>
-          <section className={styles.section} aria-labelledby="history-title">
-            <Title3 as="h3" id="history-title">
-              History
-            </Title3>
-            {state.data.retros.length === 0 && <Text>No retros yet.</Text>}
-            <ul className={styles.list}>
-              {state.data.retros.map((retro) => (
-                <li key={retro.id} className={styles.row}>
-                  <div className={styles.grow}>
-                    <Text weight="semibold">{retro.title}</Text>
-                    <br />
-                    <Text size={200}>
-                      {phaseNames[retro.phase]} · started {retro.startedAt.slice(0, 10)}
-                      {retro.topThemes.length > 0 &&
-                        ` · top themes: ${retro.topThemes.map((t) => `${t.title} (${t.votes})`).join(", ")}`}
-                    </Text>
-                  </div>
-                  <Button
-                    onClick={() => navigate(appPaths.retro(retro.id))}
-                    aria-label={`Open ${retro.title}`}
-                  >
-                    Open
-                  </Button>
-                </li>
-              ))}
-            </ul>
-            {state.data.nextCursor && <ShowMore label="Show older retros" onMore={showOlder} />}
-          </section>
-        </>
-      )}
+      <LoadState
+        state={state}
+        loading="Loading retros"
+        failed="The retros did not load"
+        onRetry={reload}
+      >
+        {(data) => (
+          <>
+            {data.allowedActions.includes("facilitate") && (
+              <StartRetro
+                communityId={community.id}
+                onStarted={(retroId) => navigate(appPaths.retro(retroId))}
+              />
+            )}
+            <OpenActions communityId={community.id} data={data} myId={myId} onChanged={reload} />
+            <section className={styles.section} aria-labelledby="pulse-title">
+              <Title3 as="h3" id="pulse-title">
+                Pulse over time
+              </Title3>
+              <PulseChart points={pulsePoints(data.retros)} />
+            </section>
+            <section className={styles.section} aria-labelledby="history-title">
+              <Title3 as="h3" id="history-title">
+                History
+              </Title3>
+              {data.retros.length === 0 && <Text>No retros yet.</Text>}
+              <ul className={styles.list}>
+                {data.retros.map((retro) => (
+                  <li key={retro.id} className={styles.row}>
+                    <div className={styles.grow}>
+                      <Text weight="semibold">{retro.title}</Text>
+                      <br />
+                      <Text size={200}>
+                        {phaseNames[retro.phase]} · started {retro.startedAt.slice(0, 10)}
+                        {retro.topThemes.length > 0 &&
+                          ` · top themes: ${retro.topThemes.map((t) => `${t.title} (${t.votes})`).join(", ")}`}
+                      </Text>
+                    </div>
+                    <Button
+                      onClick={() => navigate(appPaths.retro(retro.id))}
+                      aria-label={`Open ${retro.title}`}
+                    >
+                      Open
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+              {data.nextCursor && <ShowMore label="Show older retros" onMore={showOlder} />}
+            </section>
+          </>
+        )}
+      </LoadState>
     </div>
   );
 }
