@@ -32,32 +32,13 @@ import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
 import { appPaths } from "../../routing/routes";
 import { PulseChart } from "./components/PulseChart";
+import { useRetroStyles } from "./components/retroStyles";
 import { RetroDetail } from "./components/RetroDetail";
 import { emptyStartRetro, startRetroRequest, type StartRetroValues } from "./retroForms";
 import { phaseNames, pulsePoints } from "./retroView";
 
-const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalL },
-  section: { display: "grid", gap: tokens.spacingVerticalS },
-  form: { display: "grid", gap: tokens.spacingVerticalS, maxWidth: "560px" },
-  list: {
-    listStyleType: "none",
-    padding: 0,
-    margin: 0,
-    display: "grid",
-    gap: tokens.spacingVerticalS,
-  },
-  row: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  grow: { flexGrow: 1 },
-});
+// The list's rows share the retro's look; only their text grows differently here.
+const useStyles = makeStyles({ grow: { flexGrow: 1 } });
 
 /**
  * The Retros page: at `/retros` open actions, the pulse over time, the history a page at a time
@@ -79,7 +60,8 @@ export default function RetrosPage({ community }: { community: Community }) {
 
 /** The list side of the page; mounted afresh on the way back from a retro, so it loads again. */
 function RetroHistory({ community }: { community: Community }) {
-  const styles = useStyles();
+  const styles = useRetroStyles();
+  const own = useStyles();
   const { api } = useEnvironment();
   const announce = useAnnounce();
   const load = useCallback(() => api.retros.list(community.id), [api, community.id]);
@@ -131,7 +113,7 @@ function RetroHistory({ community }: { community: Community }) {
               <ul className={styles.list}>
                 {data.retros.map((retro) => (
                   <li key={retro.id} className={styles.row}>
-                    <div className={styles.grow}>
+                    <div className={own.grow}>
                       <Text weight="semibold">{retro.title}</Text>
                       <br />
                       <Text size={200}>
@@ -174,7 +156,7 @@ function StartRetro({
   communityId: string;
   onStarted(retroId: string): void;
 }) {
-  const styles = useStyles();
+  const styles = useRetroStyles();
   const { api } = useEnvironment();
   const [values, setValues] = useState<StartRetroValues>(emptyStartRetro);
   const set = (change: Partial<StartRetroValues>) =>
@@ -265,7 +247,8 @@ function OpenActions({
   myId: string | null;
   onChanged(): void;
 }) {
-  const styles = useStyles();
+  const styles = useRetroStyles();
+  const own = useStyles();
   const { api } = useEnvironment();
   const tracking = useAction();
   const error = tracking.error?.message;
@@ -292,7 +275,7 @@ function OpenActions({
           const mayTrack = canRun || action.owner.id === myId;
           return (
             <li key={action.id} className={styles.row}>
-              <div className={styles.grow}>
+              <div className={own.grow}>
                 <Text weight="semibold">{action.text}</Text>
                 <br />
                 <Text size={200}>

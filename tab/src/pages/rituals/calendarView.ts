@@ -189,7 +189,8 @@ export function reminderOptions(current: readonly number[]): number[] {
   return [...new Set([...reminderChoices, ...current])].sort((a, b) => b - a);
 }
 
-const weekdayNames: Record<WeekdayCode, string> = {
+/** Weekdays by their RRULE code, as sentences and pickers name them. */
+export const weekdayNames: Record<WeekdayCode, string> = {
   MO: "Monday",
   TU: "Tuesday",
   WE: "Wednesday",

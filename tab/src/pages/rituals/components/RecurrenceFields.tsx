@@ -1,21 +1,12 @@
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { weekdayCodes, type Recurrence, type WeekdayCode } from "@practice-hub/shared";
 import type { FieldErrorProps } from "../../../components/useFormErrors";
+import { weekdayNames } from "../calendarView";
 import type { NthWeekday, RitualFormValues } from "../ritualForm";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-const weekdayNames: Record<WeekdayCode, string> = {
-  MO: "Monday",
-  TU: "Tuesday",
-  WE: "Wednesday",
-  TH: "Thursday",
-  FR: "Friday",
-  SA: "Saturday",
-  SU: "Sunday",
-};
 
 /** The form's fields a refusal can point at here. */
 type RecurrenceField = "repeats" | "interval" | "nth" | "weekday" | "day";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
-import { ritualLimits } from "@practice-hub/shared";
+import { ritualLimits, type OccurrenceChangeRequest } from "@practice-hub/shared";
 import { useEnvironment } from "../../../environment";
 import { useSessionStyles, type SessionPartProps } from "./sessionParts";
 
@@ -11,6 +11,8 @@ export function SessionChanges({ occurrence: o, communityId, busy, run }: Sessio
   const [reason, setReason] = useState("");
   const [moveDate, setMoveDate] = useState(o.originalDate);
   const [moveTime, setMoveTime] = useState("");
+  const change = (request: OccurrenceChangeRequest, done: string) =>
+    run(() => api.calendar.changeOccurrence({ communityId, occurrence: o, change: request }), done);
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">Change this session only</Subtitle2>
@@ -24,17 +26,7 @@ export function SessionChanges({ occurrence: o, communityId, busy, run }: Sessio
         </Field>
         <Button
           disabled={busy || reason.trim() === ""}
-          onClick={() =>
-            run(
-              () =>
-                api.calendar.changeOccurrence({
-                  communityId,
-                  occurrence: o,
-                  change: { cancelledReason: reason.trim() },
-                }),
-              "Session cancelled.",
-            )
-          }
+          onClick={() => change({ cancelledReason: reason.trim() }, "Session cancelled.")}
         >
           Cancel session
         </Button>
@@ -48,17 +40,7 @@ export function SessionChanges({ occurrence: o, communityId, busy, run }: Sessio
         </Field>
         <Button
           disabled={busy || moveTime === ""}
-          onClick={() =>
-            run(
-              () =>
-                api.calendar.changeOccurrence({
-                  communityId,
-                  occurrence: o,
-                  change: { movedTo: { date: moveDate, time: moveTime } },
-                }),
-              "Session moved.",
-            )
-          }
+          onClick={() => change({ movedTo: { date: moveDate, time: moveTime } }, "Session moved.")}
         >
           Move session
         </Button>
