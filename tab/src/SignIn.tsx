@@ -7,12 +7,13 @@ import { AppShell } from "./components/AppShell";
 import { ErrorState } from "./components/ErrorState";
 import { Loading } from "./components/Loading";
 import { PersonPicker } from "./components/PersonPicker";
+import { SignedInPersonProvider } from "./components/SignedInPerson";
 import { EnvironmentProvider, type Environment } from "./environment";
 import type { Host } from "./host/host";
 import { signInPlan } from "./host/signInPlan";
 import { replaceQueryParam, type LaunchOptions } from "./launch";
 
-const ConfigPage = lazy(() => import("./pages/ConfigPage"));
+const ConfigPage = lazy(() => import("./pages/communities/ConfigPage"));
 
 type BrowserAuth =
   | { status: "loading" }
@@ -115,13 +116,15 @@ export function SignIn({ host, launch }: { host: Host; launch: LaunchOptions }) 
   if (!environment) return <Loading label="Signing in" />;
   return (
     <EnvironmentProvider value={environment}>
-      {launch.route === "config" ? (
-        <Suspense fallback={<Loading label="Loading the settings" />}>
-          <ConfigPage />
-        </Suspense>
-      ) : (
-        <AppShell personal={launch.route === "personal"} />
-      )}
+      <SignedInPersonProvider>
+        {launch.route === "config" ? (
+          <Suspense fallback={<Loading label="Loading the settings" />}>
+            <ConfigPage />
+          </Suspense>
+        ) : (
+          <AppShell personal={launch.route === "personal"} />
+        )}
+      </SignedInPersonProvider>
     </EnvironmentProvider>
   );
 }

@@ -26,11 +26,11 @@ import {
   type MeResponse,
   type PublicConfig,
 } from "@practice-hub/shared";
-import { createCalendarApi, type CalendarApi } from "../pages/calendar/calendarApi";
-import { createDigestApi, type DigestApi } from "../pages/health/digestApi";
-import { createLibraryApi, type LibraryApi } from "../pages/library/libraryApi";
-import { createPeopleApi, type PeopleApi } from "../pages/people/peopleApi";
-import { createRetrosApi, type RetrosApi } from "../pages/retros/retrosApi";
+import { createCalendarApi, type CalendarApi } from "./rituals";
+import { createDigestApi, type DigestApi } from "./digest";
+import { createLibraryApi, type LibraryApi } from "./library";
+import { createPeopleApi, type PeopleApi } from "./people";
+import { createRetrosApi, type RetrosApi } from "./retros";
 import { ApiRequestError, signInError } from "./errors";
 import { apiRequest } from "./request";
 
@@ -72,15 +72,15 @@ export interface ApiClient {
     cursor?: string | null;
   }): Promise<CanvasHistoryResponse>;
   markReviewed(communityId: string): Promise<CanvasReviewResponse>;
-  /** The ritual calendar (tab/src/pages/calendar/calendarApi.ts). */
+  /** The ritual calendar (api/rituals.ts). */
   calendar: CalendarApi;
-  /** The curated library (tab/src/pages/library/libraryApi.ts). */
+  /** The curated library (api/library.ts). */
   library: LibraryApi;
-  /** Members and roles (tab/src/pages/people/peopleApi.ts). */
+  /** Members and roles (api/people.ts). */
   people: PeopleApi;
-  /** Health signals, the digest preview and delivery settings (tab/src/pages/health/digestApi.ts). */
+  /** Health signals, the digest preview and delivery settings (api/digest.ts). */
   digest: DigestApi;
-  /** Retros (tab/src/pages/retros/retrosApi.ts). */
+  /** Retros (api/retros.ts). */
   retros: RetrosApi;
 }
 

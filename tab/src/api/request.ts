@@ -38,3 +38,28 @@ export async function apiRequest<T>(request: ApiRequest<T>): Promise<T> {
   if (!parsed.success) throw new ApiRequestError(contractError(response.status, requestId));
   return parsed.data;
 }
+
+/** A call whose answer is not JSON (a file) or empty; errors still come in the one shape. */
+export async function rawApiRequest(
+  method: "GET" | "DELETE",
+  path: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { ...headers, Authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new ApiRequestError(networkError());
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ApiRequestError(
+      toApiError(response.status, body, response.headers.get("x-request-id")),
+    );
+  }
+  return response;
+}

@@ -1,4 +1,11 @@
-import { lazy, Suspense, useCallback, useState } from "react";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useState,
+  type ComponentType,
+  type LazyExoticComponent,
+} from "react";
 import {
   Button,
   Field,
@@ -12,23 +19,30 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
+import type { Community } from "@practice-hub/shared";
 import { useEnvironment } from "../environment";
 import { replaceQueryParam } from "../launch";
+import { GuardedRouter, useAddress } from "../routing/GuardedRouter";
+import { appPaths, type Area } from "../routing/routes";
 import { ErrorState } from "./ErrorState";
 import { useConfirmLeave } from "./LeaveGuard";
+import { useSignedInPerson } from "./SignedInPerson";
 import { Loading } from "./Loading";
 import { useLoad } from "./useLoad";
 
-const CanvasPage = lazy(() => import("../pages/canvas/CanvasPage"));
-const CalendarPage = lazy(() => import("../pages/calendar/CalendarPage"));
-const RetrosPage = lazy(() => import("../pages/retros/RetrosPage"));
-const CommunitiesPage = lazy(() => import("../pages/CommunitiesPage"));
-const NoCommunities = lazy(() => import("../pages/NoCommunities"));
-const LibraryPage = lazy(() => import("../pages/library/LibraryPage"));
-const PeoplePage = lazy(() => import("../pages/people/PeoplePage"));
-const HealthPage = lazy(() => import("../pages/health/HealthPage"));
-
-type Page = "communities" | "canvas" | "calendar" | "retros" | "library" | "people" | "health";
+const pages: Record<
+  Exclude<Area, "communities">,
+  LazyExoticComponent<ComponentType<{ community: Community }>>
+> = {
+  canvas: lazy(() => import("../pages/canvas")),
+  calendar: lazy(() => import("../pages/rituals")),
+  retros: lazy(() => import("../pages/retros")),
+  library: lazy(() => import("../pages/library")),
+  people: lazy(() => import("../pages/people")),
+  health: lazy(() => import("../pages/health")),
+};
+const CommunitiesPage = lazy(() => import("../pages/communities"));
+const NoCommunities = lazy(() => import("../pages/communities/components/NoCommunities"));
 
 const useStyles = makeStyles({
   header: {
@@ -58,17 +72,28 @@ const useStyles = makeStyles({
 
 /**
  * The frame around every page: the community switcher, who is signed in, and the navigation.
- * The channel tab opens on the canvas of its configured community; the personal tab opens on the
- * list of the caller's communities.
+ * Each area has an address (routing/routes.ts); the channel tab lands on the canvas of its
+ * configured community, the personal tab on the list of the caller's communities.
  */
 export function AppShell({ personal }: { personal: boolean }) {
+  return (
+    <GuardedRouter landing={personal ? "communities" : "canvas"}>
+      <Shell personal={personal} />
+    </GuardedRouter>
+  );
+}
+
+function Shell({ personal }: { personal: boolean }) {
   const styles = useStyles();
   const { api, launch, demo } = useEnvironment();
   const confirmLeave = useConfirmLeave();
+  const { address, navigate } = useAddress();
+  const me = useSignedInPerson();
+  // The community list belongs to the personal tab; a channel tab shows its canvas instead.
+  const area: Area = address.area === "communities" && !personal ? "canvas" : address.area;
   const loadCommunities = useCallback(() => api.communities(), [api]);
   const { state, reload } = useLoad(loadCommunities);
   const [chosenId, setChosenId] = useState<string | null>(launch.communityId);
-  const [page, setPage] = useState<Page>(personal ? "communities" : "canvas");
 
   const communities = state.status === "ready" ? state.data.communities : [];
   const selected = communities.find((community) => community.id === chosenId) ?? communities[0];
@@ -78,11 +103,12 @@ export function AppShell({ personal }: { personal: boolean }) {
     communities.length > 0 &&
     !communities.some((community) => community.id === chosenId);
 
-  const openCommunity = async (communityId: string, then: Page = page) => {
+  /** Shows another community, on the same area (not on a thing of the one left) or on `then`. */
+  const openCommunity = async (communityId: string, then: Area = area) => {
     if (!(await confirmLeave())) return;
     setChosenId(communityId);
     replaceQueryParam("community", communityId);
-    setPage(then);
+    navigate(appPaths.area(then), { confirmed: true });
   };
 
   const switchPerson = async () => {
@@ -119,11 +145,8 @@ export function AppShell({ personal }: { personal: boolean }) {
       </header>
       <nav className={styles.nav} aria-label="Practice Hub areas">
         <TabList
-          selectedValue={page}
-          onTabSelect={(_event, data) => {
-            const next = data.value as Page;
-            void confirmLeave().then((leave) => leave && setPage(next));
-          }}
+          selectedValue={area}
+          onTabSelect={(_event, data) => navigate(appPaths.area(data.value as Area))}
         >
           {personal && <Tab value="communities">My communities</Tab>}
           <Tab value="canvas">Canvas</Tab>
@@ -145,8 +168,10 @@ export function AppShell({ personal }: { personal: boolean }) {
               onCreated={(community) => {
                 setChosenId(community.id);
                 replaceQueryParam("community", community.id);
-                setPage("canvas");
+                navigate(appPaths.area("canvas"), { confirmed: true });
                 reload();
+                // The creator is its first champion: their roles changed.
+                me.reload();
               }}
             />
           )}
@@ -158,22 +183,27 @@ export function AppShell({ personal }: { personal: boolean }) {
               </MessageBarBody>
             </MessageBar>
           )}
-          {selected && page === "communities" && (
+          {selected && area === "communities" && (
             <CommunitiesPage
               communities={communities}
               onOpen={(communityId) => void openCommunity(communityId, "canvas")}
             />
           )}
-          {selected && page === "canvas" && <CanvasPage key={selected.id} community={selected} />}
-          {selected && page === "calendar" && (
-            <CalendarPage key={selected.id} community={selected} />
-          )}
-          {selected && page === "retros" && <RetrosPage key={selected.id} community={selected} />}
-          {selected && page === "library" && <LibraryPage key={selected.id} community={selected} />}
-          {selected && page === "people" && <PeoplePage key={selected.id} community={selected} />}
-          {selected && page === "health" && <HealthPage key={selected.id} community={selected} />}
+          {selected && area !== "communities" && <AreaPage area={area} community={selected} />}
         </Suspense>
       </main>
     </>
   );
+}
+
+/** The page of an area, mounted afresh for each community so nothing of the last one shows. */
+function AreaPage({
+  area,
+  community,
+}: {
+  area: Exclude<Area, "communities">;
+  community: Community;
+}) {
+  const Page = pages[area];
+  return <Page key={community.id} community={community} />;
 }

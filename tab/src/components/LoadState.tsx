@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { ErrorState } from "./ErrorState";
+import { Loading } from "./Loading";
+import type { Loaded } from "./useLoad";
+
+/**
+ * The loading, failed and empty states of something loaded with useLoad, said the same way on
+ * every page; `children` draws the data once it is there (and not empty).
+ */
+export function LoadState<T>(props: {
+  state: Loaded<T>;
+  /** What the spinner says ("Loading the retro"). */
+  loading: string;
+  /** The title of the error ("The retro did not load"). */
+  failed: string;
+  onRetry?: () => void;
+  /** When the data counts as empty, `show` (a sentence saying so) replaces `children`. */
+  empty?: { when(data: T): boolean; show: ReactNode };
+  children(data: T): ReactNode;
+}) {
+  const { state } = props;
+  if (state.status === "loading") return <Loading label={props.loading} />;
+  if (state.status === "failed") {
+    return <ErrorState title={props.failed} error={state.error} onRetry={props.onRetry} />;
+  }
+  if (props.empty?.when(state.data)) return <>{props.empty.show}</>;
+  return <>{props.children(state.data)}</>;
+}

@@ -1,0 +1,104 @@
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { limits, type CanvasSection } from "@practice-hub/shared";
+import { useEnvironment } from "../../../environment";
+import { characterCount, formatDateTime } from "../../../format";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalM },
+  sides: {
+    display: "grid",
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    alignItems: "start",
+    "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+  },
+  text: { "& textarea": { minHeight: "240px", fontFamily: tokens.fontFamilyMonospace } },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+/**
+ * Shown when a save was refused because someone else saved first. Their version and the user's
+ * text sit side by side; the user's side stays editable so the two can be merged by hand, and
+ * nothing the user typed is dropped unless they choose theirs.
+ */
+export function ConflictPanel({
+  theirs,
+  draft,
+  saving,
+  onChange,
+  onKeepMine,
+  onTakeTheirs,
+  onAppendTheirs,
+}: {
+  theirs: CanvasSection;
+  draft: string;
+  saving: boolean;
+  onChange(draft: string): void;
+  onKeepMine(): void;
+  onTakeTheirs(): void;
+  onAppendTheirs(): void;
+}) {
+  const styles = useStyles();
+  const { host } = useEnvironment();
+  const who = theirs.updatedBy?.displayName ?? "Someone";
+  const when = theirs.updatedAt
+    ? formatDateTime(theirs.updatedAt, host.locale, host.timeZone)
+    : "just now";
+  const tooLong = draft.length > limits.canvasSectionContent;
+
+  return (
+    <div className={styles.root} data-testid="conflict">
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{who} saved this section while you were editing</MessageBarTitle>
+          Your text has not been saved and is kept below. Compare the two, merge them in your
+          version if you like, then choose which one to keep.
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.sides}>
+        <Field
+          label={`Their version (${who}, ${when}, version ${theirs.version})`}
+          hint="Read only: copy from it, or take it as it is."
+        >
+          <Textarea className={styles.text} value={theirs.content} readOnly resize="vertical" />
+        </Field>
+        <Field
+          label="Your version (edit it to merge both)"
+          hint={characterCount(draft.length, limits.canvasSectionContent, host.locale)}
+          validationMessage={
+            tooLong
+              ? `Too long: shorten it to ${limits.canvasSectionContent} characters to save.`
+              : undefined
+          }
+        >
+          <Textarea
+            className={styles.text}
+            value={draft}
+            resize="vertical"
+            onChange={(_event, data) => onChange(data.value)}
+          />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={saving || tooLong} onClick={onKeepMine}>
+          {saving ? "Saving" : "Keep mine (save over theirs)"}
+        </Button>
+        <Button disabled={saving} onClick={onTakeTheirs}>
+          Take theirs
+        </Button>
+        <Button disabled={saving} onClick={onAppendTheirs}>
+          Copy their text below mine
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useCallback, useState } from "react";
+import { Caption1, makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import type { CanvasSection, CanvasSectionId, Community } from "@practice-hub/shared";
+import { ErrorState } from "../../components/ErrorState";
+import { useConfirmLeave } from "../../components/LeaveGuard";
+import { Loading } from "../../components/Loading";
+import { useLoad } from "../../components/useLoad";
+import { useEnvironment } from "../../environment";
+import { ReviewStatus } from "./components/ReviewStatus";
+import { SectionPanel } from "./components/SectionPanel";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalM },
+  heading: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0 },
+  layout: {
+    display: "grid",
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: "minmax(180px, 220px) minmax(0, 1fr)",
+    alignItems: "start",
+    "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+  },
+  sectionTab: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+});
+
+/**
+ * The community canvas: seven sections every member can read and champions fill in. One section
+ * is open at a time; moving to another while editing asks first.
+ */
+export default function CanvasPage({ community }: { community: Community }) {
+  const styles = useStyles();
+  const { api } = useEnvironment();
+  const confirmLeave = useConfirmLeave();
+  const loadCanvas = useCallback(() => api.canvas(community.id), [api, community.id]);
+  const { state, reload, update } = useLoad(loadCanvas);
+  const [openId, setOpenId] = useState<CanvasSectionId>("purpose");
+
+  const replaceSection = useCallback(
+    (next: CanvasSection) =>
+      update((canvas) => ({
+        ...canvas,
+        sections: canvas.sections.map((section) => (section.id === next.id ? next : section)),
+      })),
+    [update],
+  );
+
+  if (state.status === "loading") return <Loading label="Loading the canvas" />;
+  if (state.status === "failed") {
+    return <ErrorState title="The canvas did not load" error={state.error} onRetry={reload} />;
+  }
+  const canvas = state.data;
+  const open = canvas.sections.find((section) => section.id === openId) ?? canvas.sections[0];
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Title2 as="h2" className={styles.title}>
+          Community canvas
+        </Title2>
+        <Caption1>{community.name}</Caption1>
+      </div>
+      <ReviewStatus
+        canvas={canvas}
+        onReviewed={(review) => update((current) => ({ ...current, ...review }))}
+      />
+      <div className={styles.layout}>
+        <TabList
+          vertical
+          aria-label="Canvas sections"
+          selectedValue={open?.id}
+          onTabSelect={(_event, data) => {
+            const next = data.value as CanvasSectionId;
+            void confirmLeave().then((leave) => leave && setOpenId(next));
+          }}
+        >
+          {canvas.sections.map((section) => (
+            <Tab key={section.id} value={section.id}>
+              <span className={styles.sectionTab}>
+                {section.title}
+                {section.version === 0 && <Caption1>Not written yet</Caption1>}
+              </span>
+            </Tab>
+          ))}
+        </TabList>
+        {open && (
+          <SectionPanel
+            key={open.id}
+            communityId={canvas.communityId}
+            section={open}
+            canEdit={canvas.allowedActions.includes("update")}
+            onSectionChange={replaceSection}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback } from "react";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Title2,
+  tokens,
+} from "@fluentui/react-components";
+import type { Community } from "@practice-hub/shared";
+import { ErrorState } from "../../../components/ErrorState";
+import { Loading } from "../../../components/Loading";
+import { useAction } from "../../../components/useAction";
+import { useLoad } from "../../../components/useLoad";
+import { useEnvironment } from "../../../environment";
+import { formatDateTime } from "../../../format";
+import { sendStatusView } from "../sendStatus";
+import { AdaptiveCardView } from "./AdaptiveCardView";
+
+const useStyles = makeStyles({
+  section: { display: "grid", gap: tokens.spacingVerticalM },
+  title: { margin: 0 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+});
+
+/**
+ * For a community's champions: the members' version of the digest, where this week's stands
+ * (with "send now" or "check again"), and who Teams refused to deliver to.
+ */
+export function MembersDigest({ community }: { community: Community }) {
+  const styles = useStyles();
+  const { api, host } = useEnvironment();
+  const loadMembers = useCallback(
+    () =>
+      api.digest.preview({
+        audience: "members",
+        communityId: community.id,
+        timeZone: host.timeZone,
+      }),
+    [api, host, community.id],
+  );
+  const members = useLoad(loadMembers);
+  const loadUnreachable = useCallback(
+    () => api.digest.unreachable(community.id),
+    [api, community.id],
+  );
+  const unreachable = useLoad(loadUnreachable);
+  const loadSendStatus = useCallback(
+    () => api.digest.sendStatus(community.id),
+    [api, community.id],
+  );
+  const sendStatus = useLoad(loadSendStatus);
+  const send = useAction();
+  const when = (iso: string) => formatDateTime(iso, host.locale, host.timeZone);
+  const sendView =
+    sendStatus.state.status === "ready" ? sendStatusView(sendStatus.state.data, when) : null;
+
+  const sendNow = () =>
+    send.run(
+      async () => {
+        const result = await api.digest.sendNow(community.id);
+        sendStatus.update(() => result);
+        return result;
+      },
+      (result) => sendStatusView(result, when).text,
+    );
+
+  return (
+    <section className={styles.section} aria-labelledby="members-digest-heading">
+      <Title2 as="h2" id="members-digest-heading" className={styles.title}>
+        {community.name}: the members' digest
+      </Title2>
+      {members.state.status === "ready" && (
+        <AdaptiveCardView
+          card={members.state.data.card}
+          label={`Preview of the members' digest of ${community.name}`}
+        />
+      )}
+      {sendStatus.state.status === "loading" && (
+        <Loading label="Loading where this week's digest stands" />
+      )}
+      {sendStatus.state.status === "failed" && (
+        <ErrorState
+          title="Where this week's digest stands did not load"
+          error={sendStatus.state.error}
+        />
+      )}
+      {sendView && (
+        <MessageBar intent={sendView.intent} layout="multiline">
+          <MessageBarBody>
+            {sendView.text}
+            {sendView.detail && (
+              <>
+                <br />
+                <Text size={200}>{sendView.detail}</Text>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {sendView && (
+        <div className={styles.buttons}>
+          {sendView.action && (
+            <Button appearance="primary" disabled={send.busy} onClick={() => void sendNow()}>
+              {sendView.action}
+            </Button>
+          )}
+          {sendStatus.state.status === "ready" && sendStatus.state.data.status === "queued" && (
+            <Button onClick={sendStatus.reload}>Check again</Button>
+          )}
+        </div>
+      )}
+      {send.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{send.error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {unreachable.state.status === "ready" && unreachable.state.data.recipients.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            Teams refused to deliver to:{" "}
+            {unreachable.state.data.recipients
+              .map((r) => `${r.displayName} (since ${when(r.since)})`)
+              .join(", ")}
+            . They may have blocked or removed the app; ask them to open Practice Hub in Teams
+            again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useCallback } from "react";
+import { makeStyles, Title2, tokens } from "@fluentui/react-components";
+import type { Community } from "@practice-hub/shared";
+import { LoadState } from "../../components/LoadState";
+import { useLoad } from "../../components/useLoad";
+import { useEnvironment } from "../../environment";
+import { AdaptiveCardView } from "./components/AdaptiveCardView";
+import { DigestSettingsForm } from "./components/DigestSettingsForm";
+import { MembersDigest } from "./components/MembersDigest";
+
+const useStyles = makeStyles({
+  section: { display: "grid", gap: tokens.spacingVerticalM },
+  title: { margin: 0 },
+});
+
+/**
+ * The digest area (shown on the Health page, where its signals come from): the signed-in
+ * person's weekly digest exactly as it will arrive, with its delivery settings, and for a
+ * community's champions the members' version with "send now".
+ */
+export function DigestSections({
+  community,
+  champion,
+}: {
+  community: Community;
+  champion: boolean;
+}) {
+  const styles = useStyles();
+  const { api, host } = useEnvironment();
+  const loadLead = useCallback(
+    () => api.digest.preview({ audience: "lead", timeZone: host.timeZone }),
+    [api, host],
+  );
+  const lead = useLoad(loadLead);
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="digest-heading">
+        <Title2 as="h2" id="digest-heading" className={styles.title}>
+          Your weekly digest
+        </Title2>
+        <DigestSettingsForm timeZone={host.timeZone} />
+        <LoadState
+          state={lead.state}
+          loading="Loading the digest preview"
+          failed="The preview did not load"
+        >
+          {(data) => <AdaptiveCardView card={data.card} label="Preview of your weekly digest" />}
+        </LoadState>
+      </section>
+      {champion && <MembersDigest community={community} />}
+    </>
+  );
+}

@@ -1,0 +1,277 @@
+import { useCallback, useMemo, useState } from "react";
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+  Text,
+  Title2,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  filterResources,
+  libraryLimits,
+  librarySections,
+  librarySectionTitles,
+  resourceStatuses,
+  staleResourceDataSchema,
+  type Community,
+  type LibraryResource,
+  type LibrarySection,
+  type ResourceDecisionRequest,
+  type ResourceStatus,
+} from "@practice-hub/shared";
+import { ApiRequestError, apiErrorOf } from "../../api/errors";
+import { appendPage } from "../../api/paging";
+import { useAnnounce } from "../../components/Announcer";
+import { ErrorState } from "../../components/ErrorState";
+import { Loading } from "../../components/Loading";
+import { ShowMore } from "../../components/ShowMore";
+import { useLoad } from "../../components/useLoad";
+import { useEnvironment } from "../../environment";
+import { useAddress } from "../../routing/GuardedRouter";
+import { HandbookPanel } from "./components/HandbookPanel";
+import { ResourceItem } from "./components/ResourceItem";
+import { SuggestForm } from "./components/SuggestForm";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalL },
+  heading: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+  },
+  title: { margin: 0, marginInlineEnd: "auto" },
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
+  list: { display: "grid", gap: tokens.spacingVerticalS },
+});
+
+const decisionDone: Record<ResourceDecisionRequest["decision"], string> = {
+  approve: "Approved: it now shows to everyone and can be picked for the digest.",
+  reject: "Rejected, with your reason kept for the person who suggested it.",
+  archive: "Archived.",
+};
+
+const byId = (item: { id: string }) => item.id;
+
+/**
+ * The curated library, a page at a time ("Show more of the library"): search and filters over the
+ * resources loaded, a suggestion form for every member, curators' decisions, and the handbook.
+ * At `/library/resources/<id>` the named resource is brought into view.
+ */
+export default function LibraryPage({ community }: { community: Community }) {
+  const styles = useStyles();
+  const { api } = useEnvironment();
+  const announce = useAnnounce();
+  const load = useCallback(() => api.library.library(community.id), [api, community.id]);
+  const { state, reload, update } = useLoad(load);
+  const [text, setText] = useState("");
+  const [section, setSection] = useState<LibrarySection | "">("");
+  const [status, setStatus] = useState<ResourceStatus | "">("");
+  const [tag, setTag] = useState("");
+  const [suggesting, setSuggesting] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ intent: "success" | "warning"; text: string } | null>(
+    null,
+  );
+
+  const { address } = useAddress();
+  const named = address.kind === "resource" ? address : null;
+  const data = state.status === "ready" ? state.data : null;
+  const namedMissing =
+    named !== null && data !== null && !data.resources.some((r) => r.id === named.resourceId);
+  const curator = data?.allowedActions.includes("curate") ?? false;
+  const tags = useMemo(
+    () => [...new Set((data?.resources ?? []).flatMap((r) => r.tags))].sort(),
+    [data],
+  );
+  const shown = useMemo(
+    () =>
+      filterResources(data?.resources ?? [], {
+        text,
+        ...(section ? { section } : {}),
+        ...(status ? { status } : {}),
+        ...(tag ? { tag } : {}),
+      }),
+    [data, text, section, status, tag],
+  );
+
+  const replace = (next: LibraryResource) =>
+    update((current) => ({
+      ...current,
+      resources: current.resources.some((r) => r.id === next.id)
+        ? current.resources.map((r) => (r.id === next.id ? next : r))
+        : [next, ...current.resources],
+    }));
+
+  const showMore = async () => {
+    if (!data?.nextCursor) return;
+    const page = await api.library.library(community.id, data.nextCursor);
+    update((current) => ({
+      ...current,
+      resources: appendPage(current.resources, page.resources, byId),
+      handbook: appendPage(current.handbook, page.handbook, byId),
+      nextCursor: page.nextCursor,
+    }));
+    announce(`${page.resources.length + page.handbook.length} more library items shown.`);
+  };
+
+  const decide = async (resource: LibraryResource, decision: ResourceDecisionRequest) => {
+    setBusy(resource.id);
+    setNotice(null);
+    try {
+      replace(await api.library.decide({ communityId: community.id, resource, decision }));
+      setNotice({ intent: "success", text: decisionDone[decision.decision] });
+      announce(decisionDone[decision.decision]);
+    } catch (error) {
+      const stale =
+        error instanceof ApiRequestError
+          ? staleResourceDataSchema.safeParse(error.detail.data).data?.current
+          : undefined;
+      if (stale) {
+        replace(stale);
+        setNotice({
+          intent: "warning",
+          text: `Another curator changed "${stale.title}" first: it is now ${stale.status}. Check it, then decide again.`,
+        });
+      } else {
+        setNotice({ intent: "warning", text: apiErrorOf(error).message });
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Title2 as="h2" className={styles.title}>
+          Library
+        </Title2>
+        {data?.allowedActions.includes("suggest") && !suggesting && (
+          <Button appearance="primary" onClick={() => setSuggesting(true)}>
+            Suggest a resource
+          </Button>
+        )}
+      </div>
+      {state.status === "loading" && <Loading label="Loading the library" />}
+      {state.status === "failed" && (
+        <ErrorState title="The library did not load" error={state.error} onRetry={reload} />
+      )}
+      {suggesting && (
+        <SuggestForm
+          communityId={community.id}
+          onSuggested={(resource) => {
+            setSuggesting(false);
+            replace(resource);
+            setNotice({
+              intent: "success",
+              text: "Thank you: your suggestion is with the curators.",
+            });
+          }}
+          onCancel={() => setSuggesting(false)}
+        />
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {namedMissing && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {data.nextCursor
+              ? "The resource this link names is not among those loaded so far: show more of the library to look further."
+              : "The resource this link names is not in the library (it may have been removed)."}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {data && (
+        <>
+          <div className={styles.filters} role="search" aria-label="Search the library">
+            <Field label="Search">
+              <SearchBox
+                value={text}
+                maxLength={libraryLimits.search}
+                onChange={(_e, value) => setText(value.value)}
+              />
+            </Field>
+            <Field label="Section">
+              <Select
+                value={section}
+                onChange={(_e, value) => setSection(value.value as LibrarySection | "")}
+              >
+                <option value="">All sections</option>
+                {librarySections.map((id) => (
+                  <option key={id} value={id}>
+                    {librarySectionTitles[id]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Status">
+              <Select
+                value={status}
+                onChange={(_e, value) => setStatus(value.value as ResourceStatus | "")}
+              >
+                <option value="">Any status</option>
+                {resourceStatuses.map((id) => (
+                  <option key={id} value={id}>
+                    {id}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Tag">
+              <Select value={tag} onChange={(_e, value) => setTag(value.value)}>
+                <option value="">Any tag</option>
+                {tags.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <section className={styles.list} aria-label="Resources">
+            {shown.length === 0 && (
+              <Text>
+                {data.nextCursor
+                  ? "None of the resources loaded so far match these filters: show more to look further."
+                  : "No resources match these filters."}
+              </Text>
+            )}
+            {shown.map((resource) => (
+              <ResourceItem
+                key={resource.id}
+                resource={resource}
+                curator={curator}
+                busy={busy === resource.id}
+                selected={resource.id === named?.resourceId}
+                onDecide={(decision) => void decide(resource, decision)}
+              />
+            ))}
+          </section>
+          {data.nextCursor && <ShowMore label="Show more of the library" onMore={showMore} />}
+          <HandbookPanel
+            communityId={community.id}
+            entries={data.handbook}
+            curator={curator}
+            onSaved={(entry) =>
+              update((current) => ({
+                ...current,
+                handbook: current.handbook.some((e) => e.id === entry.id)
+                  ? current.handbook.map((e) => (e.id === entry.id ? entry : e))
+                  : [entry, ...current.handbook],
+              }))
+            }
+          />
+        </>
+      )}
+    </div>
+  );
+}
