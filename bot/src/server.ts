@@ -11,7 +11,7 @@ import { createEventLoopMonitor, type EventLoopMonitor } from "./eventLoop";
 import { createDigestSource } from "./jobs/digests";
 import { createReminderSource } from "./jobs/reminders";
 import { createLogger, type Logger } from "./logger";
-import { createStore, type Store } from "./store";
+import { createStore, storageAccessFor, type Store } from "./store";
 import { createMembershipEventSink, createTeamsEndpoint } from "./teams";
 import { createProactiveSender } from "./teams/proactiveSender";
 import { BotCommandRegistry, CardActionRegistry } from "./teams";
@@ -76,7 +76,7 @@ export async function createService(
 ): Promise<Service> {
   const logger = createLogger(config);
   const store = createStore(
-    config.STORAGE_CONNECTION_STRING,
+    storageAccessFor(config),
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
   );
   await store.ensureTables();
