@@ -83,8 +83,9 @@ const termsSections: Section[] = [
   },
 ];
 
+/** Escapes text for an element's content (these pages put no text in attributes). */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** A complete, readable page: no script, styles inline (the CSP allows inline styles). */
