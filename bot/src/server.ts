@@ -42,6 +42,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Called once per HTTP request to storage: tests and benchmarks count round trips with it. */
   onStorageRoundTrip?: () => void;
+  /** The logger; the local stack writes to a file. Default: JSON lines on stdout. */
+  logger?: Logger;
 }
 
 function teamsEndpointFor(
@@ -74,7 +76,7 @@ export async function createService(
   config: Config,
   options: ServiceOptions = {},
 ): Promise<Service> {
-  const logger = createLogger(config);
+  const logger = options.logger ?? createLogger(config);
   const store = createStore(
     storageAccessFor(config),
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
