@@ -8,6 +8,11 @@ import { fillTemplate, packageApp, parseEnvFile } from "../bot/src/local/package
 import { personalTabEntityId } from "../bot/src/teams/tabLink";
 
 const rootDir = path.resolve(__dirname, "..");
+/**
+ * Example env files: env/ holds what `atk provision` writes (empty until a tenant is provisioned),
+ * so the package is built here from the same names with placeholder values.
+ */
+const envDir = path.join(__dirname, "fixtures", "env");
 
 interface Png {
   width: number;
@@ -60,7 +65,7 @@ function readPng(bytes: Buffer): Png {
 }
 
 function envFile(name: string): Record<string, string> {
-  return parseEnvFile(readFileSync(path.join(rootDir, "env", `.env.${name}`), "utf8"));
+  return parseEnvFile(readFileSync(path.join(envDir, `.env.${name}`), "utf8"));
 }
 
 /** The schema file @microsoft/app-manifest ships for the manifest's $schema URL. */
@@ -105,7 +110,7 @@ describe("the Teams app package", () => {
   it.each(["local", "dev"])(
     "builds a %s manifest that the Teams schema accepts offline",
     async (envName) => {
-      const { manifest, manifestPath } = await packageApp({ envName, rootDir });
+      const { manifest, manifestPath } = await packageApp({ envName, rootDir, envDir });
 
       const errors = await validateOffline(manifestPath, localSchemaPath(manifest));
 
@@ -115,13 +120,13 @@ describe("the Teams app package", () => {
   );
 
   it("also validates with the package's own schema lookup, which finds the schema locally", async () => {
-    const { manifestPath } = await packageApp({ envName: "local", rootDir });
+    const { manifestPath } = await packageApp({ envName: "local", rootDir, envDir });
 
     await expect(validateOffline(manifestPath)).resolves.toEqual([]);
   });
 
   it("fills every placeholder from the env file", async () => {
-    const { manifestPath } = await packageApp({ envName: "local", rootDir });
+    const { manifestPath } = await packageApp({ envName: "local", rootDir, envDir });
     const text = readFileSync(manifestPath, "utf8");
     const env = envFile("local");
 
@@ -135,7 +140,7 @@ describe("the Teams app package", () => {
   });
 
   it("declares the tabs, bot scopes and help command the service implements", async () => {
-    const { manifest } = await packageApp({ envName: "local", rootDir });
+    const { manifest } = await packageApp({ envName: "local", rootDir, envDir });
     const env = envFile("local");
 
     expect(manifest["staticTabs"]).toContainEqual(
@@ -162,7 +167,7 @@ describe("the Teams app package", () => {
   });
 
   it("zips manifest.json with both icons", async () => {
-    const { zipPath } = await packageApp({ envName: "local", rootDir });
+    const { zipPath } = await packageApp({ envName: "local", rootDir, envDir });
 
     const zip = await JSZip.loadAsync(readFileSync(zipPath));
 
@@ -191,7 +196,7 @@ describe("the Teams app package", () => {
   });
 
   it("reports schema errors, so a passing validation means something", async () => {
-    const { manifest } = await packageApp({ envName: "local", rootDir });
+    const { manifest } = await packageApp({ envName: "local", rootDir, envDir });
     const brokenPath = path.join(rootDir, "appPackage", "build", "manifest.broken.json");
     writeFileSync(
       brokenPath,

@@ -25,9 +25,20 @@ const envSchema = z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
     AUTH_MODE: z.enum(["local", "entra"]).default("local"),
-    STORAGE_CONNECTION_STRING: z
-      .string({ error: "is required: the Azure Storage (or Azurite) connection string." })
-      .min(1, "is required: the Azure Storage (or Azurite) connection string."),
+    /** Azurite locally; on Azure the managed identity is used instead (STORAGE_ACCOUNT_NAME). */
+    STORAGE_CONNECTION_STRING: optionalText,
+    /** The storage account reached with a token credential when there is no connection string. */
+    STORAGE_ACCOUNT_NAME: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^[a-z0-9]{3,24}$/,
+          "must be a storage account name: 3 to 24 lower-case letters and digits.",
+        )
+        .optional(),
+    ),
+    /** The client id of the user-assigned managed identity that signs in to storage. */
+    AZURE_CLIENT_ID: optionalText,
     ENTRA_CLIENT_ID: optionalText,
     ENTRA_APP_ID_URI: optionalText,
     ENTRA_OPENID_METADATA_URL: z.url().default(defaultOpenIdMetadataUrl),
@@ -92,6 +103,14 @@ const envSchema = z
     COMMUNITIES_PER_TENANT_MAX: z.coerce.number().int().positive().max(100_000).default(200),
   })
   .superRefine((env, ctx) => {
+    if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_NAME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STORAGE_CONNECTION_STRING"],
+        message:
+          "is required: the Azure Storage (or Azurite) connection string, or STORAGE_ACCOUNT_NAME to reach storage with a managed identity.",
+      });
+    }
     if (env.AUTH_MODE === "local" && env.NODE_ENV === "production") {
       ctx.addIssue({
         code: "custom",

@@ -11,7 +11,7 @@ import { createEventLoopMonitor, type EventLoopMonitor } from "./eventLoop";
 import { createDigestSource } from "./jobs/digests";
 import { createReminderSource } from "./jobs/reminders";
 import { createLogger, type Logger } from "./logger";
-import { createStore, type Store } from "./store";
+import { createStore, storageAccessFor, type Store } from "./store";
 import { createMembershipEventSink, createTeamsEndpoint } from "./teams";
 import { createProactiveSender } from "./teams/proactiveSender";
 import { ChatCommandRegistry, CardActionRegistry } from "./teams";
@@ -42,6 +42,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Called once per HTTP request to storage: tests and benchmarks count round trips with it. */
   onStorageRoundTrip?: () => void;
+  /** The logger; the local stack writes to a file. Default: JSON lines on stdout. */
+  logger?: Logger;
 }
 
 function teamsEndpointFor(
@@ -74,9 +76,9 @@ export async function createService(
   config: Config,
   options: ServiceOptions = {},
 ): Promise<Service> {
-  const logger = createLogger(config);
+  const logger = options.logger ?? createLogger(config);
   const store = createStore(
-    config.STORAGE_CONNECTION_STRING,
+    storageAccessFor(config),
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
   );
   await store.ensureTables();

@@ -20,6 +20,7 @@ import { notFound } from "../errors";
 import type { EventLoopMonitor } from "../eventLoop";
 import type { Jobs } from "../jobs/types";
 import { errorHandler } from "./errorHandler";
+import { legalPages } from "./legalPages";
 import { createRateLimits } from "./rateLimit";
 import { requestContext } from "./requestContext";
 import { securityHeaders } from "./securityHeaders";
@@ -88,6 +89,8 @@ export function createHttpApp(props: HttpAppProps): Express {
   });
   app.use("/api", api);
 
+  // Before the tab: the manifest and the Entra app link to these pages, not to the app.
+  app.use(legalPages());
   app.use(staticTab(props.tabDistDir, { sourceMaps: props.config.NODE_ENV === "development" }));
   app.use((req) => {
     throw notFound(`Nothing is served at ${req.method} ${req.path}. Check the URL.`);

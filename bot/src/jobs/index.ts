@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createWorkQueue, type WorkQueue } from "../queue";
+import { storageAccessFor } from "../store/credential";
 import { createDeliveryWorker } from "./deliveryWorker";
 import type { FaultHook } from "./faults";
 import { encodePointer } from "./queueMessage";
@@ -55,7 +56,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
   const queue =
     props.queue ??
     createWorkQueue({
-      connectionString: config.STORAGE_CONNECTION_STRING,
+      access: storageAccessFor(config),
       name: config.JOBS_QUEUE_NAME,
     });
   let queueReady: Promise<void> | null = null;

@@ -16,6 +16,8 @@ export interface Azurite {
   connectionString: string;
   /** Stops both processes and waits for them to exit. */
   stop(): Promise<void>;
+  /** Asks both processes to stop without waiting: for a parent that is exiting right now. */
+  kill(): void;
 }
 
 /** Options for startAzurite. */
@@ -27,6 +29,11 @@ export interface AzuriteOptions {
   queuePort?: number;
   /** Where the azurite bins are; defaults to the repository's node_modules/.bin. */
   binDir?: string;
+  /**
+   * Runs Azurite in process groups of its own, so a Ctrl-C in the terminal does not reach it and
+   * the caller stops it last, after the service has given its lease up (the local stack).
+   */
+  ownProcessGroup?: boolean;
 }
 
 /** The connection string of an Azurite listening on 127.0.0.1. */
@@ -84,11 +91,17 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Starts one Azurite service and resolves once it says it is listening. */
-function startService(props: { bin: string; args: string[]; cwd: string }): Promise<ChildProcess> {
+function startService(props: {
+  bin: string;
+  args: string[];
+  cwd: string;
+  detached: boolean;
+}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(props.bin, props.args, {
       cwd: props.cwd,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: props.detached,
     });
     let output = "";
     const timer = setTimeout(() => {
@@ -121,6 +134,7 @@ async function startWithRetry(props: {
   service: "table" | "queue";
   port: number | undefined;
   location: string | undefined;
+  detached: boolean;
 }): Promise<{ child: ChildProcess; port: number }> {
   const attempts = props.port === undefined ? 3 : 1;
   let lastError: unknown;
@@ -140,7 +154,8 @@ async function startWithRetry(props: {
     try {
       // Azurite writes debug and lock files in its working directory: keep them with its data.
       const cwd = props.location ?? process.cwd();
-      return { child: await startService({ bin: props.bin, args, cwd }), port };
+      const child = await startService({ bin: props.bin, args, cwd, detached: props.detached });
+      return { child, port };
     } catch (error) {
       lastError = error;
     }
@@ -160,6 +175,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     service: "table",
     port: options.tablePort,
     location: options.location,
+    detached: options.ownProcessGroup ?? false,
   });
   let queue: { child: ChildProcess; port: number };
   try {
@@ -168,6 +184,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       service: "queue",
       port: options.queuePort,
       location: options.location,
+      detached: options.ownProcessGroup ?? false,
     });
   } catch (error) {
     await stopProcess(table.child);
@@ -179,6 +196,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     connectionString: azuriteConnectionString(table.port, queue.port),
     async stop() {
       await Promise.all([stopProcess(table.child), stopProcess(queue.child)]);
+    },
+    kill() {
+      for (const child of [table.child, queue.child]) {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+      }
     },
   };
 }

@@ -14,6 +14,8 @@ export interface PackageAppOptions {
   envName: string;
   /** The repository root (holds appPackage/ and env/). */
   rootDir: string;
+  /** Where the env files are: `<rootDir>/env` unless given (tests use example values). */
+  envDir?: string;
 }
 
 /** What packageApp wrote. */
@@ -53,27 +55,29 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   });
   if (missing.size > 0) {
     throw new Error(
-      `The manifest template needs ${[...missing].join(", ")}: add ${missing.size > 1 ? "them" : "it"} to the env file.`,
+      `The manifest template needs ${[...missing].join(", ")}: add ${missing.size > 1 ? "them" : "it"} to the env file ` +
+        "(atk provision writes them there).",
     );
   }
   return filled;
 }
 
 /**
- * Builds the Teams app package for one environment: fills appPackage/manifest.template.json from
- * env/.env.<name>, and writes appPackage/build/manifest.<name>.json and
+ * Builds the Teams app package for one environment: fills appPackage/manifest.json (the template the
+ * Agents Toolkit fills too) from env/.env.<name>, and writes appPackage/build/manifest.<name>.json and
  * appPackage/build/appPackage.<name>.zip (manifest.json and the two icons).
  */
 export async function packageApp(options: PackageAppOptions): Promise<PackageAppResult> {
   const appDir = path.join(options.rootDir, "appPackage");
-  const envPath = path.join(options.rootDir, "env", `.env.${options.envName}`);
+  const envDir = options.envDir ?? path.join(options.rootDir, "env");
+  const envPath = path.join(envDir, `.env.${options.envName}`);
   let envText: string;
   try {
     envText = readFileSync(envPath, "utf8");
   } catch {
     throw new Error(`No env file for "${options.envName}": create ${envPath}.`);
   }
-  const template = readFileSync(path.join(appDir, "manifest.template.json"), "utf8");
+  const template = readFileSync(path.join(appDir, "manifest.json"), "utf8");
   const manifestText = fillTemplate(template, parseEnvFile(envText));
   const manifest = JSON.parse(manifestText) as Record<string, unknown>;
 

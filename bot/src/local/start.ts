@@ -1,11 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config";
 import { createService, type Service } from "../server";
 import { startAzurite, type Azurite } from "./azurite";
+import { createLocalLogger, runningBanner } from "./localLogs";
 import { startPlayground, type Playground } from "./playground";
 import { seedDemoData } from "./seed";
+import { stopInOrder } from "./stopSteps";
 
 /**
  * `npm start`: the whole app on one machine with embedded defaults. Azurite keeps its data under
@@ -15,6 +18,7 @@ import { seedDemoData } from "./seed";
 const repoRoot = path.resolve(__dirname, "../../..");
 const dataDir = path.join(repoRoot, ".data", "azurite");
 const formatFile = path.join(repoRoot, ".data", "format");
+const logFile = path.join(repoRoot, ".data", "logs", "service.log");
 
 /**
  * The shape of what the local stack stores. Raised whenever a change stores things in a way the
@@ -78,51 +82,84 @@ async function start(): Promise<void> {
 
   const running: { azurite?: Azurite; service?: Service; playground?: Playground } = {};
   let stopping = false;
+  // Silent when everything stops cleanly; otherwise one line per part that did not.
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    console.log("\nStopping Practice Hub...");
-    await running.playground?.stop().catch(() => undefined);
-    await running.service?.close().catch(() => undefined);
-    await running.azurite?.stop().catch(() => undefined);
-    process.exit(exitCode);
+    process.stdin.pause();
+    // The service before Azurite (which a Ctrl-C does not reach): its lease is given up, so the
+    // next start leads at once instead of waiting for the lease to run out.
+    const failures = await stopInOrder([
+      { name: "the Agents Playground", stop: () => running.playground?.stop() },
+      { name: "the service", stop: () => running.service?.close() },
+      { name: "Azurite", stop: () => running.azurite?.stop() },
+    ]);
+    for (const failure of failures) console.error(failure);
+    process.exit(failures.length > 0 ? 1 : exitCode);
   };
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
+  // Azurite has process groups of its own: never leave it behind, whatever ends this process.
+  process.once("exit", () => running.azurite?.kill());
 
   try {
     setAsideOlderData();
-    running.azurite = await startAzurite({ location: dataDir, tablePort, queuePort });
+    running.azurite = await startAzurite({
+      location: dataDir,
+      tablePort,
+      queuePort,
+      ownProcessGroup: true,
+    });
     const config = loadConfig({
       AUTH_MODE: "local",
       MicrosoftAppId: "",
+      // Debugging in real Teams (npm run dev:teamsfx) runs with AUTH_MODE=entra, which needs a
+      // secret; one made up per start suits a laptop as it does local mode.
+      SUBMISSION_KEY_SECRET: randomBytes(32).toString("base64url"),
       ...process.env,
       PORT: String(servicePort),
       STORAGE_CONNECTION_STRING: running.azurite.connectionString,
     });
-    running.service = await createService(config);
+    const logger = createLocalLogger({
+      file: logFile,
+      level: config.LOG_LEVEL,
+      terminal: process.stderr,
+      displayPath: path.relative(process.cwd(), logFile) || logFile,
+    });
+    running.service = await createService(config, { logger });
     // Idempotent: the first start seeds the demo tenant, later starts leave edits alone.
     await seedDemoData({ store: running.service.store, now: new Date() });
     await running.service.listen(servicePort, config.HOST);
 
     // The service binds 127.0.0.1 by default; "localhost" may resolve to ::1 first.
     const serviceHost = config.HOST === "127.0.0.1" ? "127.0.0.1" : "localhost";
-    running.playground = await startPlayground({
-      botEndpoint: `http://${serviceHost}:${servicePort}/api/messages`,
-      port: playgroundPort,
-    });
+    // With a bot app id (real Teams through a tunnel), the Playground's unsigned activities
+    // would be refused: Teams itself is the client then.
+    if (config.MicrosoftAppId === "") {
+      running.playground = await startPlayground({
+        botEndpoint: `http://${serviceHost}:${servicePort}/api/messages`,
+        port: playgroundPort,
+      });
+    }
 
-    console.log(
-      [
-        "",
-        "Practice Hub is running:",
-        `  Tab and API        http://localhost:${servicePort}  (try ?as=demo-champion)`,
-        `  Agents Playground  ${running.playground.url}`,
-        `  Azurite            table ${running.azurite.tablePort}, queue ${running.azurite.queuePort}, data in ${path.relative(repoRoot, dataDir)}`,
-        "Press Ctrl-C to stop.",
-        "",
-      ].join("\n"),
-    );
+    const banner = runningBanner({
+      serviceUrl: `http://localhost:${servicePort}`,
+      playgroundUrl: running.playground?.url ?? null,
+      azurite: {
+        tablePort: running.azurite.tablePort,
+        queuePort: running.azurite.queuePort,
+        dataDir: path.relative(repoRoot, dataDir),
+      },
+      logFile: path.relative(repoRoot, logFile),
+    });
+    console.log(banner);
+    // Enter shows the addresses again, wherever the terminal has scrolled to.
+    if (process.stdin.isTTY) {
+      process.stdin.setEncoding("utf8");
+      process.stdin.on("data", (typed: string) => {
+        if (typed.includes("\n") || typed.includes("\r")) console.log(banner);
+      });
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     await stopAll(1);

@@ -3,6 +3,7 @@
  * send it). Messages are small pointers; what they point at lives in Table Storage.
  */
 import { QueueClient, type StoragePipelineOptions } from "@azure/storage-queue";
+import { asStorageAccess, type StorageAccess } from "../store/credential";
 
 /** A received message: hidden from other receivers until its visibility timeout ends. */
 export interface QueuedMessage {
@@ -33,9 +34,18 @@ const pipelineOptions: StoragePipelineOptions = {
   retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 },
 };
 
-/** A WorkQueue over Azure Storage Queues (or Azurite) from a connection string. */
-export function createWorkQueue(props: { connectionString: string; name: string }): WorkQueue {
-  const client = new QueueClient(props.connectionString, props.name, pipelineOptions);
+/**
+ * A WorkQueue over Azure Storage Queues (or Azurite), from a connection string or the storage
+ * access of the configuration (a managed identity on Azure).
+ */
+export function createWorkQueue(
+  props: { name: string } & ({ connectionString: string } | { access: StorageAccess }),
+): WorkQueue {
+  const access = asStorageAccess("access" in props ? props.access : props.connectionString);
+  const client =
+    access.kind === "connectionString"
+      ? new QueueClient(access.connectionString, props.name, pipelineOptions)
+      : new QueueClient(`${access.queueUrl}/${props.name}`, access.credential, pipelineOptions);
   return {
     async ensure() {
       await client.createIfNotExists();

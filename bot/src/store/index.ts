@@ -24,8 +24,10 @@ import { createDigestRepository, type DigestRepository } from "./digestRepositor
 import { createRetroRepository, type RetroRepository } from "./retros";
 import { createChannelLinkRepository, type ChannelLinkRepository } from "./channelLinkRepository";
 import { tableNames, type TableName } from "./tables";
+import { asStorageAccess, type StorageAccess } from "./credential";
 
 export { tableNames, type TableName } from "./tables";
+export { storageAccessFor, type StorageAccess } from "./credential";
 export { ConcurrencyError, isConflict, isStorageUnavailable } from "./storageErrors";
 export { etagWrite } from "./etagWrite";
 export { isHistoryKeyOf } from "./canvas";
@@ -94,11 +96,16 @@ export interface StoreOptions {
 /** Storage errors should surface fast: a user waits on every API request. */
 const retryOptions = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1_000 };
 
-/** Connects to Table Storage (or Azurite) with a connection string and builds the repositories. */
-export function createStore(connectionString: string, options: StoreOptions = {}): Store {
+/**
+ * Connects to Table Storage (or Azurite) with a connection string, or with a managed identity
+ * (storageAccessFor), and builds the repositories.
+ */
+export function createStore(connection: string | StorageAccess, options: StoreOptions = {}): Store {
+  const access = asStorageAccess(connection);
   const insecure =
+    access.kind === "connectionString" &&
     /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(
-      connectionString,
+      access.connectionString,
     );
   const clientOptions: TableServiceClientOptions = {
     allowInsecureConnection: insecure,
@@ -124,16 +131,20 @@ export function createStore(connectionString: string, options: StoreOptions = {}
   const tableClient: TableClientFactory = (tableName) => {
     let client = clients.get(tableName);
     if (!client) {
-      client = TableClient.fromConnectionString(connectionString, tableName, clientOptions);
+      client =
+        access.kind === "connectionString"
+          ? TableClient.fromConnectionString(access.connectionString, tableName, clientOptions)
+          : new TableClient(access.tableUrl, tableName, access.credential, clientOptions);
       clients.set(tableName, client);
     }
     return client;
   };
-  const service = TableServiceClient.fromConnectionString(connectionString, clientOptions);
-  const probe = TableServiceClient.fromConnectionString(connectionString, {
-    ...clientOptions,
-    retryOptions: { maxRetries: 0 },
-  });
+  const serviceClient = (serviceOptions: TableServiceClientOptions) =>
+    access.kind === "connectionString"
+      ? TableServiceClient.fromConnectionString(access.connectionString, serviceOptions)
+      : new TableServiceClient(access.tableUrl, access.credential, serviceOptions);
+  const service = serviceClient(clientOptions);
+  const probe = serviceClient({ ...clientOptions, retryOptions: { maxRetries: 0 } });
 
   return {
     communities: createCommunityRepository(tableClient(tableNames.communities)),

@@ -1,6 +1,6 @@
 import type { Config } from "../config";
 
-/** The personal tab's entityId in appPackage/manifest.template.json; deep links name it. */
+/** The personal tab's entityId in appPackage/manifest.json; deep links name it. */
 export const personalTabEntityId = "home";
 
 /**

@@ -266,6 +266,9 @@ export function fuzzRoutes(f: FuzzFixtures): FuzzRoute[] {
 
   return [
     { method: "GET", path: "/healthz", access: "public", params: {} },
+    // The privacy and terms pages the manifest links to (bot/src/http/legalPages.ts).
+    { method: "GET", path: "/privacy", access: "public", params: {} },
+    { method: "GET", path: "/terms", access: "public", params: {} },
     { method: "POST", path: "/api/messages", access: "bot", params: {}, body: activityBody(f) },
     { method: "GET", path: "/api/public-config", access: "public", params: {} },
     { method: "GET", path: "/api/dev/people", access: "public", params: {} },
