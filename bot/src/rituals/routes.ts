@@ -107,11 +107,9 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
           reminderOffsetsMinutes: [...defaultReminderOffsets],
         };
       });
-      res
-        .status(201)
-        .json({
-          rituals: await ritualCreator({ store, viewer, communityId, rituals, now: now() }),
-        });
+      res.status(201).json({
+        rituals: await ritualCreator({ store, viewer, communityId, rituals, now: now() }),
+      });
     },
   );
 
