@@ -24,7 +24,7 @@ import { retroVoter } from "./retroVoter";
 import { viewerLoader } from "../policies/viewerLoader";
 import { badRequest, forbidden, validationFailed } from "../errors";
 import type { Logger } from "../logger";
-import { can, type Viewer } from "../policies";
+import { can, type PolicyAction, type Viewer } from "../policies";
 import { channelAudience, presentRetro } from "./presenter";
 import { ChannelTakenError, ConcurrencyError, type Store } from "../store";
 import type {
@@ -100,6 +100,16 @@ export function registerRetroBot(props: {
     return viewerLoader({ store, actor });
   }
 
+  /** The policy's 404-or-403 check on the community's retros. */
+  async function authorizeRetro(viewer: Viewer, communityId: string, action: PolicyAction) {
+    await communityAccessChecker({
+      store,
+      viewer,
+      resource: { kind: "retro", communityId },
+      action,
+    });
+  }
+
   async function channelCard(
     viewer: Viewer,
     communityId: string,
@@ -131,12 +141,7 @@ export function registerRetroBot(props: {
       );
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await communityAccessChecker({
-        store,
-        viewer,
-        resource: { kind: "retro", communityId },
-        action: "contribute",
-      });
+      await authorizeRetro(viewer, communityId, "contribute");
       // The card's render and what was written make the key, whatever the client does: the same
       // render submitted twice (a double click, which Teams sends as a new invoke, or Teams'
       // retry) is one entry, a new render or other words another. The entry's id adds the person
@@ -169,12 +174,7 @@ export function registerRetroBot(props: {
       const { target } = parseData(z.object({ target: z.string().min(1).max(100) }), data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await communityAccessChecker({
-        store,
-        viewer,
-        resource: { kind: "retro", communityId },
-        action: "contribute",
-      });
+      await authorizeRetro(viewer, communityId, "contribute");
       const before = await retroReader({
         store,
         tenantId: actor.tenantId,
@@ -197,12 +197,7 @@ export function registerRetroBot(props: {
       const { to } = parseData(z.object({ to: retroPhaseSchema }), data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await communityAccessChecker({
-        store,
-        viewer,
-        resource: { kind: "retro", communityId },
-        action: "facilitate",
-      });
+      await authorizeRetro(viewer, communityId, "facilitate");
       const moved = { store, viewer, communityId, retroId: ref.retroId, now: now() };
       const aggregate =
         to === "closed"
@@ -216,12 +211,7 @@ export function registerRetroBot(props: {
       const ref = parseData(retroRefSchema, data);
       const communityId = communityIdParam(ref.communityId);
       const viewer = await viewerOf(actor);
-      await communityAccessChecker({
-        store,
-        viewer,
-        resource: { kind: "retro", communityId },
-        action: "read",
-      });
+      await authorizeRetro(viewer, communityId, "read");
       return channelCard(viewer, communityId, ref.retroId);
     })
     .register(retroVerbs.setActionStatus, async ({ actor, data, conversation }) => {
@@ -278,12 +268,7 @@ export function registerRetroBot(props: {
     const format = (formatWord && formatWords[formatWord]) || "keepDropAdd";
     const named = words.find((word) => word !== formatWord);
     const communityId = await communityOfChannel({ store, viewer, conversation, named });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "facilitate",
-    });
+    await authorizeRetro(viewer, communityId, "facilitate");
     await linkChannelOnFirstRetro({ store, viewer, communityId, conversation, now: now() });
     const started = await retroStarter({
       store,

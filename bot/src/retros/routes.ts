@@ -1,7 +1,18 @@
-import type { RetroListResponse } from "@practice-hub/shared";
-import { retroListQuerySchema, retroRequestSchemas } from "@practice-hub/shared";
+import {
+  apiPathTemplates as paths,
+  retroListQuerySchema,
+  retroRequestSchemas,
+  type RetroListResponse,
+} from "@practice-hub/shared";
 import express, { type Response, type Router } from "express";
-import { actorOf } from "../auth";
+import type { ApiDeps } from "../http/deps";
+import { pageOf } from "../http/paging";
+import { loggerOf } from "../http/requestContext";
+import { route } from "../http/route";
+import type { Viewer } from "../policies";
+import { allowedActions } from "../policies/allowedActions";
+import type { RetroAggregate } from "../store";
+import { presentRetro, presentRetroAction, presentRetroListItem } from "./presenter";
 import { retroActionAdder } from "./retroActionAdder";
 import { retroActionTracker } from "./retroActionTracker";
 import { retroCloser } from "./retroCloser";
@@ -10,20 +21,9 @@ import { retroEntryHider } from "./retroEntryHider";
 import { retroMover } from "./retroMover";
 import type { RetroNotifier } from "./retroNotifier";
 import { retroNotFound, retroReader } from "./retroReader";
-import { allowedActions } from "../policies/allowedActions";
-import { communityAccessChecker } from "../policies/communityAccess";
 import { retroStarter } from "./retroStarter";
 import { retroThemeSaver } from "./retroThemeSaver";
 import { retroVoter } from "./retroVoter";
-import { viewerLoader } from "../policies/viewerLoader";
-import { loggerOf } from "../http/requestContext";
-import { parseWith, requiredIfMatch } from "../http/validate";
-import type { Viewer } from "../policies";
-import { presentRetro, presentRetroAction, presentRetroListItem } from "./presenter";
-import type { RetroAggregate } from "../store";
-import { communityIdParam } from "../http/communityIdParam";
-import { pageOf } from "../http/paging";
-import type { ApiDeps } from "../http/deps";
 import {
   actionParamsSchema,
   addRetroEntryRequestSchema,
@@ -46,12 +46,16 @@ export interface RetrosRouterDeps extends Pick<
   retroNotifier: RetroNotifier | null;
 }
 
+/** A retro id that cannot exist is a retro this community does not have. */
+const retroParams = { schema: retroParamsSchema, what: "The retro id", notFound: retroNotFound };
+const may = (action: "read" | "contribute" | "facilitate" | "moderate") =>
+  ({ kind: "retro", action }) as const;
+
 /** Retros: start, read, entries, themes, votes, phases, actions, moderation. */
 export function retrosRouter(deps: RetrosRouterDeps): Router {
-  const { store, now, authenticated, retroNotifier, config } = deps;
+  const { store, now, retroNotifier, config } = deps;
   const dated = retroRequestSchemas(now);
   const router = express.Router();
-  const base = "/communities/:communityId/retros";
 
   function present(viewer: Viewer, communityId: string, aggregate: RetroAggregate) {
     return presentRetro({
@@ -65,16 +69,8 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     });
   }
 
-  async function context(req: express.Request, res: Response) {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    return { communityId, viewer };
-  }
-
-  function retroIdOf(req: express.Request): string {
-    const parsed = retroParamsSchema.safeParse(req.params);
-    if (!parsed.success) throw retroNotFound();
-    return parsed.data.retroId;
+  async function read(viewer: Viewer, communityId: string, retroId: string) {
+    return retroReader({ store, tenantId: viewer.actor.tenantId, communityId, retroId });
   }
 
   /** Notifications are best effort: the change is stored, a failed post must not undo it. */
@@ -86,218 +82,223 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
     }
   }
 
-  router.get(base, authenticated, async (req, res) => {
-    const { cursor, limit } = parseWith(retroListQuerySchema, req.query, "The page");
-    const { communityId, viewer } = await context(req, res);
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "read",
-    });
-    const { retros, actions, nextCursor } = await pageOf(() =>
-      store.retros.listPage({ tenantId: viewer.actor.tenantId, communityId, limit, cursor }),
-    );
-    const body: RetroListResponse = {
-      retros: retros.map(presentRetroListItem),
-      nextCursor,
-      // The repository lists only actions not yet done.
-      openActions: actions
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-        .map((action) => presentRetroAction(action, now())),
-      allowedActions: allowedActions(viewer, "retro", communityId),
-    };
-    res.json(body);
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.retros,
+      query: { schema: retroListQuerySchema, what: "The page" },
+      authorize: may("read"),
+    },
+    async ({ res, viewer, communityId, query: { cursor, limit } }) => {
+      const { retros, actions, nextCursor } = await pageOf(() =>
+        store.retros.listPage({ tenantId: viewer.actor.tenantId, communityId, limit, cursor }),
+      );
+      const body: RetroListResponse = {
+        retros: retros.map(presentRetroListItem),
+        nextCursor,
+        // The repository lists only actions not yet done.
+        openActions: actions
+          .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+          .map((action) => presentRetroAction(action, now())),
+        allowedActions: allowedActions(viewer, "retro", communityId),
+      };
+      res.json(body);
+    },
+  );
 
-  router.post(base, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const request = parseWith(startRetroRequestSchema, req.body, "The retro");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "facilitate",
-    });
-    const started = await retroStarter({ store, viewer, communityId, request, now: now() });
-    const aggregate = await retroReader({
-      store,
-      tenantId: viewer.actor.tenantId,
-      communityId,
-      retroId: started.retroId,
-    });
-    if (retroNotifier) {
-      const retro = presentRetro({
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retros,
+      body: { schema: startRetroRequestSchema, what: "The retro" },
+      authorize: may("facilitate"),
+    },
+    async ({ res, viewer, communityId, body }) => {
+      const started = await retroStarter({ store, viewer, communityId, request: body, now: now() });
+      const aggregate = await read(viewer, communityId, started.retroId);
+      if (retroNotifier) {
+        const retro = presentRetro({
+          communityId,
+          aggregate,
+          audience: { userId: null, capabilities: [] },
+          now: now(),
+        });
+        await notify(res, () =>
+          retroNotifier.postToChannel({
+            tenantId: viewer.actor.tenantId,
+            retro,
+            reason: "started",
+          }),
+        );
+      }
+      res.status(201).json(present(viewer, communityId, aggregate));
+    },
+  );
+
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.retro, params: retroParams, authorize: may("read") },
+    async ({ res, viewer, communityId, params }) => {
+      res.json(present(viewer, communityId, await read(viewer, communityId, params.retroId)));
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retroEntries,
+      params: retroParams,
+      body: { schema: addRetroEntryRequestSchema, what: "The entry" },
+      authorize: may("contribute"),
+    },
+    async ({ res, viewer, communityId, params, body }) => {
+      const result = await retroEntryAdder({
+        store,
+        viewer,
         communityId,
-        aggregate,
-        audience: { userId: null, capabilities: [] },
+        retroId: params.retroId,
+        request: body,
+        keySecret: config.SUBMISSION_KEY_SECRET,
+      });
+      res.status(result.created ? 201 : 200).json(result);
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.retroThemes,
+      params: retroParams,
+      ifMatch: "Send the retro's etag in an If-Match header so no grouping is lost.",
+      body: { schema: saveRetroThemesRequestSchema, what: "The themes" },
+      authorize: may("facilitate"),
+    },
+    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+      const aggregate = await retroThemeSaver({
+        store,
+        viewer,
+        communityId,
+        retroId: params.retroId,
+        themes: body.themes,
+        ifMatch,
         now: now(),
       });
-      await notify(res, () =>
-        retroNotifier.postToChannel({ tenantId: viewer.actor.tenantId, retro, reason: "started" }),
-      );
-    }
-    res.status(201).json(present(viewer, communityId, aggregate));
-  });
+      res.setHeader("ETag", aggregate.retro.etag);
+      res.json(present(viewer, communityId, aggregate));
+    },
+  );
 
-  router.get(`${base}/:retroId`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const retroId = retroIdOf(req);
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "read",
-    });
-    const aggregate = await retroReader({
-      store,
-      tenantId: viewer.actor.tenantId,
-      communityId,
-      retroId,
-    });
-    res.json(present(viewer, communityId, aggregate));
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retroVotes,
+      params: retroParams,
+      body: { schema: castRetroVoteRequestSchema, what: "The vote" },
+      authorize: may("contribute"),
+    },
+    async ({ res, viewer, communityId, params, body }) => {
+      const result = await retroVoter({
+        store,
+        viewer,
+        communityId,
+        retroId: params.retroId,
+        request: body,
+      });
+      res.status(result.created ? 201 : 200).json(result);
+    },
+  );
 
-  router.post(`${base}/:retroId/entries`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const retroId = retroIdOf(req);
-    const request = parseWith(addRetroEntryRequestSchema, req.body, "The entry");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "contribute",
-    });
-    const result = await retroEntryAdder({
-      store,
-      viewer,
-      communityId,
-      retroId,
-      request,
-      keySecret: config.SUBMISSION_KEY_SECRET,
-    });
-    res.status(result.created ? 201 : 200).json(result);
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retroPhase,
+      params: retroParams,
+      body: { schema: moveRetroRequestSchema, what: "The phase" },
+      authorize: may("facilitate"),
+    },
+    async ({ res, viewer, communityId, params, body: { to } }) => {
+      const moved = { store, viewer, communityId, retroId: params.retroId, now: now() };
+      const aggregate =
+        to === "closed"
+          ? await retroCloser({
+              ...moved,
+              notifier: retroNotifier,
+              logger: loggerOf(res, deps.logger),
+            })
+          : (await retroMover({ ...moved, to })).aggregate;
+      res.json(present(viewer, communityId, aggregate));
+    },
+  );
 
-  router.put(`${base}/:retroId/themes`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const retroId = retroIdOf(req);
-    const ifMatch = requiredIfMatch(
-      req,
-      "Send the retro's etag in an If-Match header so no grouping is lost.",
-    );
-    const { themes } = parseWith(saveRetroThemesRequestSchema, req.body, "The themes");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "facilitate",
-    });
-    const aggregate = await retroThemeSaver({
-      store,
-      viewer,
-      communityId,
-      retroId,
-      themes,
-      ifMatch,
-      now: now(),
-    });
-    res.setHeader("ETag", aggregate.retro.etag);
-    res.json(present(viewer, communityId, aggregate));
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retroActions,
+      params: retroParams,
+      body: { schema: dated.addAction, what: "The action" },
+      authorize: may("facilitate"),
+    },
+    async ({ res, viewer, communityId, params, body }) => {
+      const { action, created } = await retroActionAdder({
+        store,
+        viewer,
+        communityId,
+        retroId: params.retroId,
+        request: body,
+        now: now(),
+      });
+      res.status(created ? 201 : 200).json(presentRetroAction(action, now()));
+    },
+  );
 
-  router.post(`${base}/:retroId/votes`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const retroId = retroIdOf(req);
-    const request = parseWith(castRetroVoteRequestSchema, req.body, "The vote");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "contribute",
-    });
-    const result = await retroVoter({ store, viewer, communityId, retroId, request });
-    res.status(result.created ? 201 : 200).json(result);
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retroEntryHide,
+      params: { schema: entryParamsSchema, what: "The entry id", notFound: retroNotFound },
+      body: { schema: hideRetroEntryRequestSchema, what: "The reason" },
+      authorize: may("moderate"),
+    },
+    async ({ res, viewer, communityId, params: { retroId, entryId }, body: { reason } }) => {
+      await retroEntryHider({ store, viewer, communityId, retroId, entryId, reason, now: now() });
+      res.json(present(viewer, communityId, await read(viewer, communityId, retroId)));
+    },
+  );
 
-  router.post(`${base}/:retroId/phase`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const retroId = retroIdOf(req);
-    const { to } = parseWith(moveRetroRequestSchema, req.body, "The phase");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "facilitate",
-    });
-    const moved = { store, viewer, communityId, retroId, now: now() };
-    const aggregate =
-      to === "closed"
-        ? await retroCloser({
-            ...moved,
-            notifier: retroNotifier,
-            logger: loggerOf(res, deps.logger),
-          })
-        : (await retroMover({ ...moved, to })).aggregate;
-    res.json(present(viewer, communityId, aggregate));
-  });
-
-  router.post(`${base}/:retroId/actions`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const retroId = retroIdOf(req);
-    const request = parseWith(dated.addAction, req.body, "The action");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "facilitate",
-    });
-    const { action, created } = await retroActionAdder({
-      store,
-      viewer,
-      communityId,
-      retroId,
-      request,
-      now: now(),
-    });
-    res.status(created ? 201 : 200).json(presentRetroAction(action, now()));
-  });
-
-  router.post(`${base}/:retroId/entries/:entryId/hide`, authenticated, async (req, res) => {
-    const { communityId, viewer } = await context(req, res);
-    const parsed = entryParamsSchema.safeParse(req.params);
-    if (!parsed.success) throw retroNotFound();
-    const { reason } = parseWith(hideRetroEntryRequestSchema, req.body, "The reason");
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "retro", communityId },
-      action: "moderate",
-    });
-    const { retroId, entryId } = parsed.data;
-    await retroEntryHider({ store, viewer, communityId, retroId, entryId, reason, now: now() });
-    const aggregate = await retroReader({
-      store,
-      tenantId: viewer.actor.tenantId,
-      communityId,
-      retroId,
-    });
-    res.json(present(viewer, communityId, aggregate));
-  });
-
-  router.post(
-    "/communities/:communityId/retro-actions/:actionId/status",
-    authenticated,
-    async (req, res) => {
-      const { communityId, viewer } = await context(req, res);
-      const { actionId } = parseWith(actionParamsSchema, req.params, "The action id");
-      const { status } = parseWith(updateRetroActionRequestSchema, req.body, "The status");
+  // retroActionTracker asks the policy itself: an action's owner may change its status too.
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.retroActionStatus,
+      params: { schema: actionParamsSchema, what: "The action id" },
+      body: { schema: updateRetroActionRequestSchema, what: "The status" },
+    },
+    async ({ res, viewer, communityId, params, body }) => {
       const action = await retroActionTracker({
         store,
         viewer,
         communityId,
-        actionId,
-        status,
+        actionId: params.actionId,
+        status: body.status,
         now: now(),
       });
       res.json(presentRetroAction(action, now()));

@@ -10,6 +10,7 @@ import {
   parseWithSentences,
 } from "@practice-hub/shared";
 import { z } from "zod";
+import type { Viewer } from "../policies";
 import { communityAccessChecker } from "../policies/communityAccess";
 import { ritualOccurrenceReader } from "./ritualOccurrenceReader";
 import { ritualRsvpRecorder } from "./ritualRsvpRecorder";
@@ -74,17 +75,20 @@ export function registerRitualBot(props: {
 }): void {
   const { store, now, tabUrl } = props.deps;
   const cardData = cardDataSchemas(now);
-
-  props.cardActions.register(ritualVerbs.rsvp, async ({ actor, data }) => {
-    const ref = parseData(cardData.rsvp, data);
-    const communityId = communityIdParam(ref.communityId);
-    const viewer = await viewerLoader({ store, actor });
-    await communityAccessChecker({
+  /** A member of the community answers and volunteers: the policy's 404-or-403 check. */
+  const authorizeParticipant = (viewer: Viewer, communityId: string) =>
+    communityAccessChecker({
       store,
       viewer,
       resource: { kind: "ritual", communityId },
       action: "participate",
     });
+
+  props.cardActions.register(ritualVerbs.rsvp, async ({ actor, data }) => {
+    const ref = parseData(cardData.rsvp, data);
+    const communityId = communityIdParam(ref.communityId);
+    const viewer = await viewerLoader({ store, actor });
+    await authorizeParticipant(viewer, communityId);
     await ritualRsvpRecorder({
       store,
       actor,
@@ -115,12 +119,7 @@ export function registerRitualBot(props: {
     const ref = parseData(cardData.occurrenceRef, data);
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "ritual", communityId },
-      action: "participate",
-    });
+    await authorizeParticipant(viewer, communityId);
     const occurrenceRef = {
       store,
       viewer,

@@ -1,15 +1,20 @@
 import {
+  apiPathTemplates as paths,
   defaultReminderOffsets,
   ritualCatalogue,
   ritualTemplate,
+  routePattern,
   starterRhythm,
   type RitualFields,
   type RitualsResponse,
 } from "@practice-hub/shared";
-import express, { type Request, type Router } from "express";
-import { actorOf } from "../auth";
+import express, { type Router } from "express";
+import { z } from "zod";
+import type { ApiDeps } from "../http/deps";
+import { route } from "../http/route";
 import { allowedActions } from "../policies/allowedActions";
-import { communityAccessChecker } from "../policies/communityAccess";
+import { calendarRowRange } from "./calendar";
+import { presentCalendar, presentRitual } from "./presenter";
 import { ritualAttendanceRecorder } from "./ritualAttendanceRecorder";
 import { ritualCreator } from "./ritualCreator";
 import { ritualOccurrenceChanger } from "./ritualOccurrenceChanger";
@@ -18,12 +23,6 @@ import { ritualSwapAccepter } from "./ritualSwapAccepter";
 import { ritualSwapRequester } from "./ritualSwapRequester";
 import { ritualUpdater } from "./ritualUpdater";
 import { ritualVolunteerUpdater } from "./ritualVolunteerUpdater";
-import { viewerLoader } from "../policies/viewerLoader";
-import { parseWith, requiredIfMatch } from "../http/validate";
-import { calendarRowRange } from "./calendar";
-import { presentCalendar, presentRitual } from "./presenter";
-import { communityIdParam } from "../http/communityIdParam";
-import type { ApiDeps } from "../http/deps";
 import {
   attendanceRequestSchema,
   occurrenceParamsSchema,
@@ -32,263 +31,325 @@ import {
   rsvpRequestSchema,
 } from "./schema";
 
-function ifMatchOf(req: Request, what: string): string {
-  return requiredIfMatch(
-    req,
-    `Send the ${what}'s etag in an If-Match header so that nobody's change is overwritten.`,
-  );
-}
+const ifMatchSentence = (what: string) =>
+  `Send the ${what}'s etag in an If-Match header so that nobody's change is overwritten.`;
+const ritualParams = { schema: ritualParamsSchema, what: "The ritual id" };
+const may = (action: "read" | "schedule" | "participate") => ({ kind: "ritual", action }) as const;
 
 /** The ritual calendar: rituals, occurrences, exceptions, RSVPs, volunteers and attendance. */
-export function ritualsRouter({
-  store,
-  now,
-  authenticated,
-}: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
+  const { store, now, authenticated } = deps;
   const router = express.Router();
   const requests = ritualRequestSchemas(now);
-  const occurrenceParams = occurrenceParamsSchema(now);
-  const base = "/communities/:communityId/rituals";
-  const occurrence = `${base}/:ritualId/occurrences/:date`;
+  const occurrenceParams = { schema: occurrenceParamsSchema(now), what: "The occurrence" };
+  // A volunteer may join without a body: nothing sent reads as no away dates.
+  const volunteerBody = z.preprocess((body) => body ?? {}, requests.volunteer);
 
-  async function access(
-    req: Request,
-    res: express.Response,
-    action: "read" | "schedule" | "participate",
-  ) {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "ritual", communityId },
-      action,
-    });
-    return { communityId, viewer };
-  }
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.rituals, authorize: may("read") },
+    async ({ res, viewer, communityId }) => {
+      const rituals = await store.rituals.listRituals({
+        tenantId: viewer.actor.tenantId,
+        communityId,
+      });
+      const body: RitualsResponse = {
+        rituals: rituals.map(presentRitual),
+        allowedActions: allowedActions(viewer, "ritual", communityId),
+      };
+      res.json(body);
+    },
+  );
 
-  router.get(base, authenticated, async (req, res) => {
-    const { communityId, viewer } = await access(req, res, "read");
-    const rituals = await store.rituals.listRituals({
-      tenantId: viewer.actor.tenantId,
-      communityId,
-    });
-    const body: RitualsResponse = {
-      rituals: rituals.map(presentRitual),
-      allowedActions: allowedActions(viewer, "ritual", communityId),
-    };
-    res.json(body);
-  });
-
-  router.get("/ritual-templates", authenticated, (_req, res) => {
+  // The catalogue is the same for everyone signed in: no roles to read.
+  router.get(routePattern(paths.ritualTemplates), authenticated, (_req, res) => {
     res.json({ templates: ritualCatalogue });
   });
 
-  router.post(base, authenticated, async (req, res) => {
-    const fields = parseWith(requests.ritualInput, req.body, "The ritual");
-    const { communityId, viewer } = await access(req, res, "schedule");
-    const [ritual] = await ritualCreator({
-      store,
-      viewer,
-      communityId,
-      rituals: [fields],
-      now: now(),
-    });
-    res.status(201).json(ritual);
-  });
-
-  router.post(`${base}/starter-rhythm`, authenticated, async (req, res) => {
-    const request = parseWith(requests.starterRhythm, req.body, "The starter rhythm");
-    const { communityId, viewer } = await access(req, res, "schedule");
-    const rituals: RitualFields[] = starterRhythm(request).map(({ templateId, schedule }) => {
-      const template = ritualTemplate(templateId);
-      return {
-        name: template.name,
-        purpose: template.purpose,
-        agenda: template.agenda,
-        templateId,
-        segment: null,
-        schedule,
-        reminderOffsetsMinutes: [...defaultReminderOffsets],
-      };
-    });
-    res
-      .status(201)
-      .json({ rituals: await ritualCreator({ store, viewer, communityId, rituals, now: now() }) });
-  });
-
-  router.put(`${base}/:ritualId`, authenticated, async (req, res) => {
-    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
-    const ifMatch = ifMatchOf(req, "ritual");
-    const fields = parseWith(requests.ritualEdit, req.body, "The ritual");
-    const { communityId, viewer } = await access(req, res, "schedule");
-    const ritual = await ritualUpdater({
-      store,
-      viewer,
-      communityId,
-      ritualId,
-      fields,
-      ifMatch,
-      now: now(),
-    });
-    if (ritual) res.setHeader("ETag", ritual.etag);
-    res.json(ritual);
-  });
-
-  router.delete(`${base}/:ritualId`, authenticated, async (req, res) => {
-    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
-    const ifMatch = ifMatchOf(req, "ritual");
-    const { communityId, viewer } = await access(req, res, "schedule");
-    await ritualUpdater({
-      store,
-      viewer,
-      communityId,
-      ritualId,
-      fields: null,
-      ifMatch,
-      now: now(),
-    });
-    res.status(204).end();
-  });
-
-  router.put(`${base}/:ritualId/volunteers/me`, authenticated, async (req, res) => {
-    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
-    const { awayDates } = parseWith(requests.volunteer, req.body ?? {}, "The volunteer");
-    const { communityId, viewer } = await access(req, res, "participate");
-    res.json(
-      await ritualVolunteerUpdater({
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.rituals,
+      body: { schema: requests.ritualInput, what: "The ritual" },
+      authorize: may("schedule"),
+    },
+    async ({ res, viewer, communityId, body }) => {
+      const [ritual] = await ritualCreator({
         store,
         viewer,
         communityId,
-        ritualId,
-        update: { kind: "join", ...(awayDates ? { awayDates } : {}) },
-      }),
-    );
-  });
-
-  router.delete(`${base}/:ritualId/volunteers/me`, authenticated, async (req, res) => {
-    const { ritualId } = parseWith(ritualParamsSchema, req.params, "The ritual id");
-    const { communityId, viewer } = await access(req, res, "participate");
-    res.json(
-      await ritualVolunteerUpdater({
-        store,
-        viewer,
-        communityId,
-        ritualId,
-        update: { kind: "leave" },
-      }),
-    );
-  });
-
-  router.get("/communities/:communityId/occurrences", authenticated, async (req, res) => {
-    const query = parseWith(requests.occurrencesQuery, req.query, "The occurrences query");
-    const { communityId, viewer } = await access(req, res, "read");
-    const from = new Date(query.from);
-    const to = new Date(query.to);
-    const { rituals, occurrences } = await store.rituals.readCalendar({
-      tenantId: viewer.actor.tenantId,
-      communityId,
-      ...calendarRowRange({ from, to, now: now() }),
-    });
-    res.json(
-      presentCalendar({
-        rituals,
-        rows: occurrences,
-        from,
-        to,
+        rituals: [body],
         now: now(),
-        viewerId: viewer.actor.userId,
-        allowedActions: allowedActions(viewer, "ritual", communityId),
-      }),
-    );
-  });
+      });
+      res.status(201).json(ritual);
+    },
+  );
 
-  router.put(occurrence, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
-    const ifMatch = ifMatchOf(req, "occurrence");
-    const patch = parseWith(requests.occurrenceChange, req.body, "The change");
-    const { communityId, viewer } = await access(req, res, "schedule");
-    const body = await ritualOccurrenceChanger({
-      store,
-      viewer,
-      communityId,
-      ritualId,
-      originalDate: date,
-      patch,
-      ifMatch,
-    });
-    res.setHeader("ETag", body.etag);
-    res.json(body);
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.starterRhythm,
+      body: { schema: requests.starterRhythm, what: "The starter rhythm" },
+      authorize: may("schedule"),
+    },
+    async ({ res, viewer, communityId, body }) => {
+      const rituals: RitualFields[] = starterRhythm(body).map(({ templateId, schedule }) => {
+        const template = ritualTemplate(templateId);
+        return {
+          name: template.name,
+          purpose: template.purpose,
+          agenda: template.agenda,
+          templateId,
+          segment: null,
+          schedule,
+          reminderOffsetsMinutes: [...defaultReminderOffsets],
+        };
+      });
+      res.status(201).json({
+        rituals: await ritualCreator({ store, viewer, communityId, rituals, now: now() }),
+      });
+    },
+  );
 
-  router.put(`${occurrence}/rsvp`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
-    const { response } = parseWith(rsvpRequestSchema, req.body, "The RSVP");
-    const { communityId, viewer } = await access(req, res, "participate");
-    res.json(
-      await ritualRsvpRecorder({
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.ritual,
+      params: ritualParams,
+      ifMatch: ifMatchSentence("ritual"),
+      body: { schema: requests.ritualEdit, what: "The ritual" },
+      authorize: may("schedule"),
+    },
+    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+      const ritual = await ritualUpdater({
         store,
-        actor: viewer.actor,
+        viewer,
         communityId,
-        ritualId,
-        originalDate: date,
-        response,
-      }),
+        ritualId: params.ritualId,
+        fields: body,
+        ifMatch,
+        now: now(),
+      });
+      if (ritual) res.setHeader("ETag", ritual.etag);
+      res.json(ritual);
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "delete",
+      path: paths.ritual,
+      params: ritualParams,
+      ifMatch: ifMatchSentence("ritual"),
+      authorize: may("schedule"),
+    },
+    async ({ res, viewer, communityId, params, ifMatch }) => {
+      await ritualUpdater({
+        store,
+        viewer,
+        communityId,
+        ritualId: params.ritualId,
+        fields: null,
+        ifMatch,
+        now: now(),
+      });
+      res.status(204).end();
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.ritualVolunteer,
+      params: ritualParams,
+      body: { schema: volunteerBody, what: "The volunteer" },
+      authorize: may("participate"),
+    },
+    async ({ res, viewer, communityId, params, body: { awayDates } }) => {
+      res.json(
+        await ritualVolunteerUpdater({
+          store,
+          viewer,
+          communityId,
+          ritualId: params.ritualId,
+          update: { kind: "join", ...(awayDates ? { awayDates } : {}) },
+        }),
+      );
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "delete",
+      path: paths.ritualVolunteer,
+      params: ritualParams,
+      authorize: may("participate"),
+    },
+    async ({ res, viewer, communityId, params }) => {
+      res.json(
+        await ritualVolunteerUpdater({
+          store,
+          viewer,
+          communityId,
+          ritualId: params.ritualId,
+          update: { kind: "leave" },
+        }),
+      );
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.occurrences,
+      query: { schema: requests.occurrencesQuery, what: "The occurrences query" },
+      authorize: may("read"),
+    },
+    async ({ res, viewer, communityId, query }) => {
+      const from = new Date(query.from);
+      const to = new Date(query.to);
+      const { rituals, occurrences } = await store.rituals.readCalendar({
+        tenantId: viewer.actor.tenantId,
+        communityId,
+        ...calendarRowRange({ from, to, now: now() }),
+      });
+      res.json(
+        presentCalendar({
+          rituals,
+          rows: occurrences,
+          from,
+          to,
+          now: now(),
+          viewerId: viewer.actor.userId,
+          allowedActions: allowedActions(viewer, "ritual", communityId),
+        }),
+      );
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.occurrence,
+      params: occurrenceParams,
+      ifMatch: ifMatchSentence("occurrence"),
+      body: { schema: requests.occurrenceChange, what: "The change" },
+      authorize: may("schedule"),
+    },
+    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+      const changed = await ritualOccurrenceChanger({
+        store,
+        viewer,
+        communityId,
+        ritualId: params.ritualId,
+        originalDate: params.date,
+        patch: body,
+        ifMatch,
+      });
+      res.setHeader("ETag", changed.etag);
+      res.json(changed);
+    },
+  );
+
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.occurrenceRsvp,
+      params: occurrenceParams,
+      body: { schema: rsvpRequestSchema, what: "The RSVP" },
+      authorize: may("participate"),
+    },
+    async ({ res, viewer, communityId, params, body }) => {
+      res.json(
+        await ritualRsvpRecorder({
+          store,
+          actor: viewer.actor,
+          communityId,
+          ritualId: params.ritualId,
+          originalDate: params.date,
+          response: body.response,
+        }),
+      );
+    },
+  );
+
+  // Swaps: the commands ask the policy about the session itself (who runs it, who volunteers).
+  for (const [path, swap] of [
+    [paths.occurrenceSwapRequest, ritualSwapRequester],
+    [paths.occurrenceSwapAcceptance, ritualSwapAccepter],
+  ] as const) {
+    route(
+      router,
+      deps,
+      {
+        method: "post",
+        path,
+        params: occurrenceParams,
+        ifMatch: ifMatchSentence("occurrence"),
+        authorize: may("participate"),
+      },
+      async ({ res, viewer, communityId, params, ifMatch }) => {
+        const swapped = await swap({
+          store,
+          viewer,
+          communityId,
+          ritualId: params.ritualId,
+          originalDate: params.date,
+          ifMatch,
+          now: now(),
+        });
+        res.setHeader("ETag", swapped.etag);
+        res.json(swapped);
+      },
     );
-  });
+  }
 
-  router.post(`${occurrence}/swap-request`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
-    const ifMatch = ifMatchOf(req, "occurrence");
-    const { communityId, viewer } = await access(req, res, "participate");
-    const body = await ritualSwapRequester({
-      store,
-      viewer,
-      communityId,
-      ritualId,
-      originalDate: date,
-      ifMatch,
-      now: now(),
-    });
-    res.setHeader("ETag", body.etag);
-    res.json(body);
-  });
-
-  router.post(`${occurrence}/swap-request/acceptance`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
-    const ifMatch = ifMatchOf(req, "occurrence");
-    const { communityId, viewer } = await access(req, res, "participate");
-    const body = await ritualSwapAccepter({
-      store,
-      viewer,
-      communityId,
-      ritualId,
-      originalDate: date,
-      ifMatch,
-      now: now(),
-    });
-    res.setHeader("ETag", body.etag);
-    res.json(body);
-  });
-
-  router.put(`${occurrence}/attendance`, authenticated, async (req, res) => {
-    const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
-    const ifMatch = ifMatchOf(req, "occurrence");
-    const attendance = parseWith(attendanceRequestSchema, req.body, "The attendance");
-    const { communityId, viewer } = await access(req, res, "read");
-    const body = await ritualAttendanceRecorder({
-      store,
-      viewer,
-      communityId,
-      ritualId,
-      originalDate: date,
-      ...attendance,
-      ifMatch,
-      now: now(),
-    });
-    res.setHeader("ETag", body.etag);
-    res.json(body);
-  });
+  // ritualAttendanceRecorder asks the policy itself: the session's facilitator may record it.
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.occurrenceAttendance,
+      params: occurrenceParams,
+      ifMatch: ifMatchSentence("occurrence"),
+      body: { schema: attendanceRequestSchema, what: "The attendance" },
+      authorize: may("read"),
+    },
+    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+      const recorded = await ritualAttendanceRecorder({
+        store,
+        viewer,
+        communityId,
+        ritualId: params.ritualId,
+        originalDate: params.date,
+        ...body,
+        ifMatch,
+        now: now(),
+      });
+      res.setHeader("ETag", recorded.etag);
+      res.json(recorded);
+    },
+  );
 
   return router;
 }

@@ -10,7 +10,6 @@ export const apiPathTemplates = {
   devPeople: "/api/dev/people",
   me: "/api/me",
   communities: "/api/communities",
-  community: "/api/communities/:communityId",
   communityChannel: "/api/communities/:communityId/channel",
   canvas: "/api/communities/:communityId/canvas",
   canvasSection: "/api/communities/:communityId/canvas/sections/:sectionId",
@@ -43,7 +42,15 @@ export const apiPathTemplates = {
     "/api/communities/:communityId/rituals/:ritualId/occurrences/:date/swap-request/acceptance",
   retros: "/api/communities/:communityId/retros",
   retro: "/api/communities/:communityId/retros/:retroId",
+  retroEntries: "/api/communities/:communityId/retros/:retroId/entries",
+  retroEntryHide: "/api/communities/:communityId/retros/:retroId/entries/:entryId/hide",
+  retroThemes: "/api/communities/:communityId/retros/:retroId/themes",
+  retroVotes: "/api/communities/:communityId/retros/:retroId/votes",
+  retroPhase: "/api/communities/:communityId/retros/:retroId/phase",
+  retroActions: "/api/communities/:communityId/retros/:retroId/actions",
   retroAction: "/api/communities/:communityId/retro-actions/:actionId",
+  retroActionStatus: "/api/communities/:communityId/retro-actions/:actionId/status",
+  ritualTemplates: "/api/ritual-templates",
   calendarFeed: "/api/communities/:communityId/calendar-feed",
   calendarFeedFile: "/api/feeds/:tenantId/:communityId/:token/calendar.ics",
   occurrenceIcs: "/api/communities/:communityId/rituals/:ritualId/occurrences/:date/calendar.ics",
@@ -124,8 +131,23 @@ export const apiPaths = {
     fillPath(t.occurrenceSwapAcceptance, { communityId, ritualId, date }),
   retros: (communityId: string) => fillPath(t.retros, { communityId }),
   retro: (communityId: string, retroId: string) => fillPath(t.retro, { communityId, retroId }),
+  retroEntries: (communityId: string, retroId: string) =>
+    fillPath(t.retroEntries, { communityId, retroId }),
+  retroEntryHide: (communityId: string, retroId: string, entryId: string) =>
+    fillPath(t.retroEntryHide, { communityId, retroId, entryId }),
+  retroThemes: (communityId: string, retroId: string) =>
+    fillPath(t.retroThemes, { communityId, retroId }),
+  retroVotes: (communityId: string, retroId: string) =>
+    fillPath(t.retroVotes, { communityId, retroId }),
+  retroPhase: (communityId: string, retroId: string) =>
+    fillPath(t.retroPhase, { communityId, retroId }),
+  retroActions: (communityId: string, retroId: string) =>
+    fillPath(t.retroActions, { communityId, retroId }),
   retroAction: (communityId: string, actionId: string) =>
     fillPath(t.retroAction, { communityId, actionId }),
+  retroActionStatus: (communityId: string, actionId: string) =>
+    fillPath(t.retroActionStatus, { communityId, actionId }),
+  ritualTemplates: t.ritualTemplates,
   calendarFeed: (communityId: string) => fillPath(t.calendarFeed, { communityId }),
   occurrenceIcs: (communityId: string, ritualId: string, date: string) =>
     fillPath(t.occurrenceIcs, { communityId, ritualId, date }),
