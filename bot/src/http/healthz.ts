@@ -1,3 +1,4 @@
+import { apiPathTemplates, routePattern } from "@practice-hub/shared";
 import express, { type Router } from "express";
 import type { EventLoopMonitor } from "../eventLoop";
 import { storageUnavailable } from "../errors";
@@ -15,7 +16,7 @@ export function healthRouter({
   eventLoop,
 }: Pick<ApiDeps, "store" | "logger"> & { eventLoop?: Pick<EventLoopMonitor, "recent"> }): Router {
   const router = express.Router();
-  router.get("/healthz", async (_req, res) => {
+  router.get(routePattern(apiPathTemplates.health), async (_req, res) => {
     try {
       await store.ping();
     } catch (error) {

@@ -1,5 +1,7 @@
 import {
+  apiPathTemplates,
   devTokenRequestSchema,
+  routePattern,
   type DevPeopleResponse,
   type DevTokenResponse,
 } from "@practice-hub/shared";
@@ -14,7 +16,7 @@ import { demoIdentities } from "./demoIdentities";
  */
 export function devRouter(localTokens: LocalTokens): Router {
   const router = express.Router();
-  router.get("/dev/people", (_req, res) => {
+  router.get(routePattern(apiPathTemplates.devPeople), (_req, res) => {
     const body: DevPeopleResponse = {
       people: demoIdentities.map(({ id, displayName, description }) => ({
         id,
@@ -24,7 +26,7 @@ export function devRouter(localTokens: LocalTokens): Router {
     };
     res.json(body);
   });
-  router.post("/dev/token", async (req, res) => {
+  router.post(routePattern(apiPathTemplates.devToken), async (req, res) => {
     const { user } = parseWith(devTokenRequestSchema, req.body, "The token request");
     const person = demoIdentities.find((identity) => identity.id === user);
     if (!person) throw new Error(`demo identity ${user} is missing from demoIdentities`);

@@ -1,9 +1,11 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import {
   addDays,
+  apiPathTemplates,
   calendarFeed,
   occurrenceIcs,
   occursOn,
+  routePattern,
   type CalendarFeedResponse,
   type IcsSeries,
 } from "@practice-hub/shared";
@@ -137,7 +139,7 @@ export function calendarFeedRouter({
     res.status(204).end();
   });
 
-  router.get("/feeds/:tenantId/:communityId/:token/calendar.ics", async (req, res) => {
+  router.get(routePattern(apiPathTemplates.calendarFeedFile), async (req, res) => {
     const params = feedParamsSchema.safeParse(req.params);
     if (!params.success) throw communityNotFound();
     const tenantId = params.data.tenantId.toLowerCase();

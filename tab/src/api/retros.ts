@@ -72,8 +72,6 @@ export interface RetrosApi {
 
 /** Builds the retro calls over the client's token source. */
 export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
-  const retroPath = (communityId: string, retroId: string, rest = "") =>
-    `${apiPaths.retro(communityId, retroId)}${rest}`;
   return {
     list: async (communityId, cursor) =>
       apiRequest({
@@ -85,7 +83,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     get: async (communityId, retroId) =>
       apiRequest({
         method: "GET",
-        path: retroPath(communityId, retroId),
+        path: apiPaths.retro(communityId, retroId),
         schema: retroSchema,
         token: await getToken(),
       }),
@@ -100,7 +98,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     addEntry: async (communityId, retroId, request) =>
       apiRequest({
         method: "POST",
-        path: retroPath(communityId, retroId, "/entries"),
+        path: apiPaths.retroEntries(communityId, retroId),
         schema: addRetroEntryResponseSchema,
         body: request,
         token: await getToken(),
@@ -108,7 +106,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     saveThemes: async ({ communityId, retroId, etag, themes }) =>
       apiRequest({
         method: "PUT",
-        path: retroPath(communityId, retroId, "/themes"),
+        path: apiPaths.retroThemes(communityId, retroId),
         schema: retroSchema,
         body: { themes },
         headers: { "If-Match": etag },
@@ -117,7 +115,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     vote: async (communityId, retroId, target, submissionKey) =>
       apiRequest({
         method: "POST",
-        path: retroPath(communityId, retroId, "/votes"),
+        path: apiPaths.retroVotes(communityId, retroId),
         schema: castRetroVoteResponseSchema,
         body: { target, submissionKey },
         token: await getToken(),
@@ -125,7 +123,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     move: async (communityId, retroId, to) =>
       apiRequest({
         method: "POST",
-        path: retroPath(communityId, retroId, "/phase"),
+        path: apiPaths.retroPhase(communityId, retroId),
         schema: retroSchema,
         body: { to },
         token: await getToken(),
@@ -133,7 +131,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     addAction: async (communityId, retroId, request) =>
       apiRequest({
         method: "POST",
-        path: retroPath(communityId, retroId, "/actions"),
+        path: apiPaths.retroActions(communityId, retroId),
         schema: retroActionSchema,
         body: request,
         token: await getToken(),
@@ -141,7 +139,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     setActionStatus: async (communityId, actionId, status) =>
       apiRequest({
         method: "POST",
-        path: `${apiPaths.retroAction(communityId, actionId)}/status`,
+        path: apiPaths.retroActionStatus(communityId, actionId),
         schema: retroActionSchema,
         body: { status },
         token: await getToken(),
@@ -149,7 +147,7 @@ export function createRetrosApi(getToken: () => Promise<string>): RetrosApi {
     hideEntry: async ({ communityId, retroId, entryId, reason }) =>
       apiRequest({
         method: "POST",
-        path: retroPath(communityId, retroId, `/entries/${encodeURIComponent(entryId)}/hide`),
+        path: apiPaths.retroEntryHide(communityId, retroId, entryId),
         schema: retroSchema,
         body: { reason },
         token: await getToken(),
