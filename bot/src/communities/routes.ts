@@ -2,16 +2,13 @@ import {
   apiPathTemplates as paths,
   channelLinkRequestSchema,
   createCommunityRequestSchema,
-  routePattern,
   type CommunitiesResponse,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
-import { actorOf } from "../auth";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../http/deps";
 import { route } from "../http/route";
-import { parseWith } from "../http/validate";
-import { authorize, can } from "../policies";
+import { can } from "../policies";
 import { channelLinker } from "./channelLinker";
 import { communityCreator } from "./communityCreator";
 import { presentChannelLink, presentCommunity } from "./presenter";
@@ -20,7 +17,7 @@ import { presentChannelLink, presentCommunity } from "./presenter";
 export function communitiesRouter(
   deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">,
 ): Router {
-  const { store, now, authenticated, config } = deps;
+  const { store, now, config } = deps;
   const router = express.Router();
 
   route(router, deps, { method: "get", path: paths.communities }, async ({ res, viewer }) => {
@@ -34,21 +31,28 @@ export function communitiesRouter(
     res.json(body);
   });
 
-  // Not through `route`: creating needs no role (the policy allows any signed-in person of the
-  // tenant), so the roles are not read and creating costs its own writes only (communityCreator).
-  router.post(routePattern(paths.communities), authenticated, async (req, res) => {
-    const actor = actorOf(res);
-    const request = parseWith(createCommunityRequestSchema, req.body, "The community");
-    authorize({ actor, roles: { tenantRoles: [], communities: [] } }, "create", { kind: "tenant" });
-    const community = await communityCreator({
-      store,
-      actor,
-      request,
-      now,
-      maxPerTenant: config.COMMUNITIES_PER_TENANT_MAX,
-    });
-    res.status(201).json(community);
-  });
+  // Creating needs no role (the policy allows any signed-in person of the tenant), so the roles
+  // are not read and creating costs its own writes only (communityCreator).
+  route(
+    router,
+    deps,
+    {
+      method: "post",
+      path: paths.communities,
+      body: { schema: createCommunityRequestSchema, what: "The community" },
+      authorize: { kind: "tenant", action: "create" },
+    },
+    async ({ res, actor, body: request }) => {
+      const community = await communityCreator({
+        store,
+        actor,
+        request,
+        now,
+        maxPerTenant: config.COMMUNITIES_PER_TENANT_MAX,
+      });
+      res.status(201).json(community);
+    },
+  );
 
   route(
     router,

@@ -2,17 +2,14 @@ import {
   apiPathTemplates as paths,
   defaultDigestSettings,
   isoWeekOf,
-  routePattern,
   type DigestPreviewResponse,
   type DigestSettingsResponse,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
-import { actorOf } from "../auth";
 import { badRequest } from "../errors";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
 import { route } from "../http/route";
-import { parseWith } from "../http/validate";
 import { channelDigestDeliveryKey } from "../jobs/digests";
 import type { Jobs } from "../jobs/types";
 import { communityAccessChecker } from "../policies/communityAccess";
@@ -33,28 +30,45 @@ export function digestRouter(
     jobs?: Pick<Jobs, "enqueueDelivery">;
   },
 ): Router {
-  const { store, now, authenticated, config } = deps;
+  const { store, now, config } = deps;
   const router = express.Router();
 
-  // Not through `route`: settings are the caller's own, so their roles are never read.
-  router.get(routePattern(paths.digestSettings), authenticated, async (req, res) => {
-    const { timeZone } = parseWith(zoneQuerySchema, req.query, "The query");
-    const { tenantId, userId } = actorOf(res);
-    const state = await store.digests.stateOf({ tenantId, userId });
-    const body: DigestSettingsResponse = {
-      settings: state.settings ?? defaultDigestSettings(timeZone ?? "UTC"),
-      saved: state.settings !== null,
-    };
-    res.json(body);
-  });
+  // Settings are the caller's own: the policy judges them without roles, so none are read.
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.digestSettings,
+      query: { schema: zoneQuerySchema, what: "The query" },
+      authorize: { kind: "person", action: "read" },
+    },
+    async ({ res, actor, query }) => {
+      const state = await store.digests.stateOf({ tenantId: actor.tenantId, userId: actor.userId });
+      const body: DigestSettingsResponse = {
+        settings: state.settings ?? defaultDigestSettings(query.timeZone ?? "UTC"),
+        saved: state.settings !== null,
+      };
+      res.json(body);
+    },
+  );
 
-  router.put(routePattern(paths.digestSettings), authenticated, async (req, res) => {
-    const settings = parseWith(digestSettingsSchema, req.body, "The digest settings");
-    const { tenantId, userId } = actorOf(res);
-    await store.digests.saveSettings({ tenantId, userId, settings });
-    const body: DigestSettingsResponse = { settings, saved: true };
-    res.json(body);
-  });
+  route(
+    router,
+    deps,
+    {
+      method: "put",
+      path: paths.digestSettings,
+      body: { schema: digestSettingsSchema, what: "The digest settings" },
+      authorize: { kind: "person", action: "update" },
+    },
+    async ({ res, actor, body: settings }) => {
+      const { tenantId, userId } = actor;
+      await store.digests.saveSettings({ tenantId, userId, settings });
+      const body: DigestSettingsResponse = { settings, saved: true };
+      res.json(body);
+    },
+  );
 
   route(
     router,

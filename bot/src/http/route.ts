@@ -1,8 +1,13 @@
 import { routePattern, type PathParamNames } from "@practice-hub/shared";
 import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
-import { actorOf } from "../auth";
-import type { PolicyAction, Viewer } from "../policies";
+import { actorOf, type Actor } from "../auth";
+import {
+  authorizePersonal,
+  type PolicyAction,
+  type PersonalResource,
+  type Viewer,
+} from "../policies";
 import { communityAccessChecker, type CommunityResource } from "../policies/communityAccess";
 import { viewerLoader } from "../policies/viewerLoader";
 import type { Store } from "../store";
@@ -26,6 +31,7 @@ export interface RouteDeclaration<
   P extends z.ZodType | undefined,
   Q extends z.ZodType | undefined,
   B extends z.ZodType | undefined,
+  A extends RouteAuthorization | undefined,
 > {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** A template of `apiPathTemplates`; `:communityId`, when present, must be a community id. */
@@ -37,23 +43,50 @@ export interface RouteDeclaration<
   /** The 428's sentence when the change needs an If-Match and none came. */
   ifMatch?: string;
   /**
-   * The policy question asked of the community in the path before the handler runs (404 for a
-   * community the tenant does not have, 403 when not allowed). Routes whose read already proves
-   * the community exists authorize in the handler instead, to spare a storage call.
+   * The policy question asked before the handler runs. Of the community in the path (404 for a
+   * community the tenant does not have, 403 when not allowed): routes whose read already proves
+   * the community exists authorize in the handler instead, to spare a storage call. Or of the
+   * caller's own things or their tenant (`PersonalAuthorization`): then no roles are read.
    */
-  authorize?: { kind: WholeCommunityKind; action: PolicyAction };
+  authorize?: A;
 }
 
 /** Resources judged by their community alone (swaps and retro actions need more than a path). */
 type WholeCommunityKind = Exclude<CommunityResource["kind"], "ritualSwap" | "retroAction">;
 
+/** A policy question about the community of the path, answered from the viewer's roles. */
+export interface CommunityAuthorization {
+  kind: WholeCommunityKind;
+  action: PolicyAction;
+}
+
+/**
+ * A policy question about the caller's own things ("person": their digest settings) or their
+ * tenant as a whole ("tenant": a new community, the ritual catalogue). The policy judges these
+ * without roles, so the route never reads them and its handler gets the actor, not a viewer.
+ */
+export interface PersonalAuthorization {
+  kind: PersonalResource["kind"];
+  action: PolicyAction;
+}
+
+/** Either kind of policy question a route may declare. */
+export type RouteAuthorization = CommunityAuthorization | PersonalAuthorization;
+
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** What the handler gets: everything declared, checked and typed. */
-export interface RouteContext<P, Q, B> {
+/**
+ * What the handler gets: everything declared, checked and typed; the viewer (the actor with
+ * their roles) unless the route declared a personal policy question.
+ */
+export type RouteContext<P, Q, B, A> = RouteBasics<P, Q, B> &
+  (A extends PersonalAuthorization ? unknown : { viewer: Viewer });
+
+interface RouteBasics<P, Q, B> {
   req: Request;
   res: Response;
-  viewer: Viewer;
+  /** The caller, from the verified token. */
+  actor: Actor;
   /** The community of the path ("" for paths without one). */
   communityId: string;
   params: Parsed<P>;
@@ -72,19 +105,21 @@ export interface RouteDeps {
 /**
  * Mounts one authenticated route from its declaration, so its handler reads as command and
  * present: the community id, path parameters, query, If-Match and body are checked (each with
- * its own sentence), the viewer loaded, and the declared policy asked, in that order.
+ * its own sentence), the viewer loaded (not for a personal policy question), and the declared
+ * policy asked, in that order.
  */
 export function route<
   T extends string,
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
+  const A extends RouteAuthorization | undefined = undefined,
 >(
   router: Router,
   deps: RouteDeps,
-  declaration: RouteDeclaration<T, P, Q, B> &
-    ("communityId" extends PathParamNames<T> ? unknown : { authorize?: undefined }),
-  handler: (context: RouteContext<P, Q, B>) => Promise<void> | void,
+  declaration: RouteDeclaration<T, P, Q, B, A> &
+    ("communityId" extends PathParamNames<T> ? unknown : { authorize?: PersonalAuthorization }),
+  handler: (context: RouteContext<P, Q, B, A>) => Promise<void> | void,
 ): void {
   const { store, authenticated } = deps;
   const hasCommunity = declaration.path.includes(":communityId");
@@ -101,12 +136,39 @@ export function route<
     const query = parse(declaration.query, req.query) as Parsed<Q>;
     const ifMatch = declaration.ifMatch ? requiredIfMatch(req, declaration.ifMatch) : "";
     const body = parse(declaration.body, req.body) as Parsed<B>;
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    if (declaration.authorize) {
-      const { kind, action } = declaration.authorize;
+    const actor = actorOf(res);
+    const basics: RouteBasics<P, Q, B> = {
+      req,
+      res,
+      actor,
+      communityId,
+      params,
+      query,
+      body,
+      ifMatch,
+    };
+    const authorization: RouteAuthorization | undefined = declaration.authorize;
+    if (authorization && isPersonal(authorization)) {
+      const { kind, action } = authorization;
+      authorizePersonal(
+        actor,
+        action,
+        kind === "person" ? { kind, userId: actor.userId } : { kind },
+      );
+      // No viewer: the declaration said so, and RouteContext<…, A> has none to give.
+      await handler(basics as RouteContext<P, Q, B, A>);
+      return;
+    }
+    const viewer = await viewerLoader({ store, actor });
+    if (authorization) {
+      const { kind, action } = authorization;
       const resource = { kind, communityId } as Extract<CommunityResource, { kind: typeof kind }>;
       await communityAccessChecker({ store, viewer, resource, action });
     }
-    await handler({ req, res, viewer, communityId, params, query, body, ifMatch });
+    await handler({ ...basics, viewer } as RouteContext<P, Q, B, A>);
   });
+}
+
+function isPersonal(authorization: RouteAuthorization): authorization is PersonalAuthorization {
+  return authorization.kind === "tenant" || authorization.kind === "person";
 }

@@ -57,6 +57,14 @@ describe("policies", () => {
     expect(can(viewerFactory({}), "create", { kind: "tenant" })).toBe(true);
   });
 
+  it("lets a person read and change their own settings, nobody else's, without any role", () => {
+    const someone = viewerFactory({});
+    const own = { kind: "person", userId: "someone" } as const;
+    expect([can(someone, "read", own), can(someone, "update", own)]).toEqual([true, true]);
+    expect(can(someone, "read", { ...own, userId: "somebody-else" })).toBe(false);
+    expect(can(someone, "manage", own)).toBe(false);
+  });
+
   it("does not treat curators as editors of the canvas", () => {
     const curator = viewerFactory({ communityRoles: { pm: ["member", "curator"] } });
     expect(can(curator, "update", canvas)).toBe(false);

@@ -15,6 +15,7 @@ export type PolicyResource =
   | { kind: "canvas"; communityId: string }
   | { kind: "community"; communityId: string }
   | { kind: "tenant" }
+  | { kind: "person"; userId: string }
   | { kind: "library"; communityId: string }
   | { kind: "people"; communityId: string }
   | { kind: "digest"; communityId: string }
@@ -52,6 +53,12 @@ export type PolicyAction =
   | "askSwap"
   | "takeSwap";
 
+/**
+ * Resources judged without roles: the tenant as a whole and a person's own things (their digest
+ * settings). Routes over them need not read anyone's roles.
+ */
+export type PersonalResource = Extract<PolicyResource, { kind: "tenant" | "person" }>;
+
 /** The roles the viewer holds in one community (empty when not a member). */
 export function communityRolesOf(viewer: Viewer, communityId: string): CommunityRole[] {
   return viewer.roles.communities.find((entry) => entry.communityId === communityId)?.roles ?? [];
@@ -64,7 +71,12 @@ export function communityRolesOf(viewer: Viewer, communityId: string): Community
  * repositories are only ever asked with the tenant from the verified token.
  */
 export function can(viewer: Viewer, action: PolicyAction, resource: PolicyResource): boolean {
-  if (resource.kind === "tenant") return action === "create";
+  // Anyone signed in may start a community and read what the tenant offers everyone (the
+  // ritual catalogue); a person's own settings are theirs alone to read and change.
+  if (resource.kind === "tenant") return action === "create" || action === "read";
+  if (resource.kind === "person") {
+    return (action === "read" || action === "update") && resource.userId === viewer.actor.userId;
+  }
   const roles = communityRolesOf(viewer, resource.communityId);
   switch (action) {
     case "read":
@@ -162,4 +174,13 @@ const refusals: Record<PolicyAction, string> = {
 /** Throws a 403 AppError unless `can` allows the action. */
 export function authorize(viewer: Viewer, action: PolicyAction, resource: PolicyResource): void {
   if (!can(viewer, action, resource)) throw forbidden(refusals[action]);
+}
+
+/** `authorize` for a resource judged without roles, so the caller's roles need not be read. */
+export function authorizePersonal(
+  actor: Actor,
+  action: PolicyAction,
+  resource: PersonalResource,
+): void {
+  authorize({ actor, roles: { tenantRoles: [], communities: [] } }, action, resource);
 }

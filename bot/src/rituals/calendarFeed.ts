@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import {
   addDays,
-  apiPathTemplates,
+  apiPathTemplates as paths,
   calendarFeed,
   occurrenceIcs,
   occursOn,
@@ -9,17 +9,15 @@ import {
   type CalendarFeedResponse,
   type IcsSeries,
 } from "@practice-hub/shared";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Response, type Router } from "express";
 import { z } from "zod";
-import { actorOf } from "../auth";
-import { communityAccessChecker, communityNotFound } from "../policies/communityAccess";
+import { communityNotFound } from "../policies/communityAccess";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
-import { viewerLoader } from "../policies/viewerLoader";
-import { parseWith } from "../http/validate";
 import type { OccurrenceEntity, RitualEntity, Store } from "../store";
 import { etagWrite, feedTokenHash } from "../store";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
+import { route } from "../http/route";
 import { occurrenceParamsSchema } from "./schema";
 
 /** How far back and ahead the feed reads occurrence rows for its EXDATEs and moves. */
@@ -95,51 +93,41 @@ async function rotateToken(
  * occurrence as .ics with their usual bearer token. The URL is shown once, when it is made:
  * storage keeps only the token's hash, and request logs name the route, not the path.
  */
-export function calendarFeedRouter({
-  store,
-  now,
-  authenticated,
-  config,
-}: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">): Router {
+export function calendarFeedRouter(
+  deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">,
+): Router {
+  const { store, now, config } = deps;
   const router = express.Router();
-  const occurrenceParams = occurrenceParamsSchema(now);
-  const base = "/communities/:communityId/calendar-feed";
+  const occurrenceParams = { schema: occurrenceParamsSchema(now), what: "The occurrence" };
   const urlOf = (tenantId: string, communityId: string, token: string) =>
     `${config.PUBLIC_BASE_URL}/api/feeds/${tenantId}/${encodeURIComponent(communityId)}/${token}/calendar.ics`;
+  const champions = {
+    path: paths.calendarFeed,
+    authorize: { kind: "ritual", action: "schedule" },
+  } as const;
 
-  async function champion(req: Request, res: Response) {
-    const communityId = communityIdParam(req.params["communityId"]);
-    const viewer = await viewerLoader({ store, actor: actorOf(res) });
-    await communityAccessChecker({
-      store,
-      viewer,
-      resource: { kind: "ritual", communityId },
-      action: "schedule",
-    });
-    return { communityId, tenantId: viewer.actor.tenantId };
-  }
-
-  router.get(base, authenticated, async (req, res) => {
-    const { communityId, tenantId } = await champion(req, res);
+  route(router, deps, { method: "get", ...champions }, async ({ res, viewer, communityId }) => {
+    const { tenantId } = viewer.actor;
     const feed = await store.rituals.readFeedToken({ tenantId, communityId });
     const body: CalendarFeedResponse = { url: null, active: Boolean(feed?.tokenHash) };
     res.json(body);
   });
 
-  router.post(base, authenticated, async (req, res) => {
-    const { communityId, tenantId } = await champion(req, res);
+  route(router, deps, { method: "post", ...champions }, async ({ res, viewer, communityId }) => {
+    const { tenantId } = viewer.actor;
     const token = await rotateToken(store, tenantId, communityId, false);
     const body: CalendarFeedResponse = { url: urlOf(tenantId, communityId, token), active: true };
     res.json(body);
   });
 
-  router.delete(base, authenticated, async (req, res) => {
-    const { communityId, tenantId } = await champion(req, res);
-    await rotateToken(store, tenantId, communityId, true);
+  route(router, deps, { method: "delete", ...champions }, async ({ res, viewer, communityId }) => {
+    await rotateToken(store, viewer.actor.tenantId, communityId, true);
     res.status(204).end();
   });
 
-  router.get(routePattern(apiPathTemplates.calendarFeedFile), async (req, res) => {
+  // Not through `route`: calendar apps send no bearer token, only the feed's secret, so there is
+  // nobody signed in to judge.
+  router.get(routePattern(paths.calendarFeedFile), async (req, res) => {
     const params = feedParamsSchema.safeParse(req.params);
     if (!params.success) throw communityNotFound();
     const tenantId = params.data.tenantId.toLowerCase();
@@ -164,19 +152,16 @@ export function calendarFeedRouter({
     sendCalendar(res, text, `${communityId}.ics`);
   });
 
-  router.get(
-    "/communities/:communityId/rituals/:ritualId/occurrences/:date/calendar.ics",
-    authenticated,
-    async (req, res) => {
-      const communityId = communityIdParam(req.params["communityId"]);
-      const { ritualId, date } = parseWith(occurrenceParams, req.params, "The occurrence");
-      const viewer = await viewerLoader({ store, actor: actorOf(res) });
-      await communityAccessChecker({
-        store,
-        viewer,
-        resource: { kind: "ritual", communityId },
-        action: "read",
-      });
+  route(
+    router,
+    deps,
+    {
+      method: "get",
+      path: paths.occurrenceIcs,
+      params: occurrenceParams,
+      authorize: { kind: "ritual", action: "read" },
+    },
+    async ({ res, viewer, communityId, params: { ritualId, date } }) => {
       const { ritual, occurrence } = await store.rituals.readRitualAndOccurrence({
         tenantId: viewer.actor.tenantId,
         communityId,

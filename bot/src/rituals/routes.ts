@@ -3,7 +3,6 @@ import {
   defaultReminderOffsets,
   ritualCatalogue,
   ritualTemplate,
-  routePattern,
   starterRhythm,
   type RitualFields,
   type RitualsResponse,
@@ -38,7 +37,7 @@ const may = (action: "read" | "schedule" | "participate") => ({ kind: "ritual", 
 
 /** The ritual calendar: rituals, occurrences, exceptions, RSVPs, volunteers and attendance. */
 export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
-  const { store, now, authenticated } = deps;
+  const { store, now } = deps;
   const router = express.Router();
   const requests = ritualRequestSchemas(now);
   const occurrenceParams = { schema: occurrenceParamsSchema(now), what: "The occurrence" };
@@ -63,9 +62,14 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   // The catalogue is the same for everyone signed in: no roles to read.
-  router.get(routePattern(paths.ritualTemplates), authenticated, (_req, res) => {
-    res.json({ templates: ritualCatalogue });
-  });
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.ritualTemplates, authorize: { kind: "tenant", action: "read" } },
+    ({ res }) => {
+      res.json({ templates: ritualCatalogue });
+    },
+  );
 
   route(
     router,
