@@ -6,6 +6,7 @@ import type {
   RsvpResponse,
   ScheduledOccurrence,
 } from "@practice-hub/shared";
+import { occurrenceActions } from "../policies/occurrenceActions";
 import type { OccurrenceEntity, RitualEntity } from "../store";
 import { calendarSignals, creditedFacilitator, occurrenceOnDate, planCalendar } from "./calendar";
 
@@ -44,14 +45,19 @@ export function presentOccurrence(props: {
   viewerSchedules: boolean;
 }): Occurrence {
   const { ritual, occurrence, row, viewerId } = props;
-  // Mirrors ritualAttendanceRecorder's check; the service enforces it.
-  const canRecord =
-    props.viewerSchedules ||
-    (viewerId !== "" && creditedFacilitator(ritual, row, occurrence.originalDate) === viewerId);
-  // Mirror ritualSwapRequester's and ritualSwapAccepter's checks; the service enforces them.
-  const viewerVolunteers = ritual.volunteers.some((v) => v.id === viewerId);
   const open = occurrence.status !== "cancelled" && !row?.attendance;
   const swapRequestedBy = open ? (row?.swapRequest?.requestedBy ?? null) : null;
+  const volunteerIds = ritual.volunteers.map((v) => v.id);
+  const actions = occurrenceActions(
+    { userId: viewerId, schedules: props.viewerSchedules },
+    {
+      open,
+      facilitatorId: props.facilitator?.person.id ?? null,
+      creditedFacilitatorId: () => creditedFacilitator(ritual, row, occurrence.originalDate),
+      swapRequesterId: swapRequestedBy?.id ?? null,
+      volunteerIds,
+    },
+  );
   return {
     ritualId: ritual.ritualId,
     ritualName: ritual.fields.name,
@@ -69,11 +75,11 @@ export function presentOccurrence(props: {
       person: { id, displayName: entry.displayName },
       response: entry.response,
     })),
-    canRecord,
+    canRecord: actions.canRecord,
     swapRequestedBy,
-    canAskForSwap: open && swapRequestedBy === null && props.facilitator?.person.id === viewerId,
-    canTakeSwap: swapRequestedBy !== null && viewerVolunteers && swapRequestedBy.id !== viewerId,
-    viewerVolunteers,
+    canAskForSwap: actions.canAskForSwap,
+    canTakeSwap: actions.canTakeSwap,
+    viewerVolunteers: volunteerIds.includes(viewerId),
     attendance: row?.attendance
       ? {
           count: row.attendance.attendeeIds.length,
