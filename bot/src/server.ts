@@ -77,8 +77,10 @@ export async function createService(
   options: ServiceOptions = {},
 ): Promise<Service> {
   const logger = options.logger ?? createLogger(config);
+  // One storage access (and so one managed identity credential) for the tables and the queue.
+  const storage = storageAccessFor(config);
   const store = createStore(
-    storageAccessFor(config),
+    storage,
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
   );
   await store.ensureTables();
@@ -101,6 +103,7 @@ export async function createService(
   const jobs = createJobs({
     config,
     store,
+    storage,
     logger,
     sender: createProactiveSender({ config, logger: logger.child({ component: "proactive" }) }),
     sources: dueWorkSources,

@@ -56,7 +56,7 @@ export function createJobs(props: JobsProps & JobsTestOptions): Jobs {
   const queue =
     props.queue ??
     createWorkQueue({
-      access: storageAccessFor(config),
+      access: props.storage ?? storageAccessFor(config),
       name: config.JOBS_QUEUE_NAME,
     });
   let queueReady: Promise<void> | null = null;

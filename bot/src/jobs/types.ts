@@ -4,6 +4,7 @@
  * each at most at Teams' limits, retries what Teams asks to retry, and records every key so a
  * retry, a restart or a second instance never sends it twice.
  */
+import type { StorageAccess } from "../store/credential";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { Delivery, DeliveryRecord, Store, UnreachableConversation } from "../store";
@@ -82,6 +83,11 @@ export interface EnqueueOptions {
 export interface JobsProps {
   config: Config;
   store: Store;
+  /**
+   * The storage account of the queue: the composition root passes the store's, so one managed
+   * identity credential serves tables and queues. By default the one the config names (tests).
+   */
+  storage?: StorageAccess;
   logger: Logger;
   sender: ProactiveSender;
   sources: DueWorkSource[];
