@@ -1,15 +1,15 @@
 import { randomInt } from "node:crypto";
-import {
-  occursOn,
-  ritualLimits,
-  unchangedOccurrence,
-  type Occurrence,
-  type RsvpResponse,
-} from "@practice-hub/shared";
+import { occursOn, ritualLimits, type Occurrence, type RsvpResponse } from "@practice-hub/shared";
 import type { Actor } from "../auth/actor";
 import { badRequest, conflict } from "../errors";
 import { presentOccurrenceRow } from "./presenter";
-import { etagWrite, type OccurrenceEntity, type StoredRsvp, type Store } from "../store";
+import {
+  etagWrite,
+  untouchedOccurrenceRow,
+  type OccurrenceEntity,
+  type StoredRsvp,
+  type Store,
+} from "../store";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
 
 /**
@@ -60,30 +60,20 @@ export async function ritualRsvpRecorder(props: {
 }): Promise<Occurrence> {
   const { store, actor, communityId, ritualId, originalDate } = props;
   const { tenantId, userId } = actor;
+  const where = { tenantId, communityId, ritualId, originalDate };
   const answer = { response: props.response, displayName: rsvpDisplayName(actor.displayName) };
   const present = (ritual: Parameters<typeof presentOccurrenceRow>[0], row: OccurrenceEntity) =>
     presentOccurrenceRow(ritual, row, originalDate, userId);
 
   return etagWrite({
-    read: () =>
-      store.rituals.readRitualAndOccurrence({ tenantId, communityId, ritualId, originalDate }),
+    read: () => store.rituals.readRitualAndOccurrence(where),
     write: async ({ ritual, occurrence }) => {
       if (!ritual) throw ritualNotFound();
       if (!occursOn(ritual.fields.schedule, originalDate)) throw occurrenceNotFound();
       if (occurrence?.change.cancelledReason) {
         throw badRequest("This session is cancelled, so there is nothing to answer.");
       }
-      const row: OccurrenceEntity = occurrence ?? {
-        ritualId,
-        originalDate,
-        change: unchangedOccurrence,
-        facilitatorName: null,
-        rsvps: {},
-        attendance: null,
-        swapRequest: null,
-        sequence: 0,
-        etag: null,
-      };
+      const row = occurrence ?? untouchedOccurrenceRow(ritualId, originalDate);
       const mine = row.rsvps[userId];
       if (mine?.response === answer.response && mine.displayName === answer.displayName) {
         return present(ritual, row);
@@ -94,16 +84,8 @@ export async function ritualRsvpRecorder(props: {
           `${ritualLimits.peoplePerOccurrence} people have already answered for this session, the most one session can record, so your answer was not saved. Ask the facilitator if you want to join.`,
         );
       }
-      const saved = await store.rituals.saveRsvp({
-        tenantId,
-        communityId,
-        ritualId,
-        originalDate,
-        userId,
-        answer,
-        seat,
-        expectedEtag: mine?.etag ?? null,
-      });
+      const expectedEtag = mine?.etag ?? null;
+      const saved = await store.rituals.saveRsvp({ ...where, userId, answer, seat, expectedEtag });
       return present(ritual, { ...row, rsvps: { ...row.rsvps, [userId]: saved } });
     },
     attempts: maxAttempts,

@@ -1,20 +1,10 @@
 import type { TableClient } from "@azure/data-tables";
-import type {
-  ConversationKind,
-  StoredConversationReference,
-} from "../teams/conversationReferences";
+import type { StoredConversationReference } from "../teams/conversationReferences";
+import {
+  conversationReferenceFromRow,
+  type ConversationReferenceRow,
+} from "./conversationReferenceRepository";
 import { readOrNull } from "./rows";
-
-interface ConversationReferenceRow {
-  conversationId: string;
-  kind: ConversationKind;
-  teamId?: string;
-  channelId?: string;
-  aadObjectId?: string;
-  serviceUrl: string;
-  reference: string;
-  updatedAt: string;
-}
 
 /**
  * Finds a stored conversation reference by its RowKey (`conversationRowKey`): deliveries name
@@ -29,18 +19,6 @@ export type ConversationKeyLookup = (props: {
 export function createConversationKeyLookup(table: TableClient): ConversationKeyLookup {
   return async ({ tenantId, conversationKey }) => {
     const row = await readOrNull<ConversationReferenceRow>(table, tenantId, conversationKey);
-    return (
-      row && {
-        tenantId,
-        conversationId: row.conversationId,
-        kind: row.kind,
-        ...(row.teamId ? { teamId: row.teamId } : {}),
-        ...(row.channelId ? { channelId: row.channelId } : {}),
-        ...(row.aadObjectId ? { aadObjectId: row.aadObjectId } : {}),
-        serviceUrl: row.serviceUrl,
-        reference: row.reference,
-        updatedAt: row.updatedAt,
-      }
-    );
+    return row && conversationReferenceFromRow(row);
   };
 }

@@ -2,25 +2,17 @@ import { createHash } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import type {
-  ConversationKind,
   ConversationReferenceStore,
   StoredConversationReference,
 } from "../teams/conversationReferences";
 import { readOrNull } from "./rows";
 import { isConflict } from "./storageErrors";
 
-interface ConversationReferenceRow {
+/** A record as stored: its tenant is the PartitionKey, its conversation's hash the RowKey. */
+export type ConversationReferenceRow = Omit<StoredConversationReference, "tenantId"> & {
   partitionKey: string;
   rowKey: string;
-  conversationId: string;
-  kind: ConversationKind;
-  teamId?: string;
-  channelId?: string;
-  aadObjectId?: string;
-  serviceUrl: string;
-  reference: string;
-  updatedAt: string;
-}
+};
 
 /** Conditional writes that lose a race are retried this many times before giving up. */
 const maxAttempts = 4;
@@ -33,34 +25,35 @@ export function conversationRowKey(conversationId: string): string {
   return createHash("sha256").update(conversationId).digest("base64url");
 }
 
+/** The fields of a record or a row, without their keys; absent ids stay absent (no null columns). */
+function fieldsOf(
+  from: Omit<StoredConversationReference, "tenantId">,
+): Omit<StoredConversationReference, "tenantId"> {
+  return {
+    conversationId: from.conversationId,
+    kind: from.kind,
+    ...(from.teamId ? { teamId: from.teamId } : {}),
+    ...(from.channelId ? { channelId: from.channelId } : {}),
+    ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+    serviceUrl: from.serviceUrl,
+    reference: from.reference,
+    updatedAt: from.updatedAt,
+  };
+}
+
 function toRow(record: StoredConversationReference): ConversationReferenceRow {
   return {
     partitionKey: record.tenantId,
     rowKey: conversationRowKey(record.conversationId),
-    conversationId: record.conversationId,
-    kind: record.kind,
-    // Absent properties stay absent: Table Storage has no null columns.
-    ...(record.teamId ? { teamId: record.teamId } : {}),
-    ...(record.channelId ? { channelId: record.channelId } : {}),
-    ...(record.aadObjectId ? { aadObjectId: record.aadObjectId } : {}),
-    serviceUrl: record.serviceUrl,
-    reference: record.reference,
-    updatedAt: record.updatedAt,
+    ...fieldsOf(record),
   };
 }
 
-function fromRow(row: ConversationReferenceRow): StoredConversationReference {
-  return {
-    tenantId: row.partitionKey,
-    conversationId: row.conversationId,
-    kind: row.kind,
-    ...(row.teamId ? { teamId: row.teamId } : {}),
-    ...(row.channelId ? { channelId: row.channelId } : {}),
-    ...(row.aadObjectId ? { aadObjectId: row.aadObjectId } : {}),
-    serviceUrl: row.serviceUrl,
-    reference: row.reference,
-    updatedAt: row.updatedAt,
-  };
+/** A stored row as the record it holds (extra row properties, such as the etag, left out). */
+export function conversationReferenceFromRow(
+  row: ConversationReferenceRow,
+): StoredConversationReference {
+  return { tenantId: row.partitionKey, ...fieldsOf(row) };
 }
 
 /**
@@ -105,14 +98,14 @@ export function createConversationReferenceRepository(
         tenantId,
         conversationRowKey(conversationId),
       );
-      return row ? fromRow(row) : null;
+      return row ? conversationReferenceFromRow(row) : null;
     },
     async listForTenant({ tenantId }) {
       const rows = table.listEntities<ConversationReferenceRow>({
         queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
       });
       const records: StoredConversationReference[] = [];
-      for await (const row of rows) records.push(fromRow(row));
+      for await (const row of rows) records.push(conversationReferenceFromRow(row));
       return records;
     },
   };

@@ -33,7 +33,7 @@ export { etagWrite } from "./etagWrite";
 export { isHistoryKeyOf } from "./canvas";
 export { InvalidCursorError, type Page } from "./paging";
 export { ChannelTakenError } from "./channelLinkRepository";
-export { feedTokenHash } from "./rituals";
+export { feedTokenHash, untouchedOccurrenceRow } from "./rituals";
 export type * from "./canvas";
 export type * from "./communityRepository";
 export type * from "./memberships";

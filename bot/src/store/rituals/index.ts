@@ -1,3 +1,3 @@
 export type * from "./types";
-export { feedTokenHash } from "./rows";
+export { feedTokenHash, untouchedOccurrenceRow } from "./rows";
 export { createRitualRepository } from "./repository";

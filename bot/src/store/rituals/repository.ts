@@ -22,7 +22,7 @@ import {
   occurrenceToRow,
   occurrenceFromRow,
   rsvpFromRow,
-  answeredOnly,
+  untouchedOccurrenceRow,
 } from "./rows";
 
 /** The Table Storage implementation of RitualRepository. */
@@ -44,7 +44,7 @@ export function createRitualRepository(table: TableClient): RitualRepository {
       const key = `${ritualId}|${originalDate}`;
       let occurrence = occurrences.get(key);
       if (!occurrence) {
-        occurrence = answeredOnly(ritualId, originalDate);
+        occurrence = untouchedOccurrenceRow(ritualId, originalDate);
         occurrences.set(key, occurrence);
       }
       occurrence.rsvps[userId] = rsvpFromRow(row);

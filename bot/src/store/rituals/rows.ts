@@ -144,8 +144,14 @@ export function rsvpFromRow(row: Row): StoredRsvp {
   };
 }
 
-/** An occurrence nobody changed that has answers: its row does not exist yet. */
-export function answeredOnly(ritualId: string, originalDate: LocalDate): OccurrenceEntity {
+/**
+ * An occurrence nobody has changed or answered yet, as a row storage does not hold (an answer or
+ * a change creates it).
+ */
+export function untouchedOccurrenceRow(
+  ritualId: string,
+  originalDate: LocalDate,
+): OccurrenceEntity {
   return {
     ritualId,
     originalDate,
