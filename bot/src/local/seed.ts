@@ -129,33 +129,19 @@ export async function seedDemoData(props: { store: Store; now: Date }): Promise<
     );
   }
 
+  // A demo person as the membership writes name them.
   const person = (userId: string) => {
     const identity = demoIdentities.find((candidate) => candidate.id === userId);
     if (!identity) throw new Error(`unknown demo person ${userId}`);
-    return identity;
+    return { tenantId: identity.tenantId, userId, displayName: identity.displayName };
   };
-  for (const membership of memberships) {
-    const identity = person(membership.userId);
+  for (const { userId, communityId, roles } of memberships) {
     await ignoreExisting(() =>
-      store.memberships.addCommunityMembership({
-        tenantId: identity.tenantId,
-        userId: identity.id,
-        displayName: identity.displayName,
-        communityId: membership.communityId,
-        roles: membership.roles,
-      }),
+      store.memberships.addCommunityMembership({ ...person(userId), communityId, roles }),
     );
   }
-  for (const grant of tenantRoles) {
-    const identity = person(grant.userId);
-    await ignoreExisting(() =>
-      store.memberships.addTenantRoles({
-        tenantId: identity.tenantId,
-        userId: identity.id,
-        displayName: identity.displayName,
-        roles: grant.roles,
-      }),
-    );
+  for (const { userId, roles } of tenantRoles) {
+    await ignoreExisting(() => store.memberships.addTenantRoles({ ...person(userId), roles }));
   }
   await seedLibraryData({ store, now });
   await seedRetros({ store, now });

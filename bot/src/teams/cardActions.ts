@@ -5,21 +5,11 @@ import { CardFactory, MessageFactory } from "botbuilder";
 import { actorFromClaims, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
-import { conversationKindOf, tenantIdOf } from "./conversationContext";
-import type { ConversationKind } from "./conversationReferences";
+import { conversationPlaceOf, tenantIdOf, type ConversationPlace } from "./conversationContext";
 import { turnLogger } from "./turnLogger";
 
 /** Where a card button was pressed. */
-export interface CardConversation {
-  tenantId: string;
-  /** The conversation id without any reply-thread suffix (";messageid=..."). */
-  conversationId: string;
-  kind: ConversationKind;
-  /** The team (its General channel id) when the card is in a team. */
-  teamId?: string;
-  /** The channel when the card is in a channel. */
-  channelId?: string;
-}
+export type CardConversation = ConversationPlace;
 
 /** What a card action handler gets: who pressed, what the card sent, and where. */
 export interface CardActionContext {
@@ -144,25 +134,8 @@ function actorOf(context: TurnContext): Actor | null {
 
 /** Where the button was pressed, or null when the activity names no tenant or conversation. */
 export function cardConversationOf(context: TurnContext): CardConversation | null {
-  const activity = context.activity;
-  const tenantId = tenantIdOf(activity)?.toLowerCase();
-  const rawId = activity.conversation?.id;
-  if (!tenantId || !rawId) return null;
-  const conversationId = rawId.replace(/;messageid=.*$/i, "");
-  const kind = conversationKindOf(activity);
-  const channelData = (activity.channelData ?? {}) as {
-    team?: { id?: string };
-    channel?: { id?: string };
-  };
-  const teamId = channelData.team?.id;
-  const channelId = kind === "channel" ? (channelData.channel?.id ?? conversationId) : undefined;
-  return {
-    tenantId,
-    conversationId,
-    kind,
-    ...(teamId ? { teamId } : {}),
-    ...(channelId ? { channelId } : {}),
-  };
+  const place = conversationPlaceOf(context.activity);
+  return place && { ...place, tenantId: place.tenantId.toLowerCase() };
 }
 
 function dataOf(invokeValue: AdaptiveCardInvokeValue): Record<string, unknown> {

@@ -40,21 +40,26 @@ function withoutThread(conversationId: string): string {
   return conversationId.replace(/;messageid=.*$/i, "");
 }
 
-/**
- * The record to store for the conversation an activity came from, or null when the activity
- * names no tenant (it then cannot be scoped and is not stored).
- */
-export function conversationRecordOf(
-  activity: Partial<Activity>,
-  now: Date,
-): StoredConversationReference | null {
+/** Where an activity happened in Teams. */
+export interface ConversationPlace {
+  tenantId: string;
+  /** The conversation id without any reply-thread suffix (";messageid=..."). */
+  conversationId: string;
+  kind: ConversationKind;
+  /** The team (its General channel id) when the conversation is in a team. */
+  teamId?: string;
+  /** The channel when the conversation is a channel. */
+  channelId?: string;
+}
+
+/** Where an activity happened, or null when it names no tenant or conversation. */
+export function conversationPlaceOf(activity: Partial<Activity>): ConversationPlace | null {
   const tenantId = tenantIdOf(activity);
   const rawConversationId = activity.conversation?.id;
-  if (!tenantId || !rawConversationId || !activity.serviceUrl) return null;
+  if (!tenantId || !rawConversationId) return null;
   const conversationId = withoutThread(rawConversationId);
   const kind = conversationKindOf(activity);
   const channelData = channelDataOf(activity);
-  const aadObjectId = kind === "personal" ? activity.from?.aadObjectId : undefined;
   const teamId = channelData.team?.id;
   const channelId = kind === "channel" ? (channelData.channel?.id ?? conversationId) : undefined;
   return {
@@ -63,6 +68,23 @@ export function conversationRecordOf(
     kind,
     ...(teamId ? { teamId } : {}),
     ...(channelId ? { channelId } : {}),
+  };
+}
+
+/**
+ * The record to store for the conversation an activity came from, or null when the activity
+ * names no tenant (it then cannot be scoped and is not stored).
+ */
+export function conversationRecordOf(
+  activity: Partial<Activity>,
+  now: Date,
+): StoredConversationReference | null {
+  const place = conversationPlaceOf(activity);
+  if (!place || !activity.serviceUrl) return null;
+  const { conversationId, kind } = place;
+  const aadObjectId = kind === "personal" ? activity.from?.aadObjectId : undefined;
+  return {
+    ...place,
     ...(aadObjectId ? { aadObjectId } : {}),
     serviceUrl: activity.serviceUrl,
     reference: JSON.stringify({
