@@ -1,7 +1,7 @@
 import {
   addDays,
   concentrationWindow,
-  defaultReminderOffsets,
+  ritualFieldsFromTemplate,
   expandSchedule,
   nextWeekday,
   ritualTemplate,
@@ -122,15 +122,7 @@ export async function seedRituals({ store, now }: { store: Store; now: Date }): 
     }
     rituals.push({
       ritualId,
-      fields: {
-        name: template.name,
-        purpose: template.purpose,
-        agenda: template.agenda,
-        templateId,
-        segment: null,
-        schedule,
-        reminderOffsetsMinutes: [...defaultReminderOffsets],
-      },
+      fields: ritualFieldsFromTemplate({ templateId, schedule }),
       volunteers,
       lastServed,
       recentSessions: recent.slice(0, concentrationWindow),

@@ -1,10 +1,8 @@
 import {
   apiPathTemplates as paths,
-  defaultReminderOffsets,
+  ritualFieldsFromTemplate,
   ritualCatalogue,
-  ritualTemplate,
   starterRhythm,
-  type RitualFields,
   type RitualsResponse,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
@@ -102,18 +100,7 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       authorize: may("schedule"),
     },
     async ({ res, viewer, communityId, body }) => {
-      const rituals: RitualFields[] = starterRhythm(body).map(({ templateId, schedule }) => {
-        const template = ritualTemplate(templateId);
-        return {
-          name: template.name,
-          purpose: template.purpose,
-          agenda: template.agenda,
-          templateId,
-          segment: null,
-          schedule,
-          reminderOffsetsMinutes: [...defaultReminderOffsets],
-        };
-      });
+      const rituals = starterRhythm(body).map(ritualFieldsFromTemplate);
       res.status(201).json({
         rituals: await ritualCreator({ store, viewer, communityId, rituals, now: now() }),
       });

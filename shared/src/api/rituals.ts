@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ritualTemplateIdSchema } from "../rituals/catalogue";
+import { ritualTemplate, ritualTemplateIdSchema, type StarterRitual } from "../rituals/catalogue";
 import { occurrenceChangePatchSchema } from "../rituals/exceptions";
 import { ritualLimits } from "../rituals/limits";
 import { scheduleSchema, weekdaySchema } from "../rituals/recurrence";
@@ -45,6 +45,20 @@ export const ritualInputSchema = z.object({
 });
 export type RitualInput = z.input<typeof ritualInputSchema>;
 export type RitualFields = z.output<typeof ritualInputSchema>;
+
+/** A new ritual's fields from its template and schedule (the starter rhythm, the demo seed). */
+export function ritualFieldsFromTemplate(starter: StarterRitual): RitualFields {
+  const template = ritualTemplate(starter.templateId);
+  return {
+    name: template.name,
+    purpose: template.purpose,
+    agenda: template.agenda,
+    templateId: starter.templateId,
+    segment: null,
+    schedule: starter.schedule,
+    reminderOffsetsMinutes: [...defaultReminderOffsets],
+  };
+}
 
 /** A volunteer for the rotation, with the days they are away. */
 export const volunteerSchema = personRefSchema.extend({ awayDates: z.array(localDateSchema) });
