@@ -1,9 +1,22 @@
+import { can, type Viewer } from "./";
+
 /** Who looks at an occurrence, as far as its buttons go. */
 export interface OccurrenceViewer {
   /** Their user id; "" when nobody is looking (a job presenting the calendar). */
   userId: string;
   /** They may change the community's calendar (a champion). */
   schedules: boolean;
+}
+
+/** Nobody looking: a job presenting the calendar, or an answer that names no viewer. */
+export const nobody: OccurrenceViewer = { userId: "", schedules: false };
+
+/** The viewer of a community's occurrences, as far as their buttons go. */
+export function occurrenceViewerOf(viewer: Viewer, communityId: string): OccurrenceViewer {
+  return {
+    userId: viewer.actor.userId,
+    schedules: can(viewer, "schedule", { kind: "ritual", communityId }),
+  };
 }
 
 /** The facts of one occurrence that its buttons depend on. */

@@ -6,6 +6,7 @@ import {
   ritualVerbs,
   rsvpResponseSchema,
   type Clock,
+  type LocalDate,
   type Occurrence,
   parseWithSentences,
 } from "@practice-hub/shared";
@@ -84,6 +85,13 @@ export function registerRitualBot(props: {
       action: "participate",
     });
 
+  /** The occurrence a card names, as the commands take it. */
+  const occurrenceOf = (
+    viewer: Viewer,
+    communityId: string,
+    ref: { ritualId: string; date: LocalDate },
+  ) => ({ store, viewer, communityId, ritualId: ref.ritualId, originalDate: ref.date, now: now() });
+
   props.cardActions.register(ritualVerbs.rsvp, async ({ actor, data }) => {
     const ref = parseData(cardData.rsvp, data);
     const communityId = communityIdParam(ref.communityId);
@@ -97,14 +105,7 @@ export function registerRitualBot(props: {
       originalDate: ref.date,
       response: ref.response,
     });
-    const occurrence = await ritualOccurrenceReader({
-      store,
-      viewer,
-      communityId,
-      ritualId: ref.ritualId,
-      originalDate: ref.date,
-      now: now(),
-    });
+    const occurrence = await ritualOccurrenceReader(occurrenceOf(viewer, communityId, ref));
     return {
       card: ritualReminderCard({
         communityId,
@@ -120,14 +121,7 @@ export function registerRitualBot(props: {
     const communityId = communityIdParam(ref.communityId);
     const viewer = await viewerLoader({ store, actor });
     await authorizeParticipant(viewer, communityId);
-    const occurrenceRef = {
-      store,
-      viewer,
-      communityId,
-      ritualId: ref.ritualId,
-      originalDate: ref.date,
-      now: now(),
-    };
+    const occurrenceRef = occurrenceOf(viewer, communityId, ref);
     // Refuses anyone who is not this session's facilitator. The card holds no ETag, so the
     // request is written on fresh data.
     await ritualSwapRequester({ ...occurrenceRef, ifMatch: null });

@@ -6,7 +6,7 @@ import type {
   RsvpResponse,
   ScheduledOccurrence,
 } from "@practice-hub/shared";
-import { occurrenceActions } from "../policies/occurrenceActions";
+import { nobody, occurrenceActions, type OccurrenceViewer } from "../policies/occurrenceActions";
 import type { OccurrenceEntity, RitualEntity } from "../store";
 import { calendarSignals, creditedFacilitator, occurrenceOnDate, planCalendar } from "./calendar";
 
@@ -127,8 +127,7 @@ export function presentOccurrenceRow(
   ritual: RitualEntity,
   row: OccurrenceEntity | null,
   originalDate: string | undefined = row?.originalDate,
-  viewerId = "",
-  viewerSchedules = false,
+  viewer: OccurrenceViewer = nobody,
   knownFacilitator: Occurrence["facilitator"] = null,
 ): Occurrence {
   const occurrence = occurrenceOnDate(ritual, row, originalDate ?? "");
@@ -150,7 +149,7 @@ export function presentOccurrenceRow(
             lastServedDate: null,
           }
       : knownFacilitator,
-    viewerId,
-    viewerSchedules,
+    viewerId: viewer.userId,
+    viewerSchedules: viewer.schedules,
   });
 }

@@ -1,7 +1,8 @@
 import { concentrationWindow, type Occurrence } from "@practice-hub/shared";
 import { badRequest } from "../errors";
-import { authorize, can, type Viewer } from "../policies";
+import { authorize, type Viewer } from "../policies";
 import { creditedFacilitator } from "./calendar";
+import { occurrenceViewerOf } from "../policies/occurrenceActions";
 import { presentOccurrenceRow } from "./presenter";
 import type { Store } from "../store";
 import { ritualOccurrenceWriter } from "./ritualOccurrenceWriter";
@@ -78,6 +79,10 @@ export async function ritualAttendanceRecorder(props: {
       };
     },
   });
-  const schedules = can(viewer, "schedule", { kind: "ritual", communityId });
-  return presentOccurrenceRow(ritual, row, row.originalDate, viewer.actor.userId, schedules);
+  return presentOccurrenceRow(
+    ritual,
+    row,
+    row.originalDate,
+    occurrenceViewerOf(viewer, communityId),
+  );
 }

@@ -72,5 +72,9 @@ export async function ritualOccurrenceChanger(props: {
       };
     },
   });
-  return presentOccurrenceRow(ritual, row, row.originalDate, props.viewer.actor.userId, true);
+  return presentOccurrenceRow(ritual, row, row.originalDate, {
+    userId: props.viewer.actor.userId,
+    // Only those who may schedule change an occurrence.
+    schedules: true,
+  });
 }

@@ -63,7 +63,7 @@ export async function ritualRsvpRecorder(props: {
   const where = { tenantId, communityId, ritualId, originalDate };
   const answer = { response: props.response, displayName: rsvpDisplayName(actor.displayName) };
   const present = (ritual: Parameters<typeof presentOccurrenceRow>[0], row: OccurrenceEntity) =>
-    presentOccurrenceRow(ritual, row, originalDate, userId);
+    presentOccurrenceRow(ritual, row, originalDate, { userId, schedules: false });
 
   return etagWrite({
     read: () => store.rituals.readRitualAndOccurrence(where),

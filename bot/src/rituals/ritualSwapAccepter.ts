@@ -5,7 +5,8 @@ import {
   type Occurrence,
 } from "@practice-hub/shared";
 import { badRequest } from "../errors";
-import { authorize, can, type Viewer } from "../policies";
+import { authorize, type Viewer } from "../policies";
+import { occurrenceViewerOf } from "../policies/occurrenceActions";
 import { presentOccurrenceRow } from "./presenter";
 import type { Store } from "../store";
 import { ritualOccurrenceWriter } from "./ritualOccurrenceWriter";
@@ -66,7 +67,6 @@ export async function ritualSwapAccepter(props: {
     ritual,
     row,
     row.originalDate,
-    userId,
-    can(viewer, "schedule", { kind: "ritual", communityId }),
+    occurrenceViewerOf(viewer, communityId),
   );
 }

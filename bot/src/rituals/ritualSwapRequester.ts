@@ -1,6 +1,7 @@
 import type { LocalDate, Occurrence } from "@practice-hub/shared";
 import { badRequest } from "../errors";
-import { authorize, can, type Viewer } from "../policies";
+import { authorize, type Viewer } from "../policies";
+import { occurrenceViewerOf } from "../policies/occurrenceActions";
 import { presentOccurrenceRow } from "./presenter";
 import type { Store } from "../store";
 import { ritualOccurrenceReader } from "./ritualOccurrenceReader";
@@ -68,12 +69,6 @@ export async function ritualSwapRequester(props: {
       },
     }),
   });
-  return presentOccurrenceRow(
-    ritual,
-    row,
-    row.originalDate,
-    userId,
-    can(viewer, "schedule", { kind: "ritual", communityId }),
-    occurrence.facilitator,
-  );
+  const shownTo = occurrenceViewerOf(viewer, communityId);
+  return presentOccurrenceRow(ritual, row, row.originalDate, shownTo, occurrence.facilitator);
 }
