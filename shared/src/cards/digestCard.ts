@@ -3,6 +3,7 @@ import { librarySectionTitles } from "../library/resources";
 import { calendarDateLabel } from "../time";
 import { escapeCardText } from "./escapeCardText";
 import { maxCardBytes, type AdaptiveCard, type CardElement, type Container } from "./types";
+import { adaptiveCard, cardTitle } from "./parts";
 
 /** What the digest card shows: a composed digest, and where its button leads. */
 export interface DigestCardProps {
@@ -177,14 +178,7 @@ export function digestCard({ digest, homeUrl, timeZone }: DigestCardProps): Adap
   const title =
     digest.audience === "lead" ? "Your weekly community digest" : "This week in our community";
   const body: CardElement[] = [
-    {
-      type: "TextBlock",
-      text: title,
-      style: "heading",
-      size: "large",
-      weight: "bolder",
-      wrap: true,
-    },
+    cardTitle(title),
     {
       type: "TextBlock",
       text: `Week ${digest.week.replace(/^\d{4}-W/, "")}`,
@@ -199,14 +193,11 @@ export function digestCard({ digest, homeUrl, timeZone }: DigestCardProps): Adap
       text: "Nothing needs your attention this week: no new people, sessions, picks or warning signs.",
     });
   }
-  const card: AdaptiveCard = {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  const card: AdaptiveCard = adaptiveCard({
     msteams: { width: "Full" },
     body,
     actions: [{ type: "Action.OpenUrl", title: "Open Practice Hub", url: homeUrl }],
-  };
+  });
   // Room kept for the "N more communities" line, sized for the largest count it could show.
   const reserve = jsonBytes(moreCommunities(digest.communities.length, homeUrl)) + 1;
   let used = jsonBytes(card);

@@ -1,6 +1,7 @@
 import { canvasSections } from "../canvas";
 import type { AdaptiveCard } from "./types";
 import type { BotScope } from "./welcomeCard";
+import { adaptiveCard, cardTitle } from "./parts";
 
 export interface HelpCardProps {
   scope: BotScope;
@@ -22,19 +23,9 @@ export function helpCard({ scope, tabUrl }: HelpCardProps): AdaptiveCard {
       value: "Starts a community retro here (champions and facilitators).",
     });
   }
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      {
-        type: "TextBlock",
-        text: "What I can do",
-        style: "heading",
-        size: "large",
-        weight: "bolder",
-        wrap: true,
-      },
+      cardTitle("What I can do"),
       {
         type: "FactSet",
         facts,
@@ -58,7 +49,7 @@ export function helpCard({ scope, tabUrl }: HelpCardProps): AdaptiveCard {
       },
     ],
     actions: [{ type: "Action.OpenUrl", title: "Open Practice Hub", url: tabUrl }],
-  };
+  });
 }
 
 function sectionList(): string {

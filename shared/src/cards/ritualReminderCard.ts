@@ -1,6 +1,7 @@
 import type { Occurrence, RsvpResponse } from "../api/rituals";
 import { escapeCardText } from "./escapeCardText";
 import type { AdaptiveCard, ExecuteAction } from "./types";
+import { adaptiveCard, cardTitle } from "./parts";
 
 /** The Action.Execute verbs of ritual cards; the bot registers a handler for each. */
 export const ritualVerbs = {
@@ -66,19 +67,9 @@ export function ritualReminderCard(props: RitualCardProps): AdaptiveCard {
     },
     associatedInputs: "none",
   });
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      {
-        type: "TextBlock",
-        text: `${escapeCardText(occurrence.ritualName)} starts ${leadLabel(props.leadMinutes)}`,
-        style: "heading",
-        size: "large",
-        weight: "bolder",
-        wrap: true,
-      },
+      cardTitle(`${escapeCardText(occurrence.ritualName)} starts ${leadLabel(props.leadMinutes)}`),
       {
         type: "FactSet",
         facts: [
@@ -109,7 +100,7 @@ export function ritualReminderCard(props: RitualCardProps): AdaptiveCard {
       rsvp("notGoing"),
       { type: "Action.OpenUrl", title: "Open the calendar", url: props.tabUrl },
     ],
-  };
+  });
 }
 
 /**
@@ -122,14 +113,9 @@ export function ritualFacilitatorCard(
 ): AdaptiveCard {
   const { occurrence } = props;
   const body: AdaptiveCard["body"] = [
-    {
-      type: "TextBlock",
-      text: `You are facilitating ${escapeCardText(occurrence.ritualName)} ${leadLabel(props.leadMinutes)}`,
-      style: "heading",
-      size: "large",
-      weight: "bolder",
-      wrap: true,
-    },
+    cardTitle(
+      `You are facilitating ${escapeCardText(occurrence.ritualName)} ${leadLabel(props.leadMinutes)}`,
+    ),
     {
       type: "FactSet",
       facts: [
@@ -141,10 +127,7 @@ export function ritualFacilitatorCard(
   if (props.answered) {
     body.push({ type: "TextBlock", text: props.answered, wrap: true, spacing: "medium" });
   }
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body,
     actions: [
       ...(props.answered
@@ -165,5 +148,5 @@ export function ritualFacilitatorCard(
           ]),
       { type: "Action.OpenUrl", title: "Open the calendar", url: props.tabUrl },
     ],
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from "./types";
+import { adaptiveCard, cardTitle } from "./parts";
 
 /** Where the bot was added: the card adapts its tip to how people talk to the bot there. */
 export type BotScope = "personal" | "team" | "groupChat";
@@ -21,19 +22,9 @@ export function helpHint(scope: BotScope): string {
  * what Practice Hub is for, and a button to open it.
  */
 export function welcomeCard({ scope, tabUrl }: WelcomeCardProps): AdaptiveCard {
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      {
-        type: "TextBlock",
-        text: "Welcome to Practice Hub",
-        style: "heading",
-        size: "large",
-        weight: "bolder",
-        wrap: true,
-      },
+      cardTitle("Welcome to Practice Hub"),
       {
         type: "TextBlock",
         text:
@@ -64,5 +55,5 @@ export function welcomeCard({ scope, tabUrl }: WelcomeCardProps): AdaptiveCard {
       { type: "TextBlock", text: helpHint(scope), wrap: true, isSubtle: true, spacing: "medium" },
     ],
     actions: [{ type: "Action.OpenUrl", title: "Open Practice Hub", url: tabUrl }],
-  };
+  });
 }

@@ -2,6 +2,7 @@
 import type { RetroAction } from "../../api/retros";
 import { retroLimits } from "../../retros/limits";
 import type { AdaptiveCard, CardAction } from "../types";
+import { cardTitle } from "../parts";
 import { adaptiveCard, openInHub } from "./parts";
 import { cardUserText } from "./text";
 import { retroVerbs } from "./verbs";
@@ -62,14 +63,9 @@ export function retroOwnerCard(props: RetroOwnerCardProps): AdaptiveCard {
   ];
   return adaptiveCard({
     body: [
-      {
-        type: "TextBlock",
-        text: action.kind === "learningGoal" ? "You own a learning goal" : "You own a retro action",
-        style: "heading",
-        size: "large",
-        weight: "bolder",
-        wrap: true,
-      },
+      cardTitle(
+        action.kind === "learningGoal" ? "You own a learning goal" : "You own a retro action",
+      ),
       { type: "TextBlock", text: cardUserText(action.text, retroLimits.actionText), wrap: true },
       ...(action.overdue
         ? [

@@ -1,24 +1,15 @@
 /** Pieces more than one retro card is built from. */
 import type { Retro, RetroAction } from "../../api/retros";
 import { retroLimits } from "../../retros/limits";
-import type { AdaptiveCard, CardElement, OpenUrlAction } from "../types";
+import { cardTitle } from "../parts";
+import type { CardElement, OpenUrlAction } from "../types";
 import { cardUserText } from "./text";
+
+export { adaptiveCard } from "../parts";
 
 /** The ids every retro action carries, so the bot knows which retro it is about. */
 export function ids(retro: Retro): Record<string, string> {
   return { communityId: retro.communityId, retroId: retro.id };
-}
-
-/** The envelope every retro card shares, around its own body and buttons. */
-export function adaptiveCard(
-  card: Omit<AdaptiveCard, "type" | "$schema" | "version">,
-): AdaptiveCard {
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
-    ...card,
-  };
 }
 
 /** The button every retro card ends with. */
@@ -33,14 +24,7 @@ export function header(retro: Retro, heading: string): CardElement[] {
     ? cardUserText(retro.title)
     : `${cardUserText(retro.title)} · ${cardUserText(retro.format.title)}`;
   return [
-    {
-      type: "TextBlock",
-      text: heading,
-      style: "heading",
-      size: "large",
-      weight: "bolder",
-      wrap: true,
-    },
+    cardTitle(heading),
     { type: "TextBlock", text: subtitle, isSubtle: true, spacing: "none", wrap: true },
   ];
 }
