@@ -1,8 +1,8 @@
 import { apiPathTemplates as paths, type CanvasHistoryResponse } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { badRequest } from "../errors";
 import type { ApiDeps } from "../http/deps";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { authorize } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
 import { communityNotFound } from "../policies/communityAccess";
@@ -21,34 +21,27 @@ import {
 /** The community canvas: read, save a section, history, review. */
 export function canvasRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
   const { store, now } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
 
   // The canvas read proves the community exists, so the policy is asked after it (one call).
-  route(
-    router,
-    deps,
-    { method: "get", path: paths.canvas },
-    async ({ res, viewer, communityId }) => {
-      const { canvas, sections } = await store.canvas.read({
-        tenantId: viewer.actor.tenantId,
+  route({ method: "get", path: paths.canvas }, async ({ res, viewer, communityId }) => {
+    const { canvas, sections } = await store.canvas.read({
+      tenantId: viewer.actor.tenantId,
+      communityId,
+    });
+    if (!canvas) throw communityNotFound();
+    authorize(viewer, "read", { kind: "canvas", communityId });
+    res.json(
+      presentCanvas({
         communityId,
-      });
-      if (!canvas) throw communityNotFound();
-      authorize(viewer, "read", { kind: "canvas", communityId });
-      res.json(
-        presentCanvas({
-          communityId,
-          canvas,
-          sections,
-          allowedActions: allowedActions(viewer, "canvas", communityId),
-        }),
-      );
-    },
-  );
+        canvas,
+        sections,
+        allowedActions: allowedActions(viewer, "canvas", communityId),
+      }),
+    );
+  });
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.canvasSection,
@@ -74,8 +67,6 @@ export function canvasRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
   );
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.canvasHistory,
@@ -104,8 +95,6 @@ export function canvasRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
   );
 
   route(
-    router,
-    deps,
     { method: "post", path: paths.canvasReview, authorize: { kind: "canvas", action: "review" } },
     async ({ res, viewer, communityId }) => {
       res.json(await canvasReviewer({ store, viewer, communityId, now: now() }));

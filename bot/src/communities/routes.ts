@@ -4,10 +4,10 @@ import {
   createCommunityRequestSchema,
   type CommunitiesResponse,
 } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../http/deps";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { can } from "../policies";
 import { channelLinker } from "./channelLinker";
 import { communityCreator } from "./communityCreator";
@@ -18,9 +18,9 @@ export function communitiesRouter(
   deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">,
 ): Router {
   const { store, now, config } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
 
-  route(router, deps, { method: "get", path: paths.communities }, async ({ res, viewer }) => {
+  route({ method: "get", path: paths.communities }, async ({ res, viewer }) => {
     const all = await store.communities.listForTenant({ tenantId: viewer.actor.tenantId });
     const visible = all.filter((community) =>
       can(viewer, "read", { kind: "community", communityId: community.communityId }),
@@ -34,8 +34,6 @@ export function communitiesRouter(
   // Creating needs no role (the policy allows any signed-in person of the tenant), so the roles
   // are not read and creating costs its own writes only (communityCreator).
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.communities,
@@ -55,8 +53,6 @@ export function communitiesRouter(
   );
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.communityChannel,
@@ -78,8 +74,6 @@ export function communitiesRouter(
 
   // channelLinker asks the policy itself: it tells a missing community from a refusal.
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.communityChannel,

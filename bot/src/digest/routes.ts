@@ -5,11 +5,11 @@ import {
   type DigestPreviewResponse,
   type DigestSettingsResponse,
 } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { badRequest } from "../errors";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { channelDigestDeliveryKey } from "../jobs/digests";
 import type { Jobs } from "../jobs/types";
 import { communityAccessChecker } from "../policies/communityAccess";
@@ -31,12 +31,10 @@ export function digestRouter(
   },
 ): Router {
   const { store, now, config } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
 
   // Settings are the caller's own: the policy judges them without roles, so none are read.
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.digestSettings,
@@ -54,8 +52,6 @@ export function digestRouter(
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.digestSettings,
@@ -71,8 +67,6 @@ export function digestRouter(
   );
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.digestPreview,
@@ -121,8 +115,6 @@ export function digestRouter(
   const champions = { authorize: { kind: "digest", action: "send" } } as const;
 
   route(
-    router,
-    deps,
     { method: "get", path: paths.digestUnreachable, ...champions },
     async ({ res, viewer, communityId }) => {
       res.json(await unreachableLister({ store, tenantId: viewer.actor.tenantId, communityId }));
@@ -130,8 +122,6 @@ export function digestRouter(
   );
 
   route(
-    router,
-    deps,
     { method: "get", path: paths.digestSend, ...champions },
     async ({ res, viewer, communityId }) => {
       const { tenantId } = viewer.actor;
@@ -143,8 +133,6 @@ export function digestRouter(
   );
 
   route(
-    router,
-    deps,
     { method: "post", path: paths.digestSend, ...champions },
     async ({ res, viewer, communityId }) => {
       const sent = await digestSender({ store, config, jobs: deps.jobs, viewer, communityId, now });

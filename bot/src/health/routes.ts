@@ -1,9 +1,9 @@
 import { apiPathTemplates as paths, type HealthSignalsResponse } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { digestComposer } from "../digest/digestComposer";
 import { zoneQuerySchema } from "../digest/schema";
 import type { ApiDeps } from "../http/deps";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 
 /**
  * GET /api/health-signals: the warning signs of each community the viewer leads (every one of
@@ -13,10 +13,8 @@ export function healthSignalsRouter(
   deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">,
 ): Router {
   const { store, now, config } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.healthSignals,

@@ -1,5 +1,5 @@
 import { routePattern, type PathParamNames } from "@practice-hub/shared";
-import type { Request, RequestHandler, Response, Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import type { z } from "zod";
 import { actorOf, type Actor } from "../auth";
 import {
@@ -171,4 +171,23 @@ export function route<
 
 function isPersonal(authorization: RouteAuthorization): authorization is PersonalAuthorization {
   return authorization.kind === "tenant" || authorization.kind === "person";
+}
+
+/** `route` with its router and dependencies already given: what an area's router file calls. */
+export type BoundRoute = <
+  T extends string,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  const A extends RouteAuthorization | undefined = undefined,
+>(
+  declaration: RouteDeclaration<T, P, Q, B, A> &
+    ("communityId" extends PathParamNames<T> ? unknown : { authorize?: PersonalAuthorization }),
+  handler: (context: RouteContext<P, Q, B, A>) => Promise<void> | void,
+) => void;
+
+/** A new router for an area, and `route` mounting on it: `route(declaration, handler)`. */
+export function areaRouter(deps: RouteDeps): { router: Router; route: BoundRoute } {
+  const router = express.Router();
+  return { router, route: (declaration, handler) => route(router, deps, declaration, handler) };
 }

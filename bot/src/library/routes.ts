@@ -3,11 +3,11 @@ import {
   libraryQuerySchema,
   type LibraryResponse,
 } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../http/deps";
 import { pageOf } from "../http/paging";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { can } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
 import { libraryHandbookSaver } from "./libraryHandbookSaver";
@@ -33,11 +33,9 @@ const entryParams = {
 /** The curated library: list, suggest, curators' decisions, handbook entries. */
 export function libraryRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
   const { store, now } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.library,
@@ -69,8 +67,6 @@ export function libraryRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.libraryResources,
@@ -90,8 +86,6 @@ export function libraryRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.libraryDecision,
@@ -120,8 +114,6 @@ export function libraryRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.handbook,
@@ -142,8 +134,6 @@ export function libraryRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.handbookEntry,

@@ -7,11 +7,11 @@ import {
   updateRolesRequestSchema,
   type PeopleResponse,
 } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { z } from "zod";
 import type { ApiDeps } from "../http/deps";
 import { pageOf } from "../http/paging";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { allowedActions } from "../policies/allowedActions";
 import { membershipAdder } from "./membershipAdder";
 import { membershipRolesUpdater } from "./membershipRolesUpdater";
@@ -24,11 +24,9 @@ const userParamsSchema = z.object({ userId: z.string().min(1).max(100) });
 /** Who is in a community, with their roles; champions add people and change roles. */
 export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
   const { store, now } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.people,
@@ -64,8 +62,6 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.people,
@@ -87,8 +83,6 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.personRoles,

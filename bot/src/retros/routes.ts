@@ -4,11 +4,11 @@ import {
   retroRequestSchemas,
   type RetroListResponse,
 } from "@practice-hub/shared";
-import express, { type Response, type Router } from "express";
+import { type Response, type Router } from "express";
 import type { ApiDeps } from "../http/deps";
 import { pageOf } from "../http/paging";
 import { loggerOf } from "../http/requestContext";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import type { Viewer } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
 import type { RetroAggregate } from "../store";
@@ -55,7 +55,7 @@ const may = (action: "read" | "contribute" | "facilitate" | "moderate") =>
 export function retrosRouter(deps: RetrosRouterDeps): Router {
   const { store, now, retroNotifier, config } = deps;
   const dated = retroRequestSchemas(now);
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
 
   function present(viewer: Viewer, communityId: string, aggregate: RetroAggregate) {
     return presentRetro({
@@ -83,8 +83,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   }
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.retros,
@@ -109,8 +107,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retros,
@@ -140,8 +136,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     { method: "get", path: paths.retro, params: retroParams, authorize: may("read") },
     async ({ res, viewer, communityId, params }) => {
       res.json(present(viewer, communityId, await read(viewer, communityId, params.retroId)));
@@ -149,8 +143,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retroEntries,
@@ -172,8 +164,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.retroThemes,
@@ -198,8 +188,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retroVotes,
@@ -220,8 +208,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retroPhase,
@@ -244,8 +230,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retroActions,
@@ -267,8 +251,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retroEntryHide,
@@ -284,8 +266,6 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
 
   // retroActionTracker asks the policy itself: an action's owner may change its status too.
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.retroActionStatus,

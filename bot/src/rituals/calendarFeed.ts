@@ -9,7 +9,7 @@ import {
   type CalendarFeedResponse,
   type IcsSeries,
 } from "@practice-hub/shared";
-import express, { type Response, type Router } from "express";
+import { type Response, type Router } from "express";
 import { z } from "zod";
 import { communityNotFound } from "../policies/communityAccess";
 import { occurrenceNotFound, ritualNotFound } from "./ritualErrors";
@@ -17,7 +17,7 @@ import type { OccurrenceEntity, RitualEntity, Store } from "../store";
 import { etagWrite, feedTokenHash } from "../store";
 import { communityIdParam } from "../http/communityIdParam";
 import type { ApiDeps } from "../http/deps";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { occurrenceParamsSchema } from "./schema";
 
 /** How far back and ahead the feed reads occurrence rows for its EXDATEs and moves. */
@@ -97,7 +97,7 @@ export function calendarFeedRouter(
   deps: Pick<ApiDeps, "store" | "now" | "authenticated" | "config">,
 ): Router {
   const { store, now, config } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
   const occurrenceParams = { schema: occurrenceParamsSchema(now), what: "The occurrence" };
   const urlOf = (tenantId: string, communityId: string, token: string) =>
     `${config.PUBLIC_BASE_URL}/api/feeds/${tenantId}/${encodeURIComponent(communityId)}/${token}/calendar.ics`;
@@ -106,21 +106,21 @@ export function calendarFeedRouter(
     authorize: { kind: "ritual", action: "schedule" },
   } as const;
 
-  route(router, deps, { method: "get", ...champions }, async ({ res, viewer, communityId }) => {
+  route({ method: "get", ...champions }, async ({ res, viewer, communityId }) => {
     const { tenantId } = viewer.actor;
     const feed = await store.rituals.readFeedToken({ tenantId, communityId });
     const body: CalendarFeedResponse = { url: null, active: Boolean(feed?.tokenHash) };
     res.json(body);
   });
 
-  route(router, deps, { method: "post", ...champions }, async ({ res, viewer, communityId }) => {
+  route({ method: "post", ...champions }, async ({ res, viewer, communityId }) => {
     const { tenantId } = viewer.actor;
     const token = await rotateToken(store, tenantId, communityId, false);
     const body: CalendarFeedResponse = { url: urlOf(tenantId, communityId, token), active: true };
     res.json(body);
   });
 
-  route(router, deps, { method: "delete", ...champions }, async ({ res, viewer, communityId }) => {
+  route({ method: "delete", ...champions }, async ({ res, viewer, communityId }) => {
     await rotateToken(store, viewer.actor.tenantId, communityId, true);
     res.status(204).end();
   });
@@ -153,8 +153,6 @@ export function calendarFeedRouter(
   });
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.occurrenceIcs,

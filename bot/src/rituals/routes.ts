@@ -5,10 +5,10 @@ import {
   starterRhythm,
   type RitualsResponse,
 } from "@practice-hub/shared";
-import express, { type Router } from "express";
+import { type Router } from "express";
 import { z } from "zod";
 import type { ApiDeps } from "../http/deps";
-import { route } from "../http/route";
+import { areaRouter } from "../http/route";
 import { allowedActions } from "../policies/allowedActions";
 import { calendarRowRange } from "./calendar";
 import { presentCalendar, presentRitual } from "./presenter";
@@ -36,15 +36,13 @@ const may = (action: "read" | "schedule" | "participate") => ({ kind: "ritual", 
 /** The ritual calendar: rituals, occurrences, exceptions, RSVPs, volunteers and attendance. */
 export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
   const { store, now } = deps;
-  const router = express.Router();
+  const { router, route } = areaRouter(deps);
   const requests = ritualRequestSchemas(now);
   const occurrenceParams = { schema: occurrenceParamsSchema(now), what: "The occurrence" };
   // A volunteer may join without a body: nothing sent reads as no away dates.
   const volunteerBody = z.preprocess((body) => body ?? {}, requests.volunteer);
 
   route(
-    router,
-    deps,
     { method: "get", path: paths.rituals, authorize: may("read") },
     async ({ res, viewer, communityId }) => {
       const rituals = await store.rituals.listRituals({
@@ -61,8 +59,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
 
   // The catalogue is the same for everyone signed in: no roles to read.
   route(
-    router,
-    deps,
     { method: "get", path: paths.ritualTemplates, authorize: { kind: "tenant", action: "read" } },
     ({ res }) => {
       res.json({ templates: ritualCatalogue });
@@ -70,8 +66,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.rituals,
@@ -91,8 +85,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "post",
       path: paths.starterRhythm,
@@ -108,8 +100,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.ritual,
@@ -134,8 +124,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "delete",
       path: paths.ritual,
@@ -158,8 +146,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.ritualVolunteer,
@@ -181,8 +167,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "delete",
       path: paths.ritualVolunteer,
@@ -203,8 +187,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "get",
       path: paths.occurrences,
@@ -234,8 +216,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.occurrence,
@@ -260,8 +240,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
   );
 
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.occurrenceRsvp,
@@ -289,8 +267,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
     [paths.occurrenceSwapAcceptance, ritualSwapAccepter],
   ] as const) {
     route(
-      router,
-      deps,
       {
         method: "post",
         path,
@@ -316,8 +292,6 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
 
   // ritualAttendanceRecorder asks the policy itself: the session's facilitator may record it.
   route(
-    router,
-    deps,
     {
       method: "put",
       path: paths.occurrenceAttendance,
