@@ -3,12 +3,14 @@ import {
   ritualFieldsFromTemplate,
   ritualCatalogue,
   starterRhythm,
+  type LocalDate,
   type RitualsResponse,
 } from "@practice-hub/shared";
 import { type Router } from "express";
 import { z } from "zod";
 import type { ApiDeps } from "../http/deps";
 import { areaRouter } from "../http/route";
+import type { Viewer } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
 import { calendarRowRange } from "./calendar";
 import { presentCalendar, presentRitual } from "./presenter";
@@ -33,12 +35,32 @@ const ifMatchSentence = (what: string) =>
 const ritualParams = { schema: ritualParamsSchema, what: "The ritual id" };
 const may = (action: "read" | "schedule" | "participate") => ({ kind: "ritual", action }) as const;
 
+/** The part of a route's context that names a ritual. */
+interface RitualContext {
+  viewer: Viewer;
+  communityId: string;
+  params: { ritualId: string };
+}
+
 /** The ritual calendar: rituals, occurrences, exceptions, RSVPs, volunteers and attendance. */
 export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticated">): Router {
   const { store, now } = deps;
   const { router, route } = areaRouter(deps);
   const requests = ritualRequestSchemas(now);
   const occurrenceParams = { schema: occurrenceParamsSchema(now), what: "The occurrence" };
+  /** What the ritual commands take from a route: the store, the viewer, the ritual, the clock. */
+  const ritualOf = (context: RitualContext) => ({
+    store,
+    viewer: context.viewer,
+    communityId: context.communityId,
+    ritualId: context.params.ritualId,
+    now: now(),
+  });
+  /** The same, for one occurrence of the ritual. */
+  const occurrenceOf = (context: RitualContext & { params: { date: LocalDate } }) => ({
+    ...ritualOf(context),
+    originalDate: context.params.date,
+  });
   // A volunteer may join without a body: nothing sent reads as no away dates.
   const volunteerBody = z.preprocess((body) => body ?? {}, requests.volunteer);
 
@@ -108,16 +130,8 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       body: { schema: requests.ritualEdit, what: "The ritual" },
       authorize: may("schedule"),
     },
-    async ({ res, viewer, communityId, params, body, ifMatch }) => {
-      const ritual = await ritualUpdater({
-        store,
-        viewer,
-        communityId,
-        ritualId: params.ritualId,
-        fields: body,
-        ifMatch,
-        now: now(),
-      });
+    async ({ res, body, ifMatch, ...context }) => {
+      const ritual = await ritualUpdater({ ...ritualOf(context), fields: body, ifMatch });
       if (ritual) res.setHeader("ETag", ritual.etag);
       res.json(ritual);
     },
@@ -131,16 +145,8 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       ifMatch: ifMatchSentence("ritual"),
       authorize: may("schedule"),
     },
-    async ({ res, viewer, communityId, params, ifMatch }) => {
-      await ritualUpdater({
-        store,
-        viewer,
-        communityId,
-        ritualId: params.ritualId,
-        fields: null,
-        ifMatch,
-        now: now(),
-      });
+    async ({ res, ifMatch, ...context }) => {
+      await ritualUpdater({ ...ritualOf(context), fields: null, ifMatch });
       res.status(204).end();
     },
   );
@@ -153,16 +159,9 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       body: { schema: volunteerBody, what: "The volunteer" },
       authorize: may("participate"),
     },
-    async ({ res, viewer, communityId, params, body: { awayDates } }) => {
-      res.json(
-        await ritualVolunteerUpdater({
-          store,
-          viewer,
-          communityId,
-          ritualId: params.ritualId,
-          update: { kind: "join", ...(awayDates ? { awayDates } : {}) },
-        }),
-      );
+    async ({ res, body: { awayDates }, ...context }) => {
+      const update = { kind: "join", ...(awayDates ? { awayDates } : {}) } as const;
+      res.json(await ritualVolunteerUpdater({ ...ritualOf(context), update }));
     },
   );
 
@@ -173,16 +172,8 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       params: ritualParams,
       authorize: may("participate"),
     },
-    async ({ res, viewer, communityId, params }) => {
-      res.json(
-        await ritualVolunteerUpdater({
-          store,
-          viewer,
-          communityId,
-          ritualId: params.ritualId,
-          update: { kind: "leave" },
-        }),
-      );
+    async ({ res, ...context }) => {
+      res.json(await ritualVolunteerUpdater({ ...ritualOf(context), update: { kind: "leave" } }));
     },
   );
 
@@ -224,13 +215,9 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       body: { schema: requests.occurrenceChange, what: "The change" },
       authorize: may("schedule"),
     },
-    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+    async ({ res, body, ifMatch, ...context }) => {
       const changed = await ritualOccurrenceChanger({
-        store,
-        viewer,
-        communityId,
-        ritualId: params.ritualId,
-        originalDate: params.date,
+        ...occurrenceOf(context),
         patch: body,
         ifMatch,
       });
@@ -247,16 +234,10 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       body: { schema: rsvpRequestSchema, what: "The RSVP" },
       authorize: may("participate"),
     },
-    async ({ res, viewer, communityId, params, body }) => {
+    async ({ res, body, ...context }) => {
+      const { response } = body;
       res.json(
-        await ritualRsvpRecorder({
-          store,
-          actor: viewer.actor,
-          communityId,
-          ritualId: params.ritualId,
-          originalDate: params.date,
-          response: body.response,
-        }),
+        await ritualRsvpRecorder({ ...occurrenceOf(context), actor: context.actor, response }),
       );
     },
   );
@@ -274,16 +255,8 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
         ifMatch: ifMatchSentence("occurrence"),
         authorize: may("participate"),
       },
-      async ({ res, viewer, communityId, params, ifMatch }) => {
-        const swapped = await swap({
-          store,
-          viewer,
-          communityId,
-          ritualId: params.ritualId,
-          originalDate: params.date,
-          ifMatch,
-          now: now(),
-        });
+      async ({ res, ifMatch, ...context }) => {
+        const swapped = await swap({ ...occurrenceOf(context), ifMatch });
         res.setHeader("ETag", swapped.etag);
         res.json(swapped);
       },
@@ -300,16 +273,11 @@ export function ritualsRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticat
       body: { schema: attendanceRequestSchema, what: "The attendance" },
       authorize: may("read"),
     },
-    async ({ res, viewer, communityId, params, body, ifMatch }) => {
+    async ({ res, body, ifMatch, ...context }) => {
       const recorded = await ritualAttendanceRecorder({
-        store,
-        viewer,
-        communityId,
-        ritualId: params.ritualId,
-        originalDate: params.date,
+        ...occurrenceOf(context),
         ...body,
         ifMatch,
-        now: now(),
       });
       res.setHeader("ETag", recorded.etag);
       res.json(recorded);
