@@ -78,49 +78,43 @@ export function can(viewer: Viewer, action: PolicyAction, resource: PolicyResour
     return (action === "read" || action === "update") && resource.userId === viewer.actor.userId;
   }
   const roles = communityRolesOf(viewer, resource.communityId);
+  const holds = (...wanted: CommunityRole[]) => wanted.some((role) => roles.includes(role));
   switch (action) {
     case "read":
       return roles.length > 0 || isHeadOfProfession(viewer.roles.tenantRoles);
     case "update":
     case "review":
-      return resource.kind === "canvas" && roles.includes("champion");
+      return resource.kind === "canvas" && holds("champion");
     case "create":
       return false;
     // Any member suggests to the library; curators and champions choose what goes in.
     case "suggest":
       return resource.kind === "library" && roles.length > 0;
     case "curate":
-      return (
-        resource.kind === "library" && (roles.includes("curator") || roles.includes("champion"))
-      );
+      return resource.kind === "library" && holds("curator", "champion");
     // Champions manage who is in the community and post the members' digest to the channel.
     case "manage":
-      return resource.kind === "people" && roles.includes("champion");
+      return resource.kind === "people" && holds("champion");
     case "send":
-      return resource.kind === "digest" && roles.includes("champion");
+      return resource.kind === "digest" && holds("champion");
     // Champions set the rhythm; members answer and volunteer; whoever ran a session records it.
     case "schedule":
-      return resource.kind === "ritual" && roles.includes("champion");
+      return resource.kind === "ritual" && holds("champion");
     case "participate":
       return resource.kind === "ritual" && roles.length > 0;
     case "record":
       return (
         resource.kind === "ritual" &&
-        (roles.includes("champion") ||
-          (roles.length > 0 && resource.facilitatorId === viewer.actor.userId))
+        (holds("champion") || (roles.length > 0 && resource.facilitatorId === viewer.actor.userId))
       );
     // Members add entries and vote; champions and facilitators run retros; moderators and
     // champions hide entries; an action's owner (or whoever runs retros) updates its status.
     case "contribute":
       return resource.kind === "retro" && roles.length > 0;
     case "facilitate":
-      return (
-        resource.kind === "retro" && (roles.includes("champion") || roles.includes("facilitator"))
-      );
+      return resource.kind === "retro" && holds("champion", "facilitator");
     case "moderate":
-      return (
-        resource.kind === "retro" && (roles.includes("moderator") || roles.includes("champion"))
-      );
+      return resource.kind === "retro" && holds("moderator", "champion");
     // A session's facilitator may hand it over; another volunteer of the ritual takes it.
     case "askSwap":
       return (
@@ -137,13 +131,11 @@ export function can(viewer: Viewer, action: PolicyAction, resource: PolicyResour
       );
     // Champions choose the channel (and team) a community lives in.
     case "link":
-      return resource.kind === "channel" && roles.includes("champion");
+      return resource.kind === "channel" && holds("champion");
     case "track":
       return (
         resource.kind === "retroAction" &&
-        (resource.ownerId === viewer.actor.userId ||
-          roles.includes("champion") ||
-          roles.includes("facilitator"))
+        (resource.ownerId === viewer.actor.userId || holds("champion", "facilitator"))
       );
   }
 }

@@ -41,20 +41,17 @@ export interface ResourceRow {
   rejectionReason?: string;
 }
 
-export interface HandbookRow {
+/** A handbook entry as stored: the entity's text fields, its author flattened, keys beside. */
+export type HandbookRow = Pick<
+  HandbookEntryEntity,
+  "etag" | "title" | "body" | "version" | "archived" | "createdAt" | "updatedAt"
+> & {
   partitionKey: string;
   rowKey: string;
-  etag: string;
-  title: string;
-  body: string;
-  version: number;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
   updatedById: string;
   updatedByName: string;
   lastResurfacedAt?: string;
-}
+};
 
 export type AnyRow = Partial<ResourceRow> & Partial<HandbookRow> & { rowKey: string; etag: string };
 
