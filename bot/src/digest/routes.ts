@@ -17,7 +17,7 @@ import { channelDigestStateKey } from "../store/digestRepository";
 import { digestComposer } from "./digestComposer";
 import { channelZone, digestSender } from "./digestSender";
 import { presentDigestSend } from "./presenter";
-import { digestPreviewQuerySchema, digestSettingsSchema, zoneQuerySchema } from "./schema";
+import { digestPreviewQuerySchema, digestSettingsSchema, zoneQuery } from "./schema";
 import { unreachableLister } from "./unreachableLister";
 
 /**
@@ -34,13 +34,11 @@ export function digestRouter(
   const { router, route } = areaRouter(deps);
 
   // Settings are the caller's own: the policy judges them without roles, so none are read.
+  const ownSettings = (action: "read" | "update") =>
+    ({ path: paths.digestSettings, authorize: { kind: "person", action } }) as const;
+
   route(
-    {
-      method: "get",
-      path: paths.digestSettings,
-      query: { schema: zoneQuerySchema, what: "The query" },
-      authorize: { kind: "person", action: "read" },
-    },
+    { method: "get", ...ownSettings("read"), query: zoneQuery },
     async ({ res, actor, query }) => {
       const state = await store.digests.stateOf({ tenantId: actor.tenantId, userId: actor.userId });
       const body: DigestSettingsResponse = {
@@ -51,15 +49,10 @@ export function digestRouter(
     },
   );
 
+  const settingsBody = { schema: digestSettingsSchema, what: "The digest settings" };
   route(
-    {
-      method: "put",
-      path: paths.digestSettings,
-      body: { schema: digestSettingsSchema, what: "The digest settings" },
-      authorize: { kind: "person", action: "update" },
-    },
-    async ({ res, actor, body: settings }) => {
-      const { tenantId, userId } = actor;
+    { method: "put", ...ownSettings("update"), body: settingsBody },
+    async ({ res, actor: { tenantId, userId }, body: settings }) => {
       await store.digests.saveSettings({ tenantId, userId, settings });
       const body: DigestSettingsResponse = { settings, saved: true };
       res.json(body);

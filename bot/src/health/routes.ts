@@ -1,7 +1,7 @@
 import { apiPathTemplates as paths, type HealthSignalsResponse } from "@practice-hub/shared";
 import { type Router } from "express";
 import { digestComposer } from "../digest/digestComposer";
-import { zoneQuerySchema } from "../digest/schema";
+import { zoneQuery } from "../digest/schema";
 import type { ApiDeps } from "../http/deps";
 import { areaRouter } from "../http/route";
 
@@ -18,7 +18,7 @@ export function healthSignalsRouter(
     {
       method: "get",
       path: paths.healthSignals,
-      query: { schema: zoneQuerySchema, what: "The query" },
+      query: zoneQuery,
     },
     async ({ res, viewer, query }) => {
       const composed = await digestComposer({
