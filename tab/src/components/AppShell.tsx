@@ -24,10 +24,10 @@ import { useEnvironment } from "../environment";
 import { replaceQueryParam } from "../launch";
 import { GuardedRouter, useAddress } from "../routing/GuardedRouter";
 import { appPaths, type Area } from "../routing/routes";
-import { ErrorState } from "./ErrorState";
 import { useConfirmLeave } from "./LeaveGuard";
-import { useSignedInPerson } from "./SignedInPerson";
 import { Loading } from "./Loading";
+import { LoadState } from "./LoadState";
+import { useSignedInPerson } from "./SignedInPerson";
 import { useLoad } from "./useLoad";
 
 const pages: Record<
@@ -158,10 +158,12 @@ function Shell({ personal }: { personal: boolean }) {
         </TabList>
       </nav>
       <main className={styles.main}>
-        {state.status === "loading" && <Loading label="Loading your communities" />}
-        {state.status === "failed" && (
-          <ErrorState title="Your communities did not load" error={state.error} onRetry={reload} />
-        )}
+        <LoadState
+          state={state}
+          loading="Loading your communities"
+          failed="Your communities did not load"
+          onRetry={reload}
+        />
         <Suspense fallback={<Loading label="Loading" />}>
           {state.status === "ready" && !selected && (
             <NoCommunities

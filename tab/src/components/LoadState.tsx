@@ -9,20 +9,24 @@ import type { Loaded } from "./useLoad";
  */
 export function LoadState<T>(props: {
   state: Loaded<T>;
-  /** What the spinner says ("Loading the retro"). */
-  loading: string;
+  /**
+   * What the spinner says ("Loading the retro"). Without it nothing shows while loading: a
+   * section that reloads in place keeps what is open beside it (the ritual list's form).
+   */
+  loading?: string;
   /** The title of the error ("The retro did not load"). */
   failed: string;
   onRetry?: () => void;
   /** When the data counts as empty, `show` (a sentence saying so) replaces `children`. */
   empty?: { when(data: T): boolean; show: ReactNode };
-  children(data: T): ReactNode;
+  /** Draws the data; without it the data is drawn elsewhere and only the other states show. */
+  children?(data: T): ReactNode;
 }) {
   const { state } = props;
-  if (state.status === "loading") return <Loading label={props.loading} />;
+  if (state.status === "loading") return props.loading ? <Loading label={props.loading} /> : null;
   if (state.status === "failed") {
     return <ErrorState title={props.failed} error={state.error} onRetry={props.onRetry} />;
   }
   if (props.empty?.when(state.data)) return <>{props.empty.show}</>;
-  return <>{props.children(state.data)}</>;
+  return <>{props.children?.(state.data)}</>;
 }

@@ -1,9 +1,8 @@
 import { useCallback, useState } from "react";
 import { Caption1, makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
 import type { CanvasSection, CanvasSectionId, Community } from "@practice-hub/shared";
-import { ErrorState } from "../../components/ErrorState";
 import { useConfirmLeave } from "../../components/LeaveGuard";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { ReviewStatus } from "./components/ReviewStatus";
@@ -49,54 +48,59 @@ export default function CanvasPage({ community }: { community: Community }) {
     [update],
   );
 
-  if (state.status === "loading") return <Loading label="Loading the canvas" />;
-  if (state.status === "failed") {
-    return <ErrorState title="The canvas did not load" error={state.error} onRetry={reload} />;
-  }
-  const canvas = state.data;
-  const open = canvas.sections.find((section) => section.id === openId) ?? canvas.sections[0];
-
   return (
-    <div className={styles.root}>
-      <div className={styles.heading}>
-        <Title2 as="h2" className={styles.title}>
-          Community canvas
-        </Title2>
-        <Caption1>{community.name}</Caption1>
-      </div>
-      <ReviewStatus
-        canvas={canvas}
-        onReviewed={(review) => update((current) => ({ ...current, ...review }))}
-      />
-      <div className={styles.layout}>
-        <TabList
-          vertical
-          aria-label="Canvas sections"
-          selectedValue={open?.id}
-          onTabSelect={(_event, data) => {
-            const next = data.value as CanvasSectionId;
-            void confirmLeave().then((leave) => leave && setOpenId(next));
-          }}
-        >
-          {canvas.sections.map((section) => (
-            <Tab key={section.id} value={section.id}>
-              <span className={styles.sectionTab}>
-                {section.title}
-                {section.version === 0 && <Caption1>Not written yet</Caption1>}
-              </span>
-            </Tab>
-          ))}
-        </TabList>
-        {open && (
-          <SectionPanel
-            key={open.id}
-            communityId={canvas.communityId}
-            section={open}
-            canEdit={canvas.allowedActions.includes("update")}
-            onSectionChange={replaceSection}
-          />
-        )}
-      </div>
-    </div>
+    <LoadState
+      state={state}
+      loading="Loading the canvas"
+      failed="The canvas did not load"
+      onRetry={reload}
+    >
+      {(canvas) => {
+        const open = canvas.sections.find((section) => section.id === openId) ?? canvas.sections[0];
+        return (
+          <div className={styles.root}>
+            <div className={styles.heading}>
+              <Title2 as="h2" className={styles.title}>
+                Community canvas
+              </Title2>
+              <Caption1>{community.name}</Caption1>
+            </div>
+            <ReviewStatus
+              canvas={canvas}
+              onReviewed={(review) => update((current) => ({ ...current, ...review }))}
+            />
+            <div className={styles.layout}>
+              <TabList
+                vertical
+                aria-label="Canvas sections"
+                selectedValue={open?.id}
+                onTabSelect={(_event, data) => {
+                  const next = data.value as CanvasSectionId;
+                  void confirmLeave().then((leave) => leave && setOpenId(next));
+                }}
+              >
+                {canvas.sections.map((section) => (
+                  <Tab key={section.id} value={section.id}>
+                    <span className={styles.sectionTab}>
+                      {section.title}
+                      {section.version === 0 && <Caption1>Not written yet</Caption1>}
+                    </span>
+                  </Tab>
+                ))}
+              </TabList>
+              {open && (
+                <SectionPanel
+                  key={open.id}
+                  communityId={canvas.communityId}
+                  section={open}
+                  canEdit={canvas.allowedActions.includes("update")}
+                  onSectionChange={replaceSection}
+                />
+              )}
+            </div>
+          </div>
+        );
+      }}
+    </LoadState>
   );
 }

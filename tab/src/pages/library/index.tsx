@@ -27,8 +27,7 @@ import {
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -158,10 +157,12 @@ export default function LibraryPage({ community }: { community: Community }) {
           </Button>
         )}
       </div>
-      {state.status === "loading" && <Loading label="Loading the library" />}
-      {state.status === "failed" && (
-        <ErrorState title="The library did not load" error={state.error} onRetry={reload} />
-      )}
+      <LoadState
+        state={state}
+        loading="Loading the library"
+        failed="The library did not load"
+        onRetry={reload}
+      />
       {suggesting && (
         <SuggestForm
           communityId={community.id}

@@ -29,9 +29,8 @@ import {
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
-import { ErrorState } from "../../components/ErrorState";
 import { FormError } from "../../components/FormError";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
@@ -151,10 +150,12 @@ export default function PeoplePage({ community }: { community: Community }) {
       <Title2 as="h2" className={styles.title}>
         People
       </Title2>
-      {state.status === "loading" && <Loading label="Loading the people" />}
-      {state.status === "failed" && (
-        <ErrorState title="The people did not load" error={state.error} onRetry={reload} />
-      )}
+      <LoadState
+        state={state}
+        loading="Loading the people"
+        failed="The people did not load"
+        onRetry={reload}
+      />
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>

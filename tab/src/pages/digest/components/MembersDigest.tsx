@@ -9,8 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
-import { ErrorState } from "../../../components/ErrorState";
-import { Loading } from "../../../components/Loading";
+import { LoadState } from "../../../components/LoadState";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
@@ -77,15 +76,11 @@ export function MembersDigest({ community }: { community: Community }) {
           label={`Preview of the members' digest of ${community.name}`}
         />
       )}
-      {sendStatus.state.status === "loading" && (
-        <Loading label="Loading where this week's digest stands" />
-      )}
-      {sendStatus.state.status === "failed" && (
-        <ErrorState
-          title="Where this week's digest stands did not load"
-          error={sendStatus.state.error}
-        />
-      )}
+      <LoadState
+        state={sendStatus.state}
+        loading="Loading where this week's digest stands"
+        failed="Where this week's digest stands did not load"
+      />
       {sendView && (
         <MessageBar intent={sendView.intent} layout="multiline">
           <MessageBarBody>

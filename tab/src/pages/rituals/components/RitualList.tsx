@@ -19,6 +19,7 @@ import type { ApiError, Community, LocalDate, Ritual } from "@practice-hub/share
 import { apiErrorOf } from "../../../api/errors";
 import { useAnnounce } from "../../../components/Announcer";
 import { ErrorState } from "../../../components/ErrorState";
+import { LoadState } from "../../../components/LoadState";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
@@ -101,31 +102,34 @@ export function RitualList(props: {
         </MessageBar>
       )}
       {error && <ErrorState title="The ritual was not deleted" error={error} />}
-      {state.status === "failed" && (
-        <ErrorState title="The rituals did not load" error={state.error} onRetry={reload} />
-      )}
-      {state.status === "ready" && state.data.rituals.length === 0 && <Text>No rituals yet.</Text>}
-      {state.status === "ready" && state.data.rituals.length > 0 && (
-        <ul className={styles.list} aria-labelledby="rituals-heading">
-          {state.data.rituals.map((ritual) => (
-            <li key={ritual.id} className={styles.item}>
-              <span className={styles.name}>
-                <Text weight="semibold">{ritual.name}</Text>
-                <Caption1>
-                  {scheduleSummary(ritual.schedule)}
-                  {ritual.segment ? ` (for ${ritual.segment})` : ""}
-                </Caption1>
-              </span>
-              <Button aria-label={`Edit ${ritual.name}`} onClick={() => setEditing(ritual)}>
-                Edit
-              </Button>
-              <Button aria-label={`Delete ${ritual.name}`} onClick={() => setDeleting(ritual)}>
-                Delete
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadState
+        state={state}
+        failed="The rituals did not load"
+        onRetry={reload}
+        empty={{ when: (data) => data.rituals.length === 0, show: <Text>No rituals yet.</Text> }}
+      >
+        {(data) => (
+          <ul className={styles.list} aria-labelledby="rituals-heading">
+            {data.rituals.map((ritual) => (
+              <li key={ritual.id} className={styles.item}>
+                <span className={styles.name}>
+                  <Text weight="semibold">{ritual.name}</Text>
+                  <Caption1>
+                    {scheduleSummary(ritual.schedule)}
+                    {ritual.segment ? ` (for ${ritual.segment})` : ""}
+                  </Caption1>
+                </span>
+                <Button aria-label={`Edit ${ritual.name}`} onClick={() => setEditing(ritual)}>
+                  Edit
+                </Button>
+                <Button aria-label={`Delete ${ritual.name}`} onClick={() => setDeleting(ritual)}>
+                  Delete
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadState>
       {editing && (
         <RitualForm
           community={props.community}
