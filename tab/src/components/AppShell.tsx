@@ -159,10 +159,9 @@ function Shell({ personal }: { personal: boolean }) {
       </nav>
       <main className={styles.main}>
         <LoadState
-          state={state}
+          of={{ state, reload }}
           loading="Loading your communities"
           failed="Your communities did not load"
-          onRetry={reload}
         />
         <Suspense fallback={<Loading label="Loading" />}>
           {state.status === "ready" && !selected && (

@@ -49,12 +49,7 @@ export default function CanvasPage({ community }: { community: Community }) {
   );
 
   return (
-    <LoadState
-      state={state}
-      loading="Loading the canvas"
-      failed="The canvas did not load"
-      onRetry={reload}
-    >
+    <LoadState of={{ state, reload }} loading="Loading the canvas" failed="The canvas did not load">
       {(canvas) => {
         const open = canvas.sections.find((section) => section.id === openId) ?? canvas.sections[0];
         return (

@@ -99,10 +99,10 @@ export default function ConfigPage() {
         people can still switch to their other communities.
       </Body1>
       <LoadState
-        state={state}
+        of={{ state, reload }}
         loading="Loading your communities"
         failed="Your communities did not load"
-        onRetry={reload}
+
         empty={{ when: (data) => data.communities.length === 0, show: noCommunities }}
       >
         {() => (

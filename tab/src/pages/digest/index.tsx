@@ -40,7 +40,7 @@ export function DigestSections({
         </Title2>
         <DigestSettingsForm timeZone={host.timeZone} />
         <LoadState
-          state={lead.state}
+          of={{ state: lead.state }}
           loading="Loading the digest preview"
           failed="The preview did not load"
         >

@@ -41,7 +41,7 @@ export default function HealthPage({ community }: { community: Community }) {
           Health across your communities
         </Title2>
         <LoadState
-          state={signals.state}
+          of={{ state: signals.state }}
           loading="Loading health signals"
           failed="Health signals did not load"
           empty={{

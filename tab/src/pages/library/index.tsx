@@ -158,10 +158,9 @@ export default function LibraryPage({ community }: { community: Community }) {
         )}
       </div>
       <LoadState
-        state={state}
+        of={{ state, reload }}
         loading="Loading the library"
         failed="The library did not load"
-        onRetry={reload}
       />
       {suggesting && (
         <SuggestForm

@@ -151,10 +151,9 @@ export default function PeoplePage({ community }: { community: Community }) {
         People
       </Title2>
       <LoadState
-        state={state}
+        of={{ state, reload }}
         loading="Loading the people"
         failed="The people did not load"
-        onRetry={reload}
       />
       {message && (
         <MessageBar intent={message.intent}>

@@ -84,12 +84,7 @@ function RetroHistory({ community }: { community: Community }) {
   return (
     <div className={styles.root}>
       <Title2 as="h2">Retros of {community.name}</Title2>
-      <LoadState
-        state={state}
-        loading="Loading retros"
-        failed="The retros did not load"
-        onRetry={reload}
-      >
+      <LoadState of={{ state, reload }} loading="Loading retros" failed="The retros did not load">
         {(data) => (
           <>
             {data.allowedActions.includes("facilitate") && (

@@ -114,10 +114,9 @@ export default function CalendarPage({ community }: { community: Community }) {
 
   return (
     <LoadState
-      state={state}
+      of={{ state, reload }}
       loading="Loading the calendar"
       failed="The calendar did not load"
-      onRetry={reload}
     >
       {(data) => {
         const canSchedule = data.allowedActions.includes("schedule");

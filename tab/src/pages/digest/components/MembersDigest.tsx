@@ -77,7 +77,7 @@ export function MembersDigest({ community }: { community: Community }) {
         />
       )}
       <LoadState
-        state={sendStatus.state}
+        of={{ state: sendStatus.state }}
         loading="Loading where this week's digest stands"
         failed="Where this week's digest stands did not load"
       />

@@ -24,6 +24,7 @@ import { MarkdownView } from "../../../components/MarkdownView";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
 import { formatDateTime } from "../../../format";
+import { FormActions } from "./FormActions";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalS },
@@ -116,17 +117,7 @@ function EntryEditor({
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      {errors.formError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errors.formError.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit">
-          Save
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormActions error={errors.formError} submit="Save" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import {
-  Button,
   Field,
   Input,
   Link,
@@ -21,6 +20,7 @@ import {
 import { useAnnounce } from "../../../components/Announcer";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
+import { FormActions } from "./FormActions";
 
 const useStyles = makeStyles({
   form: {
@@ -31,7 +31,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 /** Where the API's paths of a suggestion land on the form. */
@@ -161,17 +160,7 @@ export function SuggestForm({
           </MessageBarBody>
         </MessageBar>
       )}
-      {errors.formError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errors.formError.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          Suggest
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormActions error={errors.formError} submit="Suggest" busy={saving} onCancel={onCancel} />
     </form>
   );
 }

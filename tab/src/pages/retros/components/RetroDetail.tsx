@@ -38,12 +38,7 @@ export function RetroDetail(props: { communityId: string; retroId: string; onBac
     }, done);
 
   return (
-    <LoadState
-      state={state}
-      loading="Loading the retro"
-      failed="The retro did not load"
-      onRetry={reload}
-    >
+    <LoadState of={{ state, reload }} loading="Loading the retro" failed="The retro did not load">
       {(retro) => {
         const facilitates = retro.allowedActions.includes("facilitate");
         const next = nextRetroPhase(retro.phase);

@@ -103,9 +103,8 @@ export function RitualList(props: {
       )}
       {error && <ErrorState title="The ritual was not deleted" error={error} />}
       <LoadState
-        state={state}
+        of={{ state, reload }}
         failed="The rituals did not load"
-        onRetry={reload}
         empty={{ when: (data) => data.rituals.length === 0, show: <Text>No rituals yet.</Text> }}
       >
         {(data) => (
