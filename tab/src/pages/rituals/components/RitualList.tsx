@@ -2,12 +2,6 @@ import { useCallback, useState } from "react";
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -15,6 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { ModalDialog } from "../../../components/ModalDialog";
 import type { ApiError, Community, LocalDate, Ritual } from "@practice-hub/shared";
 import { apiErrorOf } from "../../../api/errors";
 import { useAnnounce } from "../../../components/Announcer";
@@ -150,25 +145,24 @@ export function RitualList(props: {
         />
       )}
       {deleting && (
-        <Dialog open onOpenChange={(_e, d) => !d.open && setDeleting(null)}>
-          <DialogSurface aria-describedby="delete-ritual-text">
-            <DialogBody>
-              <DialogTitle>Delete {deleting.name}?</DialogTitle>
-              <DialogContent>
-                <Text id="delete-ritual-text">
-                  All its sessions leave the calendar, with their answers, notes and attendance. To
-                  keep its history, give it an end date instead.
-                </Text>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" disabled={busy} onClick={() => void remove(deleting)}>
-                  Delete ritual
-                </Button>
-                <Button onClick={() => setDeleting(null)}>Keep it</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ModalDialog
+          title={`Delete ${deleting.name}?`}
+          onClose={() => setDeleting(null)}
+          surface={{ "aria-describedby": "delete-ritual-text" }}
+          actions={
+            <>
+              <Button appearance="primary" disabled={busy} onClick={() => void remove(deleting)}>
+                Delete ritual
+              </Button>
+              <Button onClick={() => setDeleting(null)}>Keep it</Button>
+            </>
+          }
+        >
+          <Text id="delete-ritual-text">
+            All its sessions leave the calendar, with their answers, notes and attendance. To keep
+            its history, give it an end date instead.
+          </Text>
+        </ModalDialog>
       )}
     </section>
   );
