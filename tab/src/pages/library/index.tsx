@@ -1,28 +1,19 @@
 import { useCallback, useMemo, useState } from "react";
 import {
   Button,
-  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  SearchBox,
-  Select,
   Text,
   Title2,
   tokens,
 } from "@fluentui/react-components";
 import {
   filterResources,
-  libraryLimits,
-  librarySections,
-  librarySectionTitles,
-  resourceStatuses,
   staleResourceDataSchema,
   type Community,
   type LibraryResource,
-  type LibrarySection,
   type ResourceDecisionRequest,
-  type ResourceStatus,
 } from "@practice-hub/shared";
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
@@ -33,6 +24,7 @@ import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
 import { HandbookPanel } from "./components/HandbookPanel";
+import { LibraryFilters, noFilters } from "./components/LibraryFilters";
 import { ResourceItem } from "./components/ResourceItem";
 import { SuggestForm } from "./components/SuggestForm";
 
@@ -45,7 +37,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   title: { margin: 0, marginInlineEnd: "auto" },
-  filters: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
   list: { display: "grid", gap: tokens.spacingVerticalS },
 });
 
@@ -68,10 +59,7 @@ export default function LibraryPage({ community }: { community: Community }) {
   const announce = useAnnounce();
   const load = useCallback(() => api.library.library(community.id), [api, community.id]);
   const { state, reload, update } = useLoad(load);
-  const [text, setText] = useState("");
-  const [section, setSection] = useState<LibrarySection | "">("");
-  const [status, setStatus] = useState<ResourceStatus | "">("");
-  const [tag, setTag] = useState("");
+  const [filters, setFilters] = useState(noFilters);
   const [suggesting, setSuggesting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; text: string } | null>(
@@ -91,12 +79,12 @@ export default function LibraryPage({ community }: { community: Community }) {
   const shown = useMemo(
     () =>
       filterResources(data?.resources ?? [], {
-        text,
-        ...(section ? { section } : {}),
-        ...(status ? { status } : {}),
-        ...(tag ? { tag } : {}),
+        text: filters.text,
+        ...(filters.section ? { section: filters.section } : {}),
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.tag ? { tag: filters.tag } : {}),
       }),
-    [data, text, section, status, tag],
+    [data, filters],
   );
 
   const replace = (next: LibraryResource) =>
@@ -192,51 +180,7 @@ export default function LibraryPage({ community }: { community: Community }) {
       )}
       {data && (
         <>
-          <div className={styles.filters} role="search" aria-label="Search the library">
-            <Field label="Search">
-              <SearchBox
-                value={text}
-                maxLength={libraryLimits.search}
-                onChange={(_e, value) => setText(value.value)}
-              />
-            </Field>
-            <Field label="Section">
-              <Select
-                value={section}
-                onChange={(_e, value) => setSection(value.value as LibrarySection | "")}
-              >
-                <option value="">All sections</option>
-                {librarySections.map((id) => (
-                  <option key={id} value={id}>
-                    {librarySectionTitles[id]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Status">
-              <Select
-                value={status}
-                onChange={(_e, value) => setStatus(value.value as ResourceStatus | "")}
-              >
-                <option value="">Any status</option>
-                {resourceStatuses.map((id) => (
-                  <option key={id} value={id}>
-                    {id}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Tag">
-              <Select value={tag} onChange={(_e, value) => setTag(value.value)}>
-                <option value="">Any tag</option>
-                {tags.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
+          <LibraryFilters values={filters} tags={tags} onChange={setFilters} />
           <section className={styles.list} aria-label="Resources">
             {shown.length === 0 && (
               <Text>

@@ -10,17 +10,12 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import {
-  libraryLimits,
-  librarySections,
-  librarySectionTitles,
-  type LibraryResource,
-  type LibrarySection,
-} from "@practice-hub/shared";
+import { libraryLimits, type LibraryResource, type LibrarySection } from "@practice-hub/shared";
 import { useAnnounce } from "../../../components/Announcer";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
 import { FormActions } from "./FormActions";
+import { SectionOptions } from "./LibraryFilters";
 
 const useStyles = makeStyles({
   form: {
@@ -107,11 +102,7 @@ export function SuggestForm({
     >
       <Field label="Section" {...errors.field("section")}>
         <Select value={section} onChange={(_e, data) => setSection(data.value as LibrarySection)}>
-          {librarySections.map((id) => (
-            <option key={id} value={id}>
-              {librarySectionTitles[id]}
-            </option>
-          ))}
+          <SectionOptions />
         </Select>
       </Field>
       <Field label="Title" required {...errors.field("title")}>
