@@ -8,9 +8,10 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { limits, type CanvasSection } from "@practice-hub/shared";
+import type { CanvasSection } from "@practice-hub/shared";
 import { useEnvironment } from "../../../environment";
-import { characterCount, formatDateTime } from "../../../format";
+import { formatDateTime } from "../../../format";
+import { draftSize } from "../editing";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
@@ -53,7 +54,7 @@ export function ConflictPanel({
   const when = theirs.updatedAt
     ? formatDateTime(theirs.updatedAt, host.locale, host.timeZone)
     : "just now";
-  const tooLong = draft.length > limits.canvasSectionContent;
+  const { tooLong, hint, problem } = draftSize(draft, host.locale);
 
   return (
     <div className={styles.root} data-testid="conflict">
@@ -71,15 +72,7 @@ export function ConflictPanel({
         >
           <Textarea className={styles.text} value={theirs.content} readOnly resize="vertical" />
         </Field>
-        <Field
-          label="Your version (edit it to merge both)"
-          hint={characterCount(draft.length, limits.canvasSectionContent, host.locale)}
-          validationMessage={
-            tooLong
-              ? `Too long: shorten it to ${limits.canvasSectionContent} characters to save.`
-              : undefined
-          }
-        >
+        <Field label="Your version (edit it to merge both)" hint={hint} validationMessage={problem}>
           <Textarea
             className={styles.text}
             value={draft}
