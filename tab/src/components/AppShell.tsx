@@ -25,6 +25,7 @@ import { replaceQueryParam } from "../launch";
 import { GuardedRouter, useAddress } from "../routing/GuardedRouter";
 import { appPaths, type Area } from "../routing/routes";
 import { useConfirmLeave } from "./LeaveGuard";
+import { row } from "./layoutStyles";
 import { Loading } from "./Loading";
 import { LoadState } from "./LoadState";
 import { useSignedInPerson } from "./SignedInPerson";
@@ -46,10 +47,7 @@ const NoCommunities = lazy(() => import("../pages/communities/components/NoCommu
 
 const useStyles = makeStyles({
   header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalL,
+    ...row("L", "center"),
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalXL,
     backgroundColor: tokens.colorNeutralBackground1,

@@ -1,6 +1,7 @@
 import { useCallback, useState } from "react";
 import { Caption1, makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
 import type { CanvasSection, CanvasSectionId, Community } from "@practice-hub/shared";
+import { row, stack } from "../../components/layoutStyles";
 import { useConfirmLeave } from "../../components/LeaveGuard";
 import { LoadState } from "../../components/LoadState";
 import { useLoad } from "../../components/useLoad";
@@ -9,13 +10,8 @@ import { ReviewStatus } from "./components/ReviewStatus";
 import { SectionPanel } from "./components/SectionPanel";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
-  heading: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "baseline",
-    gap: tokens.spacingHorizontalS,
-  },
+  root: stack("M"),
+  heading: row("S", "baseline"),
   title: { margin: 0 },
   layout: {
     display: "grid",

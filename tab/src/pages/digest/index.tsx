@@ -1,6 +1,7 @@
 import { useCallback } from "react";
-import { makeStyles, Title2, tokens } from "@fluentui/react-components";
+import { makeStyles, Title2 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
+import { stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -9,7 +10,7 @@ import { DigestSettingsForm } from "./components/DigestSettingsForm";
 import { MembersDigest } from "./components/MembersDigest";
 
 const useStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalM },
+  section: stack("M"),
   title: { margin: 0 },
 });
 

@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   Text,
   Title2,
-  tokens,
 } from "@fluentui/react-components";
 import {
   filterResources,
@@ -18,6 +17,7 @@ import {
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
+import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
@@ -29,15 +29,10 @@ import { ResourceItem } from "./components/ResourceItem";
 import { SuggestForm } from "./components/SuggestForm";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalL },
-  heading: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-  },
+  root: stack("L"),
+  heading: row("M", "center"),
   title: { margin: 0, marginInlineEnd: "auto" },
-  list: { display: "grid", gap: tokens.spacingVerticalS },
+  list: stack("S"),
 });
 
 const decisionDone: Record<ResourceDecisionRequest["decision"], string> = {

@@ -30,6 +30,7 @@ import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { FormError } from "../../components/FormError";
+import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ShowMore } from "../../components/ShowMore";
@@ -38,10 +39,10 @@ import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalL },
+  root: stack("L"),
   title: { margin: 0 },
-  roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  add: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
+  roles: row("XS"),
+  add: row("M", "end"),
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 

@@ -20,6 +20,7 @@ import {
   type Community,
   type Occurrence,
 } from "@practice-hub/shared";
+import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -40,13 +41,8 @@ import { RitualForm } from "./components/RitualForm";
 import { RitualList } from "./components/RitualList";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "end",
-    gap: tokens.spacingHorizontalM,
-  },
+  root: stack("M"),
+  toolbar: row("M", "end"),
   title: { margin: 0, marginInlineEnd: "auto" },
   monthNav: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });

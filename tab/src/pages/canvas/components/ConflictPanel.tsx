@@ -9,12 +9,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CanvasSection } from "@practice-hub/shared";
+import { row, stack } from "../../../components/layoutStyles";
 import { useEnvironment } from "../../../environment";
 import { formatDateTime } from "../../../format";
 import { draftSize } from "../editing";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
+  root: stack("M"),
   sides: {
     display: "grid",
     gap: tokens.spacingHorizontalL,
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
     "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   text: { "& textarea": { minHeight: "240px", fontFamily: tokens.fontFamilyMonospace } },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: row("S"),
 });
 
 /**

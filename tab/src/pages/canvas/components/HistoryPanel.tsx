@@ -3,19 +3,14 @@ import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui
 import type { ApiError, CanvasSection, CanvasVersion } from "@practice-hub/shared";
 import { apiErrorOf } from "../../../api/errors";
 import { ErrorState } from "../../../components/ErrorState";
+import { bareList } from "../../../components/layoutStyles";
 import { Loading } from "../../../components/Loading";
 import { MarkdownView } from "../../../components/MarkdownView";
 import { useEnvironment } from "../../../environment";
 import { formatDateTime } from "../../../format";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    padding: 0,
-    margin: 0,
-    display: "grid",
-    gap: tokens.spacingVerticalS,
-  },
+  list: bareList,
   item: {
     paddingBlock: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

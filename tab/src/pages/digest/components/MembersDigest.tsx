@@ -6,9 +6,9 @@ import {
   MessageBarBody,
   Text,
   Title2,
-  tokens,
 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
+import { row, stack } from "../../../components/layoutStyles";
 import { LoadState } from "../../../components/LoadState";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
@@ -18,9 +18,9 @@ import { sendStatusView } from "../sendStatus";
 import { AdaptiveCardView } from "./AdaptiveCardView";
 
 const useStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalM },
+  section: stack("M"),
   title: { margin: 0 },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  buttons: row("M"),
 });
 
 /**

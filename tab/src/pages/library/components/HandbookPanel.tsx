@@ -20,6 +20,7 @@ import {
 } from "@practice-hub/shared";
 import { ApiRequestError } from "../../../api/errors";
 import { useAnnounce } from "../../../components/Announcer";
+import { stack } from "../../../components/layoutStyles";
 import { MarkdownView } from "../../../components/MarkdownView";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
@@ -27,10 +28,10 @@ import { formatDateTime } from "../../../format";
 import { FormActions } from "./FormActions";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS },
+  root: stack("S"),
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
   title: { margin: 0, marginInlineEnd: "auto" },
-  card: { display: "grid", gap: tokens.spacingVerticalXS },
+  card: stack("XS"),
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 

@@ -1,4 +1,4 @@
-import { Field, makeStyles, SearchBox, Select, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, SearchBox, Select } from "@fluentui/react-components";
 import {
   libraryLimits,
   librarySections,
@@ -7,9 +7,10 @@ import {
   type LibrarySection,
   type ResourceStatus,
 } from "@practice-hub/shared";
+import { row } from "../../../components/layoutStyles";
 
 const useStyles = makeStyles({
-  filters: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
+  filters: row("M", "end"),
 });
 
 /** The library's search and filters; an empty string is "any". */

@@ -7,8 +7,8 @@ import {
   makeStyles,
   Select,
   Text,
-  tokens,
 } from "@fluentui/react-components";
+import { row, stack } from "../../../components/layoutStyles";
 import { ModalDialog } from "../../../components/ModalDialog";
 import {
   ritualCatalogue,
@@ -41,16 +41,9 @@ import { RecurrenceFields } from "./RecurrenceFields";
 import { StaleRitualNotice, staleSentence } from "./StaleRitualNotice";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  reminders: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    border: "none",
-    margin: 0,
-    padding: 0,
-  },
+  form: stack("S"),
+  row: row("S"),
+  reminders: { ...row("S"), border: "none", margin: 0, padding: 0 },
 });
 
 /**

@@ -7,8 +7,8 @@ import {
   MessageBarBody,
   Subtitle2,
   Text,
-  tokens,
 } from "@fluentui/react-components";
+import { row, stack } from "../../../components/layoutStyles";
 import { ModalDialog } from "../../../components/ModalDialog";
 import type { ApiError, Community, LocalDate, Ritual } from "@practice-hub/shared";
 import { apiErrorOf } from "../../../api/errors";
@@ -23,15 +23,9 @@ import { scheduleSummary } from "../calendarView";
 import { RitualForm } from "./RitualForm";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS },
-  list: { display: "grid", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
-  item: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    listStyleType: "none",
-  },
+  root: stack("S"),
+  list: { ...stack("S"), margin: 0, padding: 0 },
+  item: { ...row("S", "center"), listStyleType: "none" },
   name: { marginInlineEnd: "auto", display: "grid" },
 });
 
