@@ -1,12 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Title2,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text, Title2 } from "@fluentui/react-components";
 import {
   filterResources,
   staleResourceDataSchema,
@@ -19,6 +12,7 @@ import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
+import { Notice } from "../../components/Notice";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -159,19 +153,13 @@ export default function LibraryPage({ community }: { community: Community }) {
           onCancel={() => setSuggesting(false)}
         />
       )}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <Notice intent={notice.intent}>{notice.text}</Notice>}
       {namedMissing && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            {data.nextCursor
-              ? "The resource this link names is not among those loaded so far: show more of the library to look further."
-              : "The resource this link names is not in the library (it may have been removed)."}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">
+          {data.nextCursor
+            ? "The resource this link names is not among those loaded so far: show more of the library to look further."
+            : "The resource this link names is not in the library (it may have been removed)."}
+        </Notice>
       )}
       {data && (
         <>

@@ -6,8 +6,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -32,6 +30,7 @@ import { useAnnounce } from "../../components/Announcer";
 import { FormError } from "../../components/FormError";
 import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
+import { Notice } from "../../components/Notice";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
@@ -156,11 +155,7 @@ export default function PeoplePage({ community }: { community: Community }) {
         loading="Loading the people"
         failed="The people did not load"
       />
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <Notice intent={message.intent}>{message.text}</Notice>}
       {data && (
         <>
           <Table aria-label="Members and their roles" size="small">

@@ -3,9 +3,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Tab,
   TabList,
@@ -22,6 +19,7 @@ import {
 } from "@practice-hub/shared";
 import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
+import { Notice } from "../../components/Notice";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
@@ -175,23 +173,21 @@ export default function CalendarPage({ community }: { community: Community }) {
             </div>
 
             {data.warnings.startingBig && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Starting big</MessageBarTitle>
-                  This community is less than six months old and already runs more than three
-                  rituals. Young communities that start with many rituals tend to stall: keep one or
-                  two going well before adding more.
-                </MessageBarBody>
-              </MessageBar>
+              <Notice intent="warning" layout="multiline" title="Starting big">
+                This community is less than six months old and already runs more than three rituals.
+                Young communities that start with many rituals tend to stall: keep one or two going
+                well before adding more.
+              </Notice>
             )}
             {data.warnings.facilitationConcentrated && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>The same few people run everything</MessageBarTitle>
-                  Three or fewer people ran the last ten sessions. Invite more volunteers so the
-                  community does not rest on a few shoulders.
-                </MessageBarBody>
-              </MessageBar>
+              <Notice
+                intent="warning"
+                layout="multiline"
+                title="The same few people run everything"
+              >
+                Three or fewer people ran the last ten sessions. Invite more volunteers so the
+                community does not rest on a few shoulders.
+              </Notice>
             )}
             <Text>{protectedTimeSentence(data.protectedTime)}</Text>
 

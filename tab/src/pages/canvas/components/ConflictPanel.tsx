@@ -1,15 +1,7 @@
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import type { CanvasSection } from "@practice-hub/shared";
 import { row, stack } from "../../../components/layoutStyles";
+import { Notice } from "../../../components/Notice";
 import { useEnvironment } from "../../../environment";
 import { formatDateTime } from "../../../format";
 import { draftSize } from "../editing";
@@ -59,13 +51,14 @@ export function ConflictPanel({
 
   return (
     <div className={styles.root} data-testid="conflict">
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{who} saved this section while you were editing</MessageBarTitle>
-          Your text has not been saved and is kept below. Compare the two, merge them in your
-          version if you like, then choose which one to keep.
-        </MessageBarBody>
-      </MessageBar>
+      <Notice
+        intent="warning"
+        layout="multiline"
+        title={`${who} saved this section while you were editing`}
+      >
+        Your text has not been saved and is kept below. Compare the two, merge them in your version
+        if you like, then choose which one to keep.
+      </Notice>
       <div className={styles.sides}>
         <Field
           label={`Their version (${who}, ${when}, version ${theirs.version})`}

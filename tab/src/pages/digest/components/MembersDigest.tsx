@@ -1,15 +1,9 @@
 import { useCallback } from "react";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Title2,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text, Title2 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
 import { row, stack } from "../../../components/layoutStyles";
 import { LoadState } from "../../../components/LoadState";
+import { Notice } from "../../../components/Notice";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
@@ -82,17 +76,15 @@ export function MembersDigest({ community }: { community: Community }) {
         failed="Where this week's digest stands did not load"
       />
       {sendView && (
-        <MessageBar intent={sendView.intent} layout="multiline">
-          <MessageBarBody>
-            {sendView.text}
-            {sendView.detail && (
-              <>
-                <br />
-                <Text size={200}>{sendView.detail}</Text>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={sendView.intent} layout="multiline">
+          {sendView.text}
+          {sendView.detail && (
+            <>
+              <br />
+              <Text size={200}>{sendView.detail}</Text>
+            </>
+          )}
+        </Notice>
       )}
       {sendView && (
         <div className={styles.buttons}>
@@ -106,22 +98,15 @@ export function MembersDigest({ community }: { community: Community }) {
           )}
         </div>
       )}
-      {send.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{send.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {send.error && <Notice intent="error">{send.error.message}</Notice>}
       {unreachable.state.status === "ready" && unreachable.state.data.recipients.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Teams refused to deliver to:{" "}
-            {unreachable.state.data.recipients
-              .map((r) => `${r.displayName} (since ${when(r.since)})`)
-              .join(", ")}
-            . They may have blocked or removed the app; ask them to open Practice Hub in Teams
-            again.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline">
+          Teams refused to deliver to:{" "}
+          {unreachable.state.data.recipients
+            .map((r) => `${r.displayName} (since ${when(r.since)})`)
+            .join(", ")}
+          . They may have blocked or removed the app; ask them to open Practice Hub in Teams again.
+        </Notice>
       )}
     </section>
   );
