@@ -1,9 +1,10 @@
 import { useCallback, useState } from "react";
-import { Caption1, makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import type { CanvasSection, CanvasSectionId, Community } from "@practice-hub/shared";
 import { row, stack } from "../../components/layoutStyles";
 import { useConfirmLeave } from "../../components/LeaveGuard";
 import { LoadState } from "../../components/LoadState";
+import { PageTitle } from "../../components/PageTitle";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { ReviewStatus } from "./components/ReviewStatus";
@@ -12,7 +13,6 @@ import { SectionPanel } from "./components/SectionPanel";
 const useStyles = makeStyles({
   root: stack("M"),
   heading: row("S", "baseline"),
-  title: { margin: 0 },
   layout: {
     display: "grid",
     gap: tokens.spacingHorizontalL,
@@ -51,9 +51,7 @@ export default function CanvasPage({ community }: { community: Community }) {
         return (
           <div className={styles.root}>
             <div className={styles.heading}>
-              <Title2 as="h2" className={styles.title}>
-                Community canvas
-              </Title2>
+              <PageTitle>Community canvas</PageTitle>
               <Caption1>{community.name}</Caption1>
             </div>
             <ReviewStatus

@@ -1,8 +1,9 @@
 import { useCallback } from "react";
-import { makeStyles, Title2 } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
 import { stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
+import { PageTitle } from "../../components/PageTitle";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { AdaptiveCardView } from "./components/AdaptiveCardView";
@@ -11,7 +12,6 @@ import { MembersDigest } from "./components/MembersDigest";
 
 const useStyles = makeStyles({
   section: stack("M"),
-  title: { margin: 0 },
 });
 
 /**
@@ -36,9 +36,7 @@ export function DigestSections({
   return (
     <>
       <section className={styles.section} aria-labelledby="digest-heading">
-        <Title2 as="h2" id="digest-heading" className={styles.title}>
-          Your weekly digest
-        </Title2>
+        <PageTitle id="digest-heading">Your weekly digest</PageTitle>
         <DigestSettingsForm timeZone={host.timeZone} />
         <LoadState
           of={{ state: lead.state }}

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import { Button, makeStyles, Text, Title2 } from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import {
   filterResources,
   staleResourceDataSchema,
@@ -13,6 +13,7 @@ import { useAnnounce } from "../../components/Announcer";
 import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { Notice } from "../../components/Notice";
+import { PageTitle } from "../../components/PageTitle";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -25,7 +26,6 @@ import { SuggestForm } from "./components/SuggestForm";
 const useStyles = makeStyles({
   root: stack("L"),
   heading: row("M", "center"),
-  title: { margin: 0, marginInlineEnd: "auto" },
   list: stack("S"),
 });
 
@@ -125,9 +125,7 @@ export default function LibraryPage({ community }: { community: Community }) {
   return (
     <div className={styles.root}>
       <div className={styles.heading}>
-        <Title2 as="h2" className={styles.title}>
-          Library
-        </Title2>
+        <PageTitle lead>Library</PageTitle>
         {data?.allowedActions.includes("suggest") && !suggesting && (
           <Button appearance="primary" onClick={() => setSuggesting(true)}>
             Suggest a resource

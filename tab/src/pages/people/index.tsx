@@ -13,7 +13,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title2,
   Title3,
   tokens,
 } from "@fluentui/react-components";
@@ -31,6 +30,7 @@ import { FormError } from "../../components/FormError";
 import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { Notice } from "../../components/Notice";
+import { PageTitle } from "../../components/PageTitle";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
@@ -39,7 +39,6 @@ import { formatDateTime } from "../../format";
 
 const useStyles = makeStyles({
   root: stack("L"),
-  title: { margin: 0 },
   roles: row("XS"),
   add: row("M", "end"),
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -147,9 +146,7 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   return (
     <div className={styles.root}>
-      <Title2 as="h2" className={styles.title}>
-        People
-      </Title2>
+      <PageTitle>People</PageTitle>
       <LoadState
         of={{ state, reload }}
         loading="Loading the people"

@@ -7,7 +7,6 @@ import {
   Tab,
   TabList,
   Text,
-  Title2,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -20,6 +19,7 @@ import {
 import { row, stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { Notice } from "../../components/Notice";
+import { PageTitle } from "../../components/PageTitle";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
@@ -41,7 +41,6 @@ import { RitualList } from "./components/RitualList";
 const useStyles = makeStyles({
   root: stack("M"),
   toolbar: row("M", "end"),
-  title: { margin: 0, marginInlineEnd: "auto" },
   monthNav: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
@@ -131,9 +130,7 @@ export default function CalendarPage({ community }: { community: Community }) {
         return (
           <div className={styles.root}>
             <div className={styles.toolbar}>
-              <Title2 as="h2" className={styles.title}>
-                Ritual calendar
-              </Title2>
+              <PageTitle lead>Ritual calendar</PageTitle>
               <Field label="Ritual">
                 <Select
                   value={filters.ritualId ?? ""}

@@ -1,9 +1,10 @@
 import { useCallback } from "react";
-import { Button, makeStyles, Text, Title2 } from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
 import { row, stack } from "../../../components/layoutStyles";
 import { LoadState } from "../../../components/LoadState";
 import { Notice } from "../../../components/Notice";
+import { PageTitle } from "../../../components/PageTitle";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
@@ -13,7 +14,6 @@ import { AdaptiveCardView } from "./AdaptiveCardView";
 
 const useStyles = makeStyles({
   section: stack("M"),
-  title: { margin: 0 },
   buttons: row("M"),
 });
 
@@ -61,9 +61,7 @@ export function MembersDigest({ community }: { community: Community }) {
 
   return (
     <section className={styles.section} aria-labelledby="members-digest-heading">
-      <Title2 as="h2" id="members-digest-heading" className={styles.title}>
-        {community.name}: the members' digest
-      </Title2>
+      <PageTitle id="members-digest-heading">{community.name}: the members' digest</PageTitle>
       {members.state.status === "ready" && (
         <AdaptiveCardView
           card={members.state.data.card}
