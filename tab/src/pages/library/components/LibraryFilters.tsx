@@ -33,10 +33,9 @@ export function SectionOptions() {
   ));
 }
 
-/** One filter: "any" first, then each value by its label. */
-function FilterSelect<V extends string>(props: {
+/** One filter: "Any <label>" first, then each value by its label. */
+function Filter<V extends string>(props: {
   label: string;
-  any: string;
   value: V | "";
   options: readonly V[];
   onChange(value: V | ""): void;
@@ -44,7 +43,7 @@ function FilterSelect<V extends string>(props: {
   return (
     <Field label={props.label}>
       <Select value={props.value} onChange={(_e, data) => props.onChange(data.value as V | "")}>
-        <option value="">{props.any}</option>
+        <option value="">{`Any ${props.label.toLowerCase()}`}</option>
         {props.options.map((option) => (
           <option key={option} value={option}>
             {option}
@@ -86,20 +85,13 @@ export function LibraryFilters({
           <SectionOptions />
         </Select>
       </Field>
-      <FilterSelect
+      <Filter
         label="Status"
-        any="Any status"
         value={values.status}
         options={resourceStatuses}
         onChange={(status) => set({ status })}
       />
-      <FilterSelect
-        label="Tag"
-        any="Any tag"
-        value={values.tag}
-        options={tags}
-        onChange={(tag) => set({ tag })}
-      />
+      <Filter label="Tag" value={values.tag} options={tags} onChange={(tag) => set({ tag })} />
     </div>
   );
 }
