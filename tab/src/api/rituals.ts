@@ -72,6 +72,21 @@ export function staleRitualOf(error: unknown): Ritual | null {
 export function createCalendarApi(getToken: () => Promise<string>): CalendarApi {
   const occurrencePath = (communityId: string, o: Occurrence) =>
     apiPaths.occurrence(communityId, o.ritualId, o.originalDate);
+  /** A change to one occurrence, sent against the version shown: a stale one throws 412. */
+  const changeAgainstVersion = async (
+    method: "POST" | "PUT",
+    path: string,
+    occurrence: Occurrence,
+    body: unknown,
+  ) =>
+    apiRequest({
+      method,
+      path,
+      schema: occurrenceSchema,
+      body,
+      headers: { "If-Match": occurrence.etag },
+      token: await getToken(),
+    });
   return {
     rituals: async (communityId) =>
       apiRequest({
@@ -138,50 +153,29 @@ export function createCalendarApi(getToken: () => Promise<string>): CalendarApi 
         body: { response },
         token: await getToken(),
       }),
-    askForSwap: async ({ communityId, occurrence }) =>
-      apiRequest({
-        method: "POST",
-        path: apiPaths.occurrenceSwapRequest(
-          communityId,
-          occurrence.ritualId,
-          occurrence.originalDate,
-        ),
-        schema: occurrenceSchema,
-        body: {},
-        headers: { "If-Match": occurrence.etag },
-        token: await getToken(),
-      }),
-    takeSwap: async ({ communityId, occurrence }) =>
-      apiRequest({
-        method: "POST",
-        path: apiPaths.occurrenceSwapAcceptance(
-          communityId,
-          occurrence.ritualId,
-          occurrence.originalDate,
-        ),
-        schema: occurrenceSchema,
-        body: {},
-        headers: { "If-Match": occurrence.etag },
-        token: await getToken(),
-      }),
-    changeOccurrence: async ({ communityId, occurrence, change }) =>
-      apiRequest({
-        method: "PUT",
-        path: occurrencePath(communityId, occurrence),
-        schema: occurrenceSchema,
-        body: change,
-        headers: { "If-Match": occurrence.etag },
-        token: await getToken(),
-      }),
-    recordAttendance: async ({ communityId, occurrence, attendance }) =>
-      apiRequest({
-        method: "PUT",
-        path: `${occurrencePath(communityId, occurrence)}/attendance`,
-        schema: occurrenceSchema,
-        body: attendance,
-        headers: { "If-Match": occurrence.etag },
-        token: await getToken(),
-      }),
+    askForSwap: ({ communityId, occurrence: o }) =>
+      changeAgainstVersion(
+        "POST",
+        apiPaths.occurrenceSwapRequest(communityId, o.ritualId, o.originalDate),
+        o,
+        {},
+      ),
+    takeSwap: ({ communityId, occurrence: o }) =>
+      changeAgainstVersion(
+        "POST",
+        apiPaths.occurrenceSwapAcceptance(communityId, o.ritualId, o.originalDate),
+        o,
+        {},
+      ),
+    changeOccurrence: ({ communityId, occurrence, change }) =>
+      changeAgainstVersion("PUT", occurrencePath(communityId, occurrence), occurrence, change),
+    recordAttendance: ({ communityId, occurrence, attendance }) =>
+      changeAgainstVersion(
+        "PUT",
+        `${occurrencePath(communityId, occurrence)}/attendance`,
+        occurrence,
+        attendance,
+      ),
     feed: async (communityId) =>
       apiRequest({
         method: "GET",

@@ -24,10 +24,11 @@ import { useEnvironment } from "../environment";
 import { replaceQueryParam } from "../launch";
 import { GuardedRouter, useAddress } from "../routing/GuardedRouter";
 import { appPaths, type Area } from "../routing/routes";
-import { ErrorState } from "./ErrorState";
 import { useConfirmLeave } from "./LeaveGuard";
-import { useSignedInPerson } from "./SignedInPerson";
+import { row } from "./layoutStyles";
 import { Loading } from "./Loading";
+import { LoadState } from "./LoadState";
+import { useSignedInPerson } from "./SignedInPerson";
 import { useLoad } from "./useLoad";
 
 const pages: Record<
@@ -46,10 +47,7 @@ const NoCommunities = lazy(() => import("../pages/communities/components/NoCommu
 
 const useStyles = makeStyles({
   header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalL,
+    ...row("L", "center"),
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalXL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -158,10 +156,11 @@ function Shell({ personal }: { personal: boolean }) {
         </TabList>
       </nav>
       <main className={styles.main}>
-        {state.status === "loading" && <Loading label="Loading your communities" />}
-        {state.status === "failed" && (
-          <ErrorState title="Your communities did not load" error={state.error} onRetry={reload} />
-        )}
+        <LoadState
+          of={{ state, reload }}
+          loading="Loading your communities"
+          failed="Your communities did not load"
+        />
         <Suspense fallback={<Loading label="Loading" />}>
           {state.status === "ready" && !selected && (
             <NoCommunities

@@ -1,5 +1,5 @@
-import type { CanvasSection } from "@practice-hub/shared";
-import { editReducer, etagForSave, hasUnsavedWork, type EditState } from "./editing";
+import { limits, type CanvasSection } from "@practice-hub/shared";
+import { draftSize, editReducer, etagForSave, hasUnsavedWork, type EditState } from "./editing";
 
 function sectionFactory(overrides: Partial<CanvasSection> = {}): CanvasSection {
   return {
@@ -60,5 +60,23 @@ describe("hasUnsavedWork", () => {
       current: sectionFactory({ content: "Changed" }),
     });
     expect(hasUnsavedWork(state)).toBe(true);
+  });
+});
+
+describe("draftSize", () => {
+  it("counts a draft within the limit and finds nothing wrong", () => {
+    expect(draftSize("Be kind.", "en-GB")).toEqual({
+      tooLong: false,
+      hint: `8 of ${new Intl.NumberFormat("en-GB").format(limits.canvasSectionContent)} characters`,
+      problem: undefined,
+    });
+  });
+
+  it("says how to save a draft over the limit", () => {
+    const size = draftSize("x".repeat(limits.canvasSectionContent + 1), "en-GB");
+    expect(size.tooLong).toBe(true);
+    expect(size.problem).toBe(
+      `Too long: shorten it to ${limits.canvasSectionContent} characters to save.`,
+    );
   });
 });

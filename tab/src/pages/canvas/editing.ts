@@ -1,4 +1,5 @@
-import type { ApiError, CanvasSection } from "@practice-hub/shared";
+import { limits, type ApiError, type CanvasSection } from "@practice-hub/shared";
+import { characterCount } from "../../format";
 
 /**
  * The editor of one canvas section. A stale save never discards the draft: the state keeps
@@ -67,4 +68,18 @@ export function hasUnsavedWork(state: EditState): boolean {
 export function etagForSave(state: EditState): string | null {
   if (state.mode !== "editing") return null;
   return (state.theirs ?? state.base).etag;
+}
+
+/** How a section's draft measures against the limit: the count to show, and what to do when over. */
+export function draftSize(
+  draft: string,
+  locale: string,
+): { tooLong: boolean; hint: string; problem: string | undefined } {
+  const max = limits.canvasSectionContent;
+  const tooLong = draft.length > max;
+  return {
+    tooLong,
+    hint: characterCount(draft.length, max, locale),
+    problem: tooLong ? `Too long: shorten it to ${max} characters to save.` : undefined,
+  };
 }

@@ -1,23 +1,18 @@
 import { useCallback, useState } from "react";
-import { Caption1, makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import type { CanvasSection, CanvasSectionId, Community } from "@practice-hub/shared";
-import { ErrorState } from "../../components/ErrorState";
+import { row, stack } from "../../components/layoutStyles";
 import { useConfirmLeave } from "../../components/LeaveGuard";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
+import { PageTitle } from "../../components/PageTitle";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { ReviewStatus } from "./components/ReviewStatus";
 import { SectionPanel } from "./components/SectionPanel";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
-  heading: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "baseline",
-    gap: tokens.spacingHorizontalS,
-  },
-  title: { margin: 0 },
+  root: stack("M"),
+  heading: row("S", "baseline"),
   layout: {
     display: "grid",
     gap: tokens.spacingHorizontalL,
@@ -49,54 +44,52 @@ export default function CanvasPage({ community }: { community: Community }) {
     [update],
   );
 
-  if (state.status === "loading") return <Loading label="Loading the canvas" />;
-  if (state.status === "failed") {
-    return <ErrorState title="The canvas did not load" error={state.error} onRetry={reload} />;
-  }
-  const canvas = state.data;
-  const open = canvas.sections.find((section) => section.id === openId) ?? canvas.sections[0];
-
   return (
-    <div className={styles.root}>
-      <div className={styles.heading}>
-        <Title2 as="h2" className={styles.title}>
-          Community canvas
-        </Title2>
-        <Caption1>{community.name}</Caption1>
-      </div>
-      <ReviewStatus
-        canvas={canvas}
-        onReviewed={(review) => update((current) => ({ ...current, ...review }))}
-      />
-      <div className={styles.layout}>
-        <TabList
-          vertical
-          aria-label="Canvas sections"
-          selectedValue={open?.id}
-          onTabSelect={(_event, data) => {
-            const next = data.value as CanvasSectionId;
-            void confirmLeave().then((leave) => leave && setOpenId(next));
-          }}
-        >
-          {canvas.sections.map((section) => (
-            <Tab key={section.id} value={section.id}>
-              <span className={styles.sectionTab}>
-                {section.title}
-                {section.version === 0 && <Caption1>Not written yet</Caption1>}
-              </span>
-            </Tab>
-          ))}
-        </TabList>
-        {open && (
-          <SectionPanel
-            key={open.id}
-            communityId={canvas.communityId}
-            section={open}
-            canEdit={canvas.allowedActions.includes("update")}
-            onSectionChange={replaceSection}
-          />
-        )}
-      </div>
-    </div>
+    <LoadState of={{ state, reload }} loading="Loading the canvas" failed="The canvas did not load">
+      {(canvas) => {
+        const open = canvas.sections.find((section) => section.id === openId) ?? canvas.sections[0];
+        return (
+          <div className={styles.root}>
+            <div className={styles.heading}>
+              <PageTitle>Community canvas</PageTitle>
+              <Caption1>{community.name}</Caption1>
+            </div>
+            <ReviewStatus
+              canvas={canvas}
+              onReviewed={(review) => update((current) => ({ ...current, ...review }))}
+            />
+            <div className={styles.layout}>
+              <TabList
+                vertical
+                aria-label="Canvas sections"
+                selectedValue={open?.id}
+                onTabSelect={(_event, data) => {
+                  const next = data.value as CanvasSectionId;
+                  void confirmLeave().then((leave) => leave && setOpenId(next));
+                }}
+              >
+                {canvas.sections.map((section) => (
+                  <Tab key={section.id} value={section.id}>
+                    <span className={styles.sectionTab}>
+                      {section.title}
+                      {section.version === 0 && <Caption1>Not written yet</Caption1>}
+                    </span>
+                  </Tab>
+                ))}
+              </TabList>
+              {open && (
+                <SectionPanel
+                  key={open.id}
+                  communityId={canvas.communityId}
+                  section={open}
+                  canEdit={canvas.allowedActions.includes("update")}
+                  onSectionChange={replaceSection}
+                />
+              )}
+            </div>
+          </div>
+        );
+      }}
+    </LoadState>
   );
 }

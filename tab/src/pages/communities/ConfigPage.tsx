@@ -13,8 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { apiErrorOf } from "../../api/errors";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { LoadState } from "../../components/LoadState";
 import { useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
@@ -28,6 +27,15 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
 });
+
+const noCommunities = (
+  <MessageBar intent="info" layout="multiline">
+    <MessageBarBody>
+      You are not part of any community yet, so this tab has nothing to show. Open Practice Hub as a
+      personal app to start a community, then come back to add the tab.
+    </MessageBarBody>
+  </MessageBar>
+);
 
 /**
  * The configurable tab's settings: which community this channel's tab shows. In Teams it enables
@@ -90,31 +98,27 @@ export default function ConfigPage() {
         Choose the community of practice this channel belongs to. The tab will open on its canvas;
         people can still switch to their other communities.
       </Body1>
-      {state.status === "loading" && <Loading label="Loading your communities" />}
-      {state.status === "failed" && (
-        <ErrorState title="Your communities did not load" error={state.error} onRetry={reload} />
-      )}
-      {state.status === "ready" && communities.length === 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            You are not part of any community yet, so this tab has nothing to show. Open Practice
-            Hub as a personal app to start a community, then come back to add the tab.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {communities.length > 0 && (
-        <Field label="Community">
-          <RadioGroup value={chosenId ?? ""} onChange={(_event, data) => setChosenId(data.value)}>
-            {communities.map((community) => (
-              <Radio
-                key={community.id}
-                value={community.id}
-                label={`${community.name} (${community.profession})`}
-              />
-            ))}
-          </RadioGroup>
-        </Field>
-      )}
+      <LoadState
+        of={{ state, reload }}
+        loading="Loading your communities"
+        failed="Your communities did not load"
+
+        empty={{ when: (data) => data.communities.length === 0, show: noCommunities }}
+      >
+        {() => (
+          <Field label="Community">
+            <RadioGroup value={chosenId ?? ""} onChange={(_event, data) => setChosenId(data.value)}>
+              {communities.map((community) => (
+                <Radio
+                  key={community.id}
+                  value={community.id}
+                  label={`${community.name} (${community.profession})`}
+                />
+              ))}
+            </RadioGroup>
+          </Field>
+        )}
+      </LoadState>
       {chosen && host.kind === "teams" && (
         <Caption1>
           {links

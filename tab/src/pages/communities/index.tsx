@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
+import { row } from "../../components/layoutStyles";
 import { rolesIn, useSignedInPerson } from "../../components/SignedInPerson";
 
 const useStyles = makeStyles({
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     "& h3": { margin: 0 },
   },
-  roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  roles: row("XS"),
   open: { justifySelf: "start" },
 });
 

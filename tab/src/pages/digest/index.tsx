@@ -1,7 +1,9 @@
 import { useCallback } from "react";
-import { makeStyles, Title2, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
+import { stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
+import { PageTitle } from "../../components/PageTitle";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { AdaptiveCardView } from "./components/AdaptiveCardView";
@@ -9,8 +11,7 @@ import { DigestSettingsForm } from "./components/DigestSettingsForm";
 import { MembersDigest } from "./components/MembersDigest";
 
 const useStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalM },
-  title: { margin: 0 },
+  section: stack("M"),
 });
 
 /**
@@ -35,12 +36,10 @@ export function DigestSections({
   return (
     <>
       <section className={styles.section} aria-labelledby="digest-heading">
-        <Title2 as="h2" id="digest-heading" className={styles.title}>
-          Your weekly digest
-        </Title2>
+        <PageTitle id="digest-heading">Your weekly digest</PageTitle>
         <DigestSettingsForm timeZone={host.timeZone} />
         <LoadState
-          state={lead.state}
+          of={{ state: lead.state }}
           loading="Loading the digest preview"
           failed="The preview did not load"
         >

@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { Body1, makeStyles, Title2, Title3, tokens } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
+import { stack } from "../../components/layoutStyles";
 import { LoadState } from "../../components/LoadState";
 import { rolesIn, useSignedInPerson } from "../../components/SignedInPerson";
 import { useLoad } from "../../components/useLoad";
@@ -8,8 +9,8 @@ import { useEnvironment } from "../../environment";
 import { DigestSections } from "../digest";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalXL },
-  section: { display: "grid", gap: tokens.spacingVerticalM },
+  root: stack("XL"),
+  section: stack("M"),
   title: { margin: 0 },
   signals: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   community: {
@@ -41,7 +42,7 @@ export default function HealthPage({ community }: { community: Community }) {
           Health across your communities
         </Title2>
         <LoadState
-          state={signals.state}
+          of={{ state: signals.state }}
           loading="Loading health signals"
           failed="Health signals did not load"
           empty={{

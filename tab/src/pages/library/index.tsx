@@ -1,53 +1,32 @@
 import { useCallback, useMemo, useState } from "react";
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  SearchBox,
-  Select,
-  Text,
-  Title2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import {
   filterResources,
-  libraryLimits,
-  librarySections,
-  librarySectionTitles,
-  resourceStatuses,
   staleResourceDataSchema,
   type Community,
   type LibraryResource,
-  type LibrarySection,
   type ResourceDecisionRequest,
-  type ResourceStatus,
 } from "@practice-hub/shared";
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { row, stack } from "../../components/layoutStyles";
+import { LoadState } from "../../components/LoadState";
+import { Notice } from "../../components/Notice";
+import { PageTitle } from "../../components/PageTitle";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
 import { HandbookPanel } from "./components/HandbookPanel";
+import { LibraryFilters, noFilters } from "./components/LibraryFilters";
 import { ResourceItem } from "./components/ResourceItem";
 import { SuggestForm } from "./components/SuggestForm";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalL },
-  heading: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-  },
-  title: { margin: 0, marginInlineEnd: "auto" },
-  filters: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
-  list: { display: "grid", gap: tokens.spacingVerticalS },
+  root: stack("L"),
+  heading: row("M", "center"),
+  list: stack("S"),
 });
 
 const decisionDone: Record<ResourceDecisionRequest["decision"], string> = {
@@ -69,10 +48,7 @@ export default function LibraryPage({ community }: { community: Community }) {
   const announce = useAnnounce();
   const load = useCallback(() => api.library.library(community.id), [api, community.id]);
   const { state, reload, update } = useLoad(load);
-  const [text, setText] = useState("");
-  const [section, setSection] = useState<LibrarySection | "">("");
-  const [status, setStatus] = useState<ResourceStatus | "">("");
-  const [tag, setTag] = useState("");
+  const [filters, setFilters] = useState(noFilters);
   const [suggesting, setSuggesting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; text: string } | null>(
@@ -92,12 +68,12 @@ export default function LibraryPage({ community }: { community: Community }) {
   const shown = useMemo(
     () =>
       filterResources(data?.resources ?? [], {
-        text,
-        ...(section ? { section } : {}),
-        ...(status ? { status } : {}),
-        ...(tag ? { tag } : {}),
+        text: filters.text,
+        ...(filters.section ? { section: filters.section } : {}),
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.tag ? { tag: filters.tag } : {}),
       }),
-    [data, text, section, status, tag],
+    [data, filters],
   );
 
   const replace = (next: LibraryResource) =>
@@ -149,19 +125,18 @@ export default function LibraryPage({ community }: { community: Community }) {
   return (
     <div className={styles.root}>
       <div className={styles.heading}>
-        <Title2 as="h2" className={styles.title}>
-          Library
-        </Title2>
+        <PageTitle lead>Library</PageTitle>
         {data?.allowedActions.includes("suggest") && !suggesting && (
           <Button appearance="primary" onClick={() => setSuggesting(true)}>
             Suggest a resource
           </Button>
         )}
       </div>
-      {state.status === "loading" && <Loading label="Loading the library" />}
-      {state.status === "failed" && (
-        <ErrorState title="The library did not load" error={state.error} onRetry={reload} />
-      )}
+      <LoadState
+        of={{ state, reload }}
+        loading="Loading the library"
+        failed="The library did not load"
+      />
       {suggesting && (
         <SuggestForm
           communityId={community.id}
@@ -176,67 +151,17 @@ export default function LibraryPage({ community }: { community: Community }) {
           onCancel={() => setSuggesting(false)}
         />
       )}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <Notice intent={notice.intent}>{notice.text}</Notice>}
       {namedMissing && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            {data.nextCursor
-              ? "The resource this link names is not among those loaded so far: show more of the library to look further."
-              : "The resource this link names is not in the library (it may have been removed)."}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">
+          {data.nextCursor
+            ? "The resource this link names is not among those loaded so far: show more of the library to look further."
+            : "The resource this link names is not in the library (it may have been removed)."}
+        </Notice>
       )}
       {data && (
         <>
-          <div className={styles.filters} role="search" aria-label="Search the library">
-            <Field label="Search">
-              <SearchBox
-                value={text}
-                maxLength={libraryLimits.search}
-                onChange={(_e, value) => setText(value.value)}
-              />
-            </Field>
-            <Field label="Section">
-              <Select
-                value={section}
-                onChange={(_e, value) => setSection(value.value as LibrarySection | "")}
-              >
-                <option value="">All sections</option>
-                {librarySections.map((id) => (
-                  <option key={id} value={id}>
-                    {librarySectionTitles[id]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Status">
-              <Select
-                value={status}
-                onChange={(_e, value) => setStatus(value.value as ResourceStatus | "")}
-              >
-                <option value="">Any status</option>
-                {resourceStatuses.map((id) => (
-                  <option key={id} value={id}>
-                    {id}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Tag">
-              <Select value={tag} onChange={(_e, value) => setTag(value.value)}>
-                <option value="">Any tag</option>
-                {tags.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
+          <LibraryFilters values={filters} tags={tags} onChange={setFilters} />
           <section className={styles.list} aria-label="Resources">
             {shown.length === 0 && (
               <Text>

@@ -6,8 +6,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -15,7 +13,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title2,
   Title3,
   tokens,
 } from "@fluentui/react-components";
@@ -29,9 +26,11 @@ import {
 import { ApiRequestError, apiErrorOf } from "../../api/errors";
 import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
-import { ErrorState } from "../../components/ErrorState";
 import { FormError } from "../../components/FormError";
-import { Loading } from "../../components/Loading";
+import { row, stack } from "../../components/layoutStyles";
+import { LoadState } from "../../components/LoadState";
+import { Notice } from "../../components/Notice";
+import { PageTitle } from "../../components/PageTitle";
 import { useFormErrors } from "../../components/useFormErrors";
 import { ShowMore } from "../../components/ShowMore";
 import { useLoad } from "../../components/useLoad";
@@ -39,10 +38,9 @@ import { useEnvironment } from "../../environment";
 import { formatDateTime } from "../../format";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
-  roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  add: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
+  root: stack("L"),
+  roles: row("XS"),
+  add: row("M", "end"),
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
@@ -148,18 +146,13 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   return (
     <div className={styles.root}>
-      <Title2 as="h2" className={styles.title}>
-        People
-      </Title2>
-      {state.status === "loading" && <Loading label="Loading the people" />}
-      {state.status === "failed" && (
-        <ErrorState title="The people did not load" error={state.error} onRetry={reload} />
-      )}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PageTitle>People</PageTitle>
+      <LoadState
+        of={{ state, reload }}
+        loading="Loading the people"
+        failed="The people did not load"
+      />
+      {message && <Notice intent={message.intent}>{message.text}</Notice>}
       {data && (
         <>
           <Table aria-label="Members and their roles" size="small">

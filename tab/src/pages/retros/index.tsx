@@ -10,7 +10,6 @@ import {
   Textarea,
   Title2,
   Title3,
-  tokens,
 } from "@fluentui/react-components";
 import {
   builtInRetroFormats,
@@ -24,6 +23,7 @@ import { appendPage } from "../../api/paging";
 import { useAnnounce } from "../../components/Announcer";
 import { useAction } from "../../components/useAction";
 import { useFormErrors } from "../../components/useFormErrors";
+import { FormError } from "../../components/FormError";
 import { LoadState } from "../../components/LoadState";
 import { ShowMore } from "../../components/ShowMore";
 import { useSignedInPerson } from "../../components/SignedInPerson";
@@ -32,6 +32,7 @@ import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
 import { appPaths } from "../../routing/routes";
 import { PulseChart } from "./components/PulseChart";
+import { FormSection } from "./components/FormSection";
 import { useRetroStyles } from "./components/retroStyles";
 import { RetroDetail } from "./components/RetroDetail";
 import { emptyStartRetro, startRetroRequest, type StartRetroValues } from "./retroForms";
@@ -84,12 +85,7 @@ function RetroHistory({ community }: { community: Community }) {
   return (
     <div className={styles.root}>
       <Title2 as="h2">Retros of {community.name}</Title2>
-      <LoadState
-        state={state}
-        loading="Loading retros"
-        failed="The retros did not load"
-        onRetry={reload}
-      >
+      <LoadState of={{ state, reload }} loading="Loading retros" failed="The retros did not load">
         {(data) => (
           <>
             {data.allowedActions.includes("facilitate") && (
@@ -156,7 +152,6 @@ function StartRetro({
   communityId: string;
   onStarted(retroId: string): void;
 }) {
-  const styles = useRetroStyles();
   const { api } = useEnvironment();
   const [values, setValues] = useState<StartRetroValues>(emptyStartRetro);
   const set = (change: Partial<StartRetroValues>) =>
@@ -175,64 +170,52 @@ function StartRetro({
     );
 
   return (
-    <section className={styles.section} aria-labelledby="start-title">
-      <Title3 as="h3" id="start-title">
-        Start a retro
-      </Title3>
-      <div className={styles.form}>
-        <Field label="Format" {...errors.field("format")}>
-          <Select
-            value={values.format}
-            onChange={(_e, data) => set({ format: data.value as RetroFormatId })}
-          >
-            {builtInRetroFormats.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title}
-              </option>
-            ))}
-            <option value="custom">Our own format</option>
-          </Select>
+    <FormSection id="start" title="Start a retro">
+      <Field label="Format" {...errors.field("format")}>
+        <Select
+          value={values.format}
+          onChange={(_e, data) => set({ format: data.value as RetroFormatId })}
+        >
+          {builtInRetroFormats.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.title}
+            </option>
+          ))}
+          <option value="custom">Our own format</option>
+        </Select>
+      </Field>
+      <Field label="Title (optional)" {...errors.field("title")}>
+        <Input
+          value={values.title}
+          maxLength={retroLimits.title}
+          onChange={(_e, data) => set({ title: data.value })}
+        />
+      </Field>
+      {values.format === "custom" && (
+        <Field
+          label="Prompts, one per line"
+          hint={`Up to ${retroLimits.promptsMax} prompts.`}
+          {...errors.field("prompts")}
+        >
+          <Textarea value={values.prompts} onChange={(_e, data) => set({ prompts: data.value })} />
         </Field>
-        <Field label="Title (optional)" {...errors.field("title")}>
-          <Input
-            value={values.title}
-            maxLength={retroLimits.title}
-            onChange={(_e, data) => set({ title: data.value })}
-          />
-        </Field>
-        {values.format === "custom" && (
-          <Field
-            label="Prompts, one per line"
-            hint={`Up to ${retroLimits.promptsMax} prompts.`}
-            {...errors.field("prompts")}
-          >
-            <Textarea
-              value={values.prompts}
-              onChange={(_e, data) => set({ prompts: data.value })}
-            />
-          </Field>
-        )}
-        <Field label="Votes per person" {...errors.field("votes")}>
-          <Input
-            type="number"
-            min={retroLimits.votesPerPersonMin}
-            max={retroLimits.votesPerPersonMax}
-            value={values.votes}
-            onChange={(_e, data) => set({ votes: data.value })}
-          />
-        </Field>
-        {errors.formError && (
-          <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {errors.formError.message}
-          </Text>
-        )}
-        <div>
-          <Button appearance="primary" disabled={action.busy} onClick={() => void start()}>
-            Start and post to the channel
-          </Button>
-        </div>
+      )}
+      <Field label="Votes per person" {...errors.field("votes")}>
+        <Input
+          type="number"
+          min={retroLimits.votesPerPersonMin}
+          max={retroLimits.votesPerPersonMax}
+          value={values.votes}
+          onChange={(_e, data) => set({ votes: data.value })}
+        />
+      </Field>
+      <FormError error={errors.formError} />
+      <div>
+        <Button appearance="primary" disabled={action.busy} onClick={() => void start()}>
+          Start and post to the channel
+        </Button>
       </div>
-    </section>
+    </FormSection>
   );
 }
 

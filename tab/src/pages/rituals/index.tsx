@@ -3,14 +3,10 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Tab,
   TabList,
   Text,
-  Title2,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -20,8 +16,10 @@ import {
   type Community,
   type Occurrence,
 } from "@practice-hub/shared";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
+import { row, stack } from "../../components/layoutStyles";
+import { LoadState } from "../../components/LoadState";
+import { Notice } from "../../components/Notice";
+import { PageTitle } from "../../components/PageTitle";
 import { useLoad } from "../../components/useLoad";
 import { useEnvironment } from "../../environment";
 import { useAddress } from "../../routing/GuardedRouter";
@@ -41,14 +39,8 @@ import { RitualForm } from "./components/RitualForm";
 import { RitualList } from "./components/RitualList";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "end",
-    gap: tokens.spacingHorizontalM,
-  },
-  title: { margin: 0, marginInlineEnd: "auto" },
+  root: stack("M"),
+  toolbar: row("M", "end"),
   monthNav: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
@@ -113,160 +105,167 @@ export default function CalendarPage({ community }: { community: Community }) {
     [update],
   );
 
-  if (state.status === "loading") return <Loading label="Loading the calendar" />;
-  if (state.status === "failed") {
-    return <ErrorState title="The calendar did not load" error={state.error} onRetry={reload} />;
-  }
-  const data = state.data;
-  const canSchedule = data.allowedActions.includes("schedule");
-  const rituals = [...new Map(data.occurrences.map((o) => [o.ritualId, o.ritualName])).entries()];
-  const segments = [...new Set(data.occurrences.map((o) => o.segment ?? ""))].filter(
-    (s) => s !== "",
-  );
-  const shown = applyFilters(data.occurrences, filters);
-  const open =
-    data.occurrences.find(
-      (o) => o.ritualId === session?.ritualId && o.originalDate === session.date,
-    ) ?? null;
-  const openSession = (o: Occurrence) => navigate(appPaths.session(o.ritualId, o.originalDate));
-
   return (
-    <div className={styles.root}>
-      <div className={styles.toolbar}>
-        <Title2 as="h2" className={styles.title}>
-          Ritual calendar
-        </Title2>
-        <Field label="Ritual">
-          <Select
-            value={filters.ritualId ?? ""}
-            onChange={(_e, d) =>
-              setFilters({ ...filters, ritualId: d.value === "" ? null : d.value })
-            }
-          >
-            <option value="">All rituals</option>
-            {rituals.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Segment">
-          <Select
-            value={filters.segment ?? "*"}
-            onChange={(_e, d) =>
-              setFilters({ ...filters, segment: d.value === "*" ? null : d.value })
-            }
-          >
-            <option value="*">Everyone</option>
-            <option value="">Whole community only</option>
-            {segments.map((segment) => (
-              <option key={segment} value={segment}>
-                {segment}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {canSchedule && (
-          <Button appearance="primary" onClick={() => setCreating(true)}>
-            New ritual
-          </Button>
-        )}
-      </div>
+    <LoadState
+      of={{ state, reload }}
+      loading="Loading the calendar"
+      failed="The calendar did not load"
+    >
+      {(data) => {
+        const canSchedule = data.allowedActions.includes("schedule");
+        const rituals = [
+          ...new Map(data.occurrences.map((o) => [o.ritualId, o.ritualName])).entries(),
+        ];
+        const segments = [...new Set(data.occurrences.map((o) => o.segment ?? ""))].filter(
+          (s) => s !== "",
+        );
+        const shown = applyFilters(data.occurrences, filters);
+        const open =
+          data.occurrences.find(
+            (o) => o.ritualId === session?.ritualId && o.originalDate === session.date,
+          ) ?? null;
+        const openSession = (o: Occurrence) =>
+          navigate(appPaths.session(o.ritualId, o.originalDate));
 
-      {data.warnings.startingBig && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Starting big</MessageBarTitle>
-            This community is less than six months old and already runs more than three rituals.
-            Young communities that start with many rituals tend to stall: keep one or two going well
-            before adding more.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {data.warnings.facilitationConcentrated && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The same few people run everything</MessageBarTitle>
-            Three or fewer people ran the last ten sessions. Invite more volunteers so the community
-            does not rest on a few shoulders.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <Text>{protectedTimeSentence(data.protectedTime)}</Text>
+        return (
+          <div className={styles.root}>
+            <div className={styles.toolbar}>
+              <PageTitle lead>Ritual calendar</PageTitle>
+              <Field label="Ritual">
+                <Select
+                  value={filters.ritualId ?? ""}
+                  onChange={(_e, d) =>
+                    setFilters({ ...filters, ritualId: d.value === "" ? null : d.value })
+                  }
+                >
+                  <option value="">All rituals</option>
+                  {rituals.map(([id, name]) => (
+                    <option key={id} value={id}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Segment">
+                <Select
+                  value={filters.segment ?? "*"}
+                  onChange={(_e, d) =>
+                    setFilters({ ...filters, segment: d.value === "*" ? null : d.value })
+                  }
+                >
+                  <option value="*">Everyone</option>
+                  <option value="">Whole community only</option>
+                  {segments.map((segment) => (
+                    <option key={segment} value={segment}>
+                      {segment}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {canSchedule && (
+                <Button appearance="primary" onClick={() => setCreating(true)}>
+                  New ritual
+                </Button>
+              )}
+            </div>
 
-      <div className={styles.toolbar}>
-        <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)}>
-          <Tab value="month">Month</Tab>
-          <Tab value="agenda">Agenda</Tab>
-        </TabList>
-        {view === "month" && (
-          <div className={styles.monthNav}>
-            <Button onClick={() => setMonth(shiftMonth(month, -1))} aria-label="Previous month">
-              ‹
-            </Button>
-            <Button onClick={() => setMonth(today.slice(0, 7))}>This month</Button>
-            <Button onClick={() => setMonth(shiftMonth(month, 1))} aria-label="Next month">
-              ›
-            </Button>
+            {data.warnings.startingBig && (
+              <Notice intent="warning" layout="multiline" title="Starting big">
+                This community is less than six months old and already runs more than three rituals.
+                Young communities that start with many rituals tend to stall: keep one or two going
+                well before adding more.
+              </Notice>
+            )}
+            {data.warnings.facilitationConcentrated && (
+              <Notice
+                intent="warning"
+                layout="multiline"
+                title="The same few people run everything"
+              >
+                Three or fewer people ran the last ten sessions. Invite more volunteers so the
+                community does not rest on a few shoulders.
+              </Notice>
+            )}
+            <Text>{protectedTimeSentence(data.protectedTime)}</Text>
+
+            <div className={styles.toolbar}>
+              <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)}>
+                <Tab value="month">Month</Tab>
+                <Tab value="agenda">Agenda</Tab>
+              </TabList>
+              {view === "month" && (
+                <div className={styles.monthNav}>
+                  <Button
+                    onClick={() => setMonth(shiftMonth(month, -1))}
+                    aria-label="Previous month"
+                  >
+                    ‹
+                  </Button>
+                  <Button onClick={() => setMonth(today.slice(0, 7))}>This month</Button>
+                  <Button onClick={() => setMonth(shiftMonth(month, 1))} aria-label="Next month">
+                    ›
+                  </Button>
+                </div>
+              )}
+            </div>
+
+            {view === "month" ? (
+              <MonthView
+                grid={monthGrid(month, zone)}
+                occurrences={shown}
+                timeZone={zone}
+                locale={host.locale}
+                today={today}
+                onOpen={openSession}
+              />
+            ) : (
+              <AgendaView
+                occurrences={shown}
+                timeZone={zone}
+                locale={host.locale}
+                today={today}
+                onOpen={openSession}
+              />
+            )}
+
+            {canSchedule && (
+              <RitualList
+                key={ritualsVersion}
+                community={community}
+                timeZone={zone}
+                today={today}
+                onChanged={reload}
+              />
+            )}
+            {canSchedule && <FeedPanel community={community} />}
+            {open && (
+              <OccurrencePanel
+                community={community}
+                occurrence={open}
+                canSchedule={canSchedule}
+                today={today}
+                onChanged={replaceOccurrence}
+                onClose={() => navigate(appPaths.area("calendar"))}
+                onReload={reload}
+              />
+            )}
+            {creating && (
+              <RitualForm
+                community={community}
+                timeZone={zone}
+                communityZones={[...new Set(data.occurrences.map((o) => o.timeZone))]}
+                today={today}
+                onClose={() => setCreating(false)}
+                onSaved={() => {
+                  setCreating(false);
+                  setRitualsVersion((n) => n + 1);
+                  reload();
+                }}
+              />
+            )}
           </div>
-        )}
-      </div>
-
-      {view === "month" ? (
-        <MonthView
-          grid={monthGrid(month, zone)}
-          occurrences={shown}
-          timeZone={zone}
-          locale={host.locale}
-          today={today}
-          onOpen={openSession}
-        />
-      ) : (
-        <AgendaView
-          occurrences={shown}
-          timeZone={zone}
-          locale={host.locale}
-          today={today}
-          onOpen={openSession}
-        />
-      )}
-
-      {canSchedule && (
-        <RitualList
-          key={ritualsVersion}
-          community={community}
-          timeZone={zone}
-          today={today}
-          onChanged={reload}
-        />
-      )}
-      {canSchedule && <FeedPanel community={community} />}
-      {open && (
-        <OccurrencePanel
-          community={community}
-          occurrence={open}
-          canSchedule={canSchedule}
-          today={today}
-          onChanged={replaceOccurrence}
-          onClose={() => navigate(appPaths.area("calendar"))}
-          onReload={reload}
-        />
-      )}
-      {creating && (
-        <RitualForm
-          community={community}
-          timeZone={zone}
-          communityZones={[...new Set(data.occurrences.map((o) => o.timeZone))]}
-          today={today}
-          onClose={() => setCreating(false)}
-          onSaved={() => {
-            setCreating(false);
-            setRitualsVersion((n) => n + 1);
-            reload();
-          }}
-        />
-      )}
-    </div>
+        );
+      }}
+    </LoadState>
   );
 }

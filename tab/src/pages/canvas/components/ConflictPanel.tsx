@@ -1,19 +1,13 @@
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
-import { limits, type CanvasSection } from "@practice-hub/shared";
+import { Button, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import type { CanvasSection } from "@practice-hub/shared";
+import { row, stack } from "../../../components/layoutStyles";
+import { Notice } from "../../../components/Notice";
 import { useEnvironment } from "../../../environment";
-import { characterCount, formatDateTime } from "../../../format";
+import { formatDateTime } from "../../../format";
+import { draftSize } from "../editing";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
+  root: stack("M"),
   sides: {
     display: "grid",
     gap: tokens.spacingHorizontalL,
@@ -22,7 +16,7 @@ const useStyles = makeStyles({
     "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   text: { "& textarea": { minHeight: "240px", fontFamily: tokens.fontFamilyMonospace } },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: row("S"),
 });
 
 /**
@@ -53,17 +47,18 @@ export function ConflictPanel({
   const when = theirs.updatedAt
     ? formatDateTime(theirs.updatedAt, host.locale, host.timeZone)
     : "just now";
-  const tooLong = draft.length > limits.canvasSectionContent;
+  const { tooLong, hint, problem } = draftSize(draft, host.locale);
 
   return (
     <div className={styles.root} data-testid="conflict">
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{who} saved this section while you were editing</MessageBarTitle>
-          Your text has not been saved and is kept below. Compare the two, merge them in your
-          version if you like, then choose which one to keep.
-        </MessageBarBody>
-      </MessageBar>
+      <Notice
+        intent="warning"
+        layout="multiline"
+        title={`${who} saved this section while you were editing`}
+      >
+        Your text has not been saved and is kept below. Compare the two, merge them in your version
+        if you like, then choose which one to keep.
+      </Notice>
       <div className={styles.sides}>
         <Field
           label={`Their version (${who}, ${when}, version ${theirs.version})`}
@@ -71,15 +66,7 @@ export function ConflictPanel({
         >
           <Textarea className={styles.text} value={theirs.content} readOnly resize="vertical" />
         </Field>
-        <Field
-          label="Your version (edit it to merge both)"
-          hint={characterCount(draft.length, limits.canvasSectionContent, host.locale)}
-          validationMessage={
-            tooLong
-              ? `Too long: shorten it to ${limits.canvasSectionContent} characters to save.`
-              : undefined
-          }
-        >
+        <Field label="Your version (edit it to merge both)" hint={hint} validationMessage={problem}>
           <Textarea
             className={styles.text}
             value={draft}

@@ -1,21 +1,16 @@
 import { useState } from "react";
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import type { ApiError, CanvasSection, CanvasVersion } from "@practice-hub/shared";
+import type { CanvasSection, CanvasVersion } from "@practice-hub/shared";
 import { apiErrorOf } from "../../../api/errors";
-import { ErrorState } from "../../../components/ErrorState";
-import { Loading } from "../../../components/Loading";
+import { bareList } from "../../../components/layoutStyles";
+import { LoadState } from "../../../components/LoadState";
 import { MarkdownView } from "../../../components/MarkdownView";
+import type { Loaded } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
 import { formatDateTime } from "../../../format";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    padding: 0,
-    margin: 0,
-    display: "grid",
-    gap: tokens.spacingVerticalS,
-  },
+  list: bareList,
   item: {
     paddingBlock: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -44,22 +39,20 @@ export function HistoryPanel({
   const { api, host } = useEnvironment();
   const [open, setOpen] = useState(false);
   const [pages, setPages] = useState<Pages | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  // The request for a page: the pages loaded so far stay shown while the next one loads or fails.
+  const [request, setRequest] = useState<Loaded<null>>({ status: "ready", data: null });
 
   const load = async (cursor: string | null) => {
-    setLoading(true);
-    setError(null);
+    setRequest({ status: "loading" });
     try {
       const page = await api.history({ communityId, sectionId: section.id, cursor });
       setPages((previous) => ({
         versions: [...(cursor ? (previous?.versions ?? []) : []), ...page.versions],
         nextCursor: page.nextCursor,
       }));
+      setRequest({ status: "ready", data: null });
     } catch (caught) {
-      setError(apiErrorOf(caught));
-    } finally {
-      setLoading(false);
+      setRequest({ status: "failed", error: apiErrorOf(caught) });
     }
   };
 
@@ -103,15 +96,12 @@ export function HistoryPanel({
               ))}
             </ul>
           )}
-          {loading && <Loading label="Loading versions" />}
-          {error && (
-            <ErrorState
-              title="The history did not load"
-              error={error}
-              onRetry={() => void load(pages?.nextCursor ?? null)}
-            />
-          )}
-          {pages?.nextCursor && !loading && (
+          <LoadState
+            of={{ state: request, reload: () => void load(pages?.nextCursor ?? null) }}
+            loading="Loading versions"
+            failed="The history did not load"
+          />
+          {pages?.nextCursor && request.status !== "loading" && (
             <Button onClick={() => void load(pages.nextCursor)}>Load more</Button>
           )}
         </div>

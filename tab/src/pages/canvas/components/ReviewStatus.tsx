@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Text,
-  tokens,
 } from "@fluentui/react-components";
 import {
   canvasReviewStatus,
@@ -14,12 +13,13 @@ import {
   type CanvasReviewResponse,
 } from "@practice-hub/shared";
 import { ErrorState } from "../../../components/ErrorState";
+import { row } from "../../../components/layoutStyles";
 import { useAction } from "../../../components/useAction";
 import { useEnvironment } from "../../../environment";
 import { daysAgo } from "../../../format";
 
 const useStyles = makeStyles({
-  line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  line: row("M", "center"),
 });
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import { Button, Field, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { limits, type CanvasSection } from "@practice-hub/shared";
 import { useEnvironment } from "../../../environment";
-import { characterCount } from "../../../format";
+import { draftSize } from "../editing";
 import { Prompts } from "./Prompts";
 
 const useStyles = makeStyles({
@@ -39,19 +39,15 @@ export function SectionEditor({
   const { host } = useEnvironment();
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textarea.current?.focus(), []);
-  const tooLong = draft.length > limits.canvasSectionContent;
+  const { tooLong, hint, problem } = draftSize(draft, host.locale);
 
   return (
     <div className={styles.layout}>
       <div>
         <Field
           label={`${section.title} (Markdown)`}
-          hint={characterCount(draft.length, limits.canvasSectionContent, host.locale)}
-          validationMessage={
-            tooLong
-              ? `Too long: shorten it to ${limits.canvasSectionContent} characters to save.`
-              : error
-          }
+          hint={hint}
+          validationMessage={problem ?? error}
         >
           <Textarea
             ref={textarea}

@@ -7,7 +7,6 @@ import {
   makeStyles,
   Textarea,
   Title2,
-  tokens,
 } from "@fluentui/react-components";
 import {
   createCommunityRequestSchema,
@@ -17,13 +16,14 @@ import {
   type Community,
 } from "@practice-hub/shared";
 import { ErrorState } from "../../../components/ErrorState";
+import { stack } from "../../../components/layoutStyles";
 import { useAction } from "../../../components/useAction";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
 
 const useStyles = makeStyles({
-  root: { maxWidth: "560px", display: "grid", gap: tokens.spacingVerticalM, "& h2": { margin: 0 } },
-  form: { display: "grid", gap: tokens.spacingVerticalM },
+  root: { maxWidth: "560px", ...stack("M"), "& h2": { margin: 0 } },
+  form: stack("M"),
   submit: { justifySelf: "start" },
 });
 

@@ -1,20 +1,16 @@
 import { useCallback, useMemo, useState } from "react";
-import { Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Select, Text } from "@fluentui/react-components";
 import { digestDays, type DigestDay, type DigestSettings } from "@practice-hub/shared";
 import { useAnnounce } from "../../../components/Announcer";
 import { FormError } from "../../../components/FormError";
+import { row } from "../../../components/layoutStyles";
 import { TimeZonePicker } from "../../../components/TimeZonePicker";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
 
 const useStyles = makeStyles({
-  settings: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "end",
-    gap: tokens.spacingHorizontalM,
-  },
+  settings: row("M", "end"),
 });
 
 const dayLabel = (day: DigestDay) => day.charAt(0).toUpperCase() + day.slice(1);

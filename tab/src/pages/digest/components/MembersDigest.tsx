@@ -1,16 +1,10 @@
 import { useCallback } from "react";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Title2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
-import { ErrorState } from "../../../components/ErrorState";
-import { Loading } from "../../../components/Loading";
+import { row, stack } from "../../../components/layoutStyles";
+import { LoadState } from "../../../components/LoadState";
+import { Notice } from "../../../components/Notice";
+import { PageTitle } from "../../../components/PageTitle";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
@@ -19,9 +13,8 @@ import { sendStatusView } from "../sendStatus";
 import { AdaptiveCardView } from "./AdaptiveCardView";
 
 const useStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalM },
-  title: { margin: 0 },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  section: stack("M"),
+  buttons: row("M"),
 });
 
 /**
@@ -68,36 +61,28 @@ export function MembersDigest({ community }: { community: Community }) {
 
   return (
     <section className={styles.section} aria-labelledby="members-digest-heading">
-      <Title2 as="h2" id="members-digest-heading" className={styles.title}>
-        {community.name}: the members' digest
-      </Title2>
+      <PageTitle id="members-digest-heading">{community.name}: the members' digest</PageTitle>
       {members.state.status === "ready" && (
         <AdaptiveCardView
           card={members.state.data.card}
           label={`Preview of the members' digest of ${community.name}`}
         />
       )}
-      {sendStatus.state.status === "loading" && (
-        <Loading label="Loading where this week's digest stands" />
-      )}
-      {sendStatus.state.status === "failed" && (
-        <ErrorState
-          title="Where this week's digest stands did not load"
-          error={sendStatus.state.error}
-        />
-      )}
+      <LoadState
+        of={{ state: sendStatus.state }}
+        loading="Loading where this week's digest stands"
+        failed="Where this week's digest stands did not load"
+      />
       {sendView && (
-        <MessageBar intent={sendView.intent} layout="multiline">
-          <MessageBarBody>
-            {sendView.text}
-            {sendView.detail && (
-              <>
-                <br />
-                <Text size={200}>{sendView.detail}</Text>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent={sendView.intent} layout="multiline">
+          {sendView.text}
+          {sendView.detail && (
+            <>
+              <br />
+              <Text size={200}>{sendView.detail}</Text>
+            </>
+          )}
+        </Notice>
       )}
       {sendView && (
         <div className={styles.buttons}>
@@ -111,22 +96,15 @@ export function MembersDigest({ community }: { community: Community }) {
           )}
         </div>
       )}
-      {send.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{send.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {send.error && <Notice intent="error">{send.error.message}</Notice>}
       {unreachable.state.status === "ready" && unreachable.state.data.recipients.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Teams refused to deliver to:{" "}
-            {unreachable.state.data.recipients
-              .map((r) => `${r.displayName} (since ${when(r.since)})`)
-              .join(", ")}
-            . They may have blocked or removed the app; ask them to open Practice Hub in Teams
-            again.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline">
+          Teams refused to deliver to:{" "}
+          {unreachable.state.data.recipients
+            .map((r) => `${r.displayName} (since ${when(r.since)})`)
+            .join(", ")}
+          . They may have blocked or removed the app; ask them to open Practice Hub in Teams again.
+        </Notice>
       )}
     </section>
   );

@@ -20,16 +20,18 @@ import {
 } from "@practice-hub/shared";
 import { ApiRequestError } from "../../../api/errors";
 import { useAnnounce } from "../../../components/Announcer";
+import { stack } from "../../../components/layoutStyles";
 import { MarkdownView } from "../../../components/MarkdownView";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
 import { formatDateTime } from "../../../format";
+import { FormActions } from "./FormActions";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS },
+  root: stack("S"),
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
   title: { margin: 0, marginInlineEnd: "auto" },
-  card: { display: "grid", gap: tokens.spacingVerticalXS },
+  card: stack("XS"),
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
@@ -116,17 +118,7 @@ function EntryEditor({
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      {errors.formError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errors.formError.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit">
-          Save
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormActions error={errors.formError} submit="Save" onCancel={onCancel} />
     </form>
   );
 }

@@ -10,7 +10,6 @@ import {
   Link,
   makeStyles,
   Text,
-  tokens,
 } from "@fluentui/react-components";
 import {
   libraryLimits,
@@ -18,17 +17,13 @@ import {
   type LibraryResource,
   type ResourceDecisionRequest,
 } from "@practice-hub/shared";
+import { row, stack } from "../../../components/layoutStyles";
 
 const useStyles = makeStyles({
-  card: { display: "grid", gap: tokens.spacingVerticalXS },
-  heading: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
-  tags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
+  card: stack("XS"),
+  heading: row("S", "center"),
+  tags: row("XS"),
+  actions: row("S", "end"),
 });
 
 const statusColour = {

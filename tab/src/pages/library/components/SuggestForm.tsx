@@ -1,6 +1,5 @@
 import { useState } from "react";
 import {
-  Button,
   Field,
   Input,
   Link,
@@ -11,16 +10,12 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import {
-  libraryLimits,
-  librarySections,
-  librarySectionTitles,
-  type LibraryResource,
-  type LibrarySection,
-} from "@practice-hub/shared";
+import { libraryLimits, type LibraryResource, type LibrarySection } from "@practice-hub/shared";
 import { useAnnounce } from "../../../components/Announcer";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useEnvironment } from "../../../environment";
+import { FormActions } from "./FormActions";
+import { SectionOptions } from "./LibraryFilters";
 
 const useStyles = makeStyles({
   form: {
@@ -31,7 +26,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 /** Where the API's paths of a suggestion land on the form. */
@@ -108,11 +102,7 @@ export function SuggestForm({
     >
       <Field label="Section" {...errors.field("section")}>
         <Select value={section} onChange={(_e, data) => setSection(data.value as LibrarySection)}>
-          {librarySections.map((id) => (
-            <option key={id} value={id}>
-              {librarySectionTitles[id]}
-            </option>
-          ))}
+          <SectionOptions />
         </Select>
       </Field>
       <Field label="Title" required {...errors.field("title")}>
@@ -161,17 +151,7 @@ export function SuggestForm({
           </MessageBarBody>
         </MessageBar>
       )}
-      {errors.formError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errors.formError.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          Suggest
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormActions error={errors.formError} submit="Suggest" busy={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,13 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Textarea,
-  Title3,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import {
   pageSizes,
   retroLimits,
@@ -23,7 +15,7 @@ import { useAction } from "../../../components/useAction";
 import { useFormErrors } from "../../../components/useFormErrors";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
-import { useRetroStyles } from "./retroStyles";
+import { FormSection } from "./FormSection";
 import {
   actionReady,
   actionRequest,
@@ -51,7 +43,6 @@ export function ActionForm({
   /** Resolves once the action is stored; rejects with the API's error otherwise. */
   onAdd(request: AddRetroActionRequest): Promise<void>;
 }) {
-  const styles = useRetroStyles();
   const { api } = useEnvironment();
   // Owners are chosen from the members: the largest page, and more on request.
   const loadPeople = useCallback(
@@ -96,69 +87,64 @@ export function ActionForm({
   };
 
   return (
-    <section className={styles.section} aria-labelledby="decide-title">
-      <Title3 as="h3" id="decide-title">
-        Add an action
-      </Title3>
-      <div className={styles.form}>
-        <Field label="What will be done" {...errors.field("text")}>
-          <Textarea
-            value={values.text}
-            maxLength={retroLimits.actionText}
-            onChange={(_e, data) => set({ text: data.value })}
-          />
-        </Field>
-        {top && (
-          <div>
-            <Button
-              size="small"
-              onClick={() => setValues((current) => asLearningGoal(current, top.title))}
-            >
-              Turn the top complaint into a learning goal
-            </Button>
-          </div>
-        )}
-        <Checkbox
-          checked={values.kind === "learningGoal"}
-          onChange={(_e, data) => set({ kind: data.checked === true ? "learningGoal" : "action" })}
-          label="This is a learning goal"
+    <FormSection id="decide" title="Add an action">
+      <Field label="What will be done" {...errors.field("text")}>
+        <Textarea
+          value={values.text}
+          maxLength={retroLimits.actionText}
+          onChange={(_e, data) => set({ text: data.value })}
         />
-        <Field label="Owner" {...errors.field("owner")}>
-          <Select value={values.ownerId} onChange={(_e, data) => set({ ownerId: data.value })}>
-            <option value="">Choose an owner</option>
-            {known.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {people.status === "ready" && people.data.nextCursor && (
-          <ShowMore label="Show more people to choose from" onMore={morePeople} />
-        )}
-        <Field label="Due date" {...errors.field("dueDate")}>
-          <Input
-            type="date"
-            value={values.dueDate}
-            onChange={(_e, data) => set({ dueDate: data.value })}
-          />
-        </Field>
-        <Checkbox
-          checked={values.escalate}
-          onChange={(_e, data) => set({ escalate: data.checked === true })}
-          label="Escalate to leadership"
-        />
-        <FormError error={errors.formError} />
+      </Field>
+      {top && (
         <div>
           <Button
-            appearance="primary"
-            disabled={action.busy || !actionReady(values, known)}
-            onClick={() => void submit()}
+            size="small"
+            onClick={() => setValues((current) => asLearningGoal(current, top.title))}
           >
-            Add action
+            Turn the top complaint into a learning goal
           </Button>
         </div>
+      )}
+      <Checkbox
+        checked={values.kind === "learningGoal"}
+        onChange={(_e, data) => set({ kind: data.checked === true ? "learningGoal" : "action" })}
+        label="This is a learning goal"
+      />
+      <Field label="Owner" {...errors.field("owner")}>
+        <Select value={values.ownerId} onChange={(_e, data) => set({ ownerId: data.value })}>
+          <option value="">Choose an owner</option>
+          {known.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {people.status === "ready" && people.data.nextCursor && (
+        <ShowMore label="Show more people to choose from" onMore={morePeople} />
+      )}
+      <Field label="Due date" {...errors.field("dueDate")}>
+        <Input
+          type="date"
+          value={values.dueDate}
+          onChange={(_e, data) => set({ dueDate: data.value })}
+        />
+      </Field>
+      <Checkbox
+        checked={values.escalate}
+        onChange={(_e, data) => set({ escalate: data.checked === true })}
+        label="Escalate to leadership"
+      />
+      <FormError error={errors.formError} />
+      <div>
+        <Button
+          appearance="primary"
+          disabled={action.busy || !actionReady(values, known)}
+          onClick={() => void submit()}
+        >
+          Add action
+        </Button>
       </div>
-    </section>
+    </FormSection>
   );
 }

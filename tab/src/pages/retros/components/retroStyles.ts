@@ -1,23 +1,15 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { bareList, row, stack } from "../../../components/layoutStyles";
 
 /** The layout shared by the parts of a retro. */
 export const useRetroStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalL },
-  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  section: { display: "grid", gap: tokens.spacingVerticalS },
-  form: { display: "grid", gap: tokens.spacingVerticalS, maxWidth: "560px" },
-  list: {
-    listStyleType: "none",
-    padding: 0,
-    margin: 0,
-    display: "grid",
-    gap: tokens.spacingVerticalS,
-  },
+  root: stack("L"),
+  bar: row("M", "center"),
+  section: stack("S"),
+  form: { ...stack("S"), maxWidth: "560px" },
+  list: bareList,
   row: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
+    ...row("S", "center"),
     padding: tokens.spacingVerticalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

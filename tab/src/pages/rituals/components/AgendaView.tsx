@@ -32,17 +32,20 @@ const useStyles = makeStyles({
   main: { display: "grid", marginInlineEnd: "auto" },
 });
 
-/**
- * Upcoming sessions day by day, with who runs each, whether its facilitator is looking for a
- * swap, and how many are going.
- */
-export function AgendaView(props: {
+/** What the calendar's views show: sessions in the viewer's zone, and where a click leads. */
+export interface CalendarViewProps {
   occurrences: Occurrence[];
   timeZone: string;
   locale: string;
   today: LocalDate;
   onOpen(occurrence: Occurrence): void;
-}) {
+}
+
+/**
+ * Upcoming sessions day by day, with who runs each, whether its facilitator is looking for a
+ * swap, and how many are going.
+ */
+export function AgendaView(props: CalendarViewProps) {
   const styles = useStyles();
   const days = [...byViewerDate(props.occurrences, props.timeZone).entries()];
   const dayFormat = new Intl.DateTimeFormat(props.locale, {

@@ -1,22 +1,15 @@
 import { useCallback } from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, makeStyles, Subtitle2 } from "@fluentui/react-components";
 import type { Community } from "@practice-hub/shared";
 import { ErrorState } from "../../../components/ErrorState";
+import { row, stack } from "../../../components/layoutStyles";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
+  root: stack("S"),
+  row: row("S", "end"),
   url: { minWidth: "min(480px, 100%)" },
 });
 

@@ -6,8 +6,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { LocalDate, Occurrence } from "@practice-hub/shared";
 import { byViewerDate, type MonthGrid } from "../calendarView";
+import type { CalendarViewProps } from "./AgendaView";
 
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", tableLayout: "fixed" },
@@ -42,14 +42,7 @@ const useStyles = makeStyles({
 const weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** A month grid with each session on the viewer's local day. */
-export function MonthView(props: {
-  grid: MonthGrid;
-  occurrences: Occurrence[];
-  timeZone: string;
-  locale: string;
-  today: LocalDate;
-  onOpen(occurrence: Occurrence): void;
-}) {
+export function MonthView(props: CalendarViewProps & { grid: MonthGrid }) {
   const styles = useStyles();
   const days = byViewerDate(props.occurrences, props.timeZone);
   const time = new Intl.DateTimeFormat(props.locale, {

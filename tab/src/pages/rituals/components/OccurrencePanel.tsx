@@ -1,14 +1,5 @@
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text } from "@fluentui/react-components";
+import { ModalDialog } from "../../../components/ModalDialog";
 import type { Community, LocalDate, Occurrence } from "@practice-hub/shared";
 import { ErrorState } from "../../../components/ErrorState";
 import { useAction } from "../../../components/useAction";
@@ -55,44 +46,41 @@ export function OccurrencePanel(props: {
   });
 
   return (
-    <Dialog open onOpenChange={(_e, d) => !d.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{o.ritualName}</DialogTitle>
-          <DialogContent>
-            <Text block>{when}</Text>
-            {o.segment && <Caption1 block>For {o.segment}</Caption1>}
-            {o.status === "cancelled" && <Text block>Cancelled: {o.cancelledReason}</Text>}
-            {o.status === "moved" && (
-              <Text block>Moved from its usual day ({o.originalDate}).</Text>
-            )}
-            <Text block>
-              {facilitatorSentence(o, props.today) ?? "Nobody is lined up to facilitate yet."}
-            </Text>
-            {o.status !== "cancelled" && swapSentence(o) && <Text block>{swapSentence(o)}</Text>}
-            {action.error && <ErrorState title="That did not work" error={action.error} />}
-            {o.status !== "cancelled" && !past && <RsvpSection {...part} />}
-            {props.canSchedule && !past && <SessionChanges {...part} />}
-            {past && <AttendanceSection {...part} />}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              onClick={() =>
-                void api.calendar.occurrenceFile(communityId, o).then((file) => {
-                  const link = document.createElement("a");
-                  link.href = URL.createObjectURL(file);
-                  link.download = `${o.ritualName}-${o.originalDate}.ics`;
-                  link.click();
-                  URL.revokeObjectURL(link.href);
-                }, action.fail)
-              }
-            >
-              Add to my calendar (.ics)
-            </Button>
-            <Button onClick={props.onClose}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      title={o.ritualName}
+      onClose={props.onClose}
+      surface={{ "aria-describedby": undefined }}
+      actions={
+        <>
+          <Button
+            onClick={() =>
+              void api.calendar.occurrenceFile(communityId, o).then((file) => {
+                const link = document.createElement("a");
+                link.href = URL.createObjectURL(file);
+                link.download = `${o.ritualName}-${o.originalDate}.ics`;
+                link.click();
+                URL.revokeObjectURL(link.href);
+              }, action.fail)
+            }
+          >
+            Add to my calendar (.ics)
+          </Button>
+          <Button onClick={props.onClose}>Close</Button>
+        </>
+      }
+    >
+      <Text block>{when}</Text>
+      {o.segment && <Caption1 block>For {o.segment}</Caption1>}
+      {o.status === "cancelled" && <Text block>Cancelled: {o.cancelledReason}</Text>}
+      {o.status === "moved" && <Text block>Moved from its usual day ({o.originalDate}).</Text>}
+      <Text block>
+        {facilitatorSentence(o, props.today) ?? "Nobody is lined up to facilitate yet."}
+      </Text>
+      {o.status !== "cancelled" && swapSentence(o) && <Text block>{swapSentence(o)}</Text>}
+      {action.error && <ErrorState title="That did not work" error={action.error} />}
+      {o.status !== "cancelled" && !past && <RsvpSection {...part} />}
+      {props.canSchedule && !past && <SessionChanges {...part} />}
+      {past && <AttendanceSection {...part} />}
+    </ModalDialog>
   );
 }

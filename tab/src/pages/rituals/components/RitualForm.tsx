@@ -2,19 +2,14 @@ import { useMemo, useState } from "react";
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
   Select,
   Text,
-  tokens,
 } from "@fluentui/react-components";
+import { row, stack } from "../../../components/layoutStyles";
+import { ModalDialog } from "../../../components/ModalDialog";
 import {
   ritualCatalogue,
   ritualLimits,
@@ -46,16 +41,9 @@ import { RecurrenceFields } from "./RecurrenceFields";
 import { StaleRitualNotice, staleSentence } from "./StaleRitualNotice";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  reminders: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    border: "none",
-    margin: 0,
-    padding: 0,
-  },
+  form: stack("S"),
+  row: row("S"),
+  reminders: { ...row("S"), border: "none", margin: 0, padding: 0 },
 });
 
 /**
@@ -182,153 +170,141 @@ export function RitualForm(props: {
   const { kind, reminders } = values;
 
   return (
-    <Dialog open onOpenChange={(_e, d) => !d.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{base ? `Edit ${base.name}` : "New ritual"}</DialogTitle>
-          <DialogContent className={styles.form}>
-            {stale && (
-              <StaleRitualNotice
-                saved={stale.saved}
-                differences={stale.differences}
-                onUseSaved={() => {
-                  setBase(stale.saved);
-                  setValues((current) => withRitual(current, stale.saved));
-                  setStale(null);
-                }}
-              />
-            )}
-            {errors.formError && (
-              <ErrorState title="The ritual was not saved" error={errors.formError} />
-            )}
-            {!base && (
-              <Field label="Start from">
-                <Select
-                  value={values.templateId}
-                  onChange={(_e, d) =>
-                    setValues((current) => withTemplate(current, d.value as RitualTemplateId | ""))
-                  }
-                >
-                  {ritualCatalogue.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name} ({t.cadence.label.toLowerCase()}, {t.durationMinutes} min)
-                    </option>
-                  ))}
-                  <option value="">A custom ritual</option>
-                </Select>
-              </Field>
-            )}
-            {!base && template && <Text>{template.purpose}</Text>}
-            <Field label="Name" required {...errors.field("name")}>
-              <Input
-                value={values.name}
-                maxLength={ritualLimits.ritualName}
-                onChange={(_e, d) => set({ name: d.value })}
-              />
-            </Field>
-            <RecurrenceFields values={values} onChange={set} field={errors.field} />
-            <div className={styles.row}>
-              <Field
-                label={kind === "once" ? "Date" : "Starting on"}
-                {...errors.field("startDate")}
-              >
-                <Input
-                  type="date"
-                  value={values.startDate}
-                  onChange={(_e, d) => set({ startDate: d.value })}
-                />
-              </Field>
-              {kind !== "once" && (
-                <Field
-                  label="Ends on (optional)"
-                  hint="The last day it may happen on."
-                  {...errors.field("until")}
-                >
-                  <Input
-                    type="date"
-                    value={values.until}
-                    onChange={(_e, d) => set({ until: d.value })}
-                  />
-                </Field>
-              )}
-              <Field label="Time" {...errors.field("time")}>
-                <Input
-                  type="time"
-                  value={values.time}
-                  onChange={(_e, d) => set({ time: d.value })}
-                />
-              </Field>
-              <Field label="Minutes" {...errors.field("duration")}>
-                <Input
-                  type="number"
-                  min={5}
-                  max={720}
-                  value={String(values.duration)}
-                  onChange={(_e, d) => set({ duration: Number(d.value) || 30 })}
-                />
-              </Field>
-            </div>
-            <div className={styles.row}>
-              <Field
-                label="Time zone"
-                hint="People see times in their own zone."
-                {...errors.field("timeZone")}
-              >
-                <TimeZonePicker
-                  value={values.timeZone}
-                  onChange={(timeZone) => set({ timeZone })}
-                  suggested={zoneSuggestions}
-                />
-              </Field>
-              <Field
-                label="Segment (optional)"
-                hint="A location or circle; empty for everyone."
-                {...errors.field("segment")}
-              >
-                <Input
-                  value={values.segment}
-                  maxLength={ritualLimits.segment}
-                  onChange={(_e, d) => set({ segment: d.value })}
-                />
-              </Field>
-            </div>
-            <fieldset className={styles.reminders}>
-              <legend>
-                <Text weight="semibold">Reminders in the channel</Text>
-              </legend>
-              {reminderOptions(reminders).map((minutes) => (
-                <Checkbox
-                  key={minutes}
-                  label={reminderLabel(minutes)}
-                  checked={reminders.includes(minutes)}
-                  // At most four lead times: the rest wait until one is unticked.
-                  disabled={
-                    !reminders.includes(minutes) && reminders.length >= ritualLimits.reminderOffsets
-                  }
-                  onChange={(_e, d) =>
-                    setValues((current) => withReminder(current, minutes, d.checked === true))
-                  }
-                />
-              ))}
-            </fieldset>
-          </DialogContent>
-          <DialogActions fluid>
-            {!base && (
-              <Button disabled={action.busy} onClick={() => void starter()}>
-                Add the starter rhythm instead
-              </Button>
-            )}
-            <Button
-              appearance="primary"
-              disabled={action.busy || values.name.trim() === ""}
-              onClick={() => void save()}
-            >
-              {base ? "Save changes" : "Add ritual"}
+    <ModalDialog
+      title={base ? `Edit ${base.name}` : "New ritual"}
+      onClose={props.onClose}
+      surface={{ "aria-describedby": undefined }}
+      contentClassName={styles.form}
+      fluidActions
+      actions={
+        <>
+          {!base && (
+            <Button disabled={action.busy} onClick={() => void starter()}>
+              Add the starter rhythm instead
             </Button>
-            <Button onClick={props.onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          )}
+          <Button
+            appearance="primary"
+            disabled={action.busy || values.name.trim() === ""}
+            onClick={() => void save()}
+          >
+            {base ? "Save changes" : "Add ritual"}
+          </Button>
+          <Button onClick={props.onClose}>Cancel</Button>
+        </>
+      }
+    >
+      {stale && (
+        <StaleRitualNotice
+          saved={stale.saved}
+          differences={stale.differences}
+          onUseSaved={() => {
+            setBase(stale.saved);
+            setValues((current) => withRitual(current, stale.saved));
+            setStale(null);
+          }}
+        />
+      )}
+      {errors.formError && <ErrorState title="The ritual was not saved" error={errors.formError} />}
+      {!base && (
+        <Field label="Start from">
+          <Select
+            value={values.templateId}
+            onChange={(_e, d) =>
+              setValues((current) => withTemplate(current, d.value as RitualTemplateId | ""))
+            }
+          >
+            {ritualCatalogue.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({t.cadence.label.toLowerCase()}, {t.durationMinutes} min)
+              </option>
+            ))}
+            <option value="">A custom ritual</option>
+          </Select>
+        </Field>
+      )}
+      {!base && template && <Text>{template.purpose}</Text>}
+      <Field label="Name" required {...errors.field("name")}>
+        <Input
+          value={values.name}
+          maxLength={ritualLimits.ritualName}
+          onChange={(_e, d) => set({ name: d.value })}
+        />
+      </Field>
+      <RecurrenceFields values={values} onChange={set} field={errors.field} />
+      <div className={styles.row}>
+        <Field label={kind === "once" ? "Date" : "Starting on"} {...errors.field("startDate")}>
+          <Input
+            type="date"
+            value={values.startDate}
+            onChange={(_e, d) => set({ startDate: d.value })}
+          />
+        </Field>
+        {kind !== "once" && (
+          <Field
+            label="Ends on (optional)"
+            hint="The last day it may happen on."
+            {...errors.field("until")}
+          >
+            <Input type="date" value={values.until} onChange={(_e, d) => set({ until: d.value })} />
+          </Field>
+        )}
+        <Field label="Time" {...errors.field("time")}>
+          <Input type="time" value={values.time} onChange={(_e, d) => set({ time: d.value })} />
+        </Field>
+        <Field label="Minutes" {...errors.field("duration")}>
+          <Input
+            type="number"
+            min={5}
+            max={720}
+            value={String(values.duration)}
+            onChange={(_e, d) => set({ duration: Number(d.value) || 30 })}
+          />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field
+          label="Time zone"
+          hint="People see times in their own zone."
+          {...errors.field("timeZone")}
+        >
+          <TimeZonePicker
+            value={values.timeZone}
+            onChange={(timeZone) => set({ timeZone })}
+            suggested={zoneSuggestions}
+          />
+        </Field>
+        <Field
+          label="Segment (optional)"
+          hint="A location or circle; empty for everyone."
+          {...errors.field("segment")}
+        >
+          <Input
+            value={values.segment}
+            maxLength={ritualLimits.segment}
+            onChange={(_e, d) => set({ segment: d.value })}
+          />
+        </Field>
+      </div>
+      <fieldset className={styles.reminders}>
+        <legend>
+          <Text weight="semibold">Reminders in the channel</Text>
+        </legend>
+        {reminderOptions(reminders).map((minutes) => (
+          <Checkbox
+            key={minutes}
+            label={reminderLabel(minutes)}
+            checked={reminders.includes(minutes)}
+            // At most four lead times: the rest wait until one is unticked.
+            disabled={
+              !reminders.includes(minutes) && reminders.length >= ritualLimits.reminderOffsets
+            }
+            onChange={(_e, d) =>
+              setValues((current) => withReminder(current, minutes, d.checked === true))
+            }
+          />
+        ))}
+      </fieldset>
+    </ModalDialog>
   );
 }

@@ -2,23 +2,19 @@ import { useCallback, useState } from "react";
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Subtitle2,
   Text,
-  tokens,
 } from "@fluentui/react-components";
+import { row, stack } from "../../../components/layoutStyles";
+import { ModalDialog } from "../../../components/ModalDialog";
 import type { ApiError, Community, LocalDate, Ritual } from "@practice-hub/shared";
 import { apiErrorOf } from "../../../api/errors";
 import { useAnnounce } from "../../../components/Announcer";
 import { ErrorState } from "../../../components/ErrorState";
+import { LoadState } from "../../../components/LoadState";
 import { useAction } from "../../../components/useAction";
 import { useLoad } from "../../../components/useLoad";
 import { useEnvironment } from "../../../environment";
@@ -27,15 +23,9 @@ import { scheduleSummary } from "../calendarView";
 import { RitualForm } from "./RitualForm";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS },
-  list: { display: "grid", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
-  item: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    listStyleType: "none",
-  },
+  root: stack("S"),
+  list: { ...stack("S"), margin: 0, padding: 0 },
+  item: { ...row("S", "center"), listStyleType: "none" },
   name: { marginInlineEnd: "auto", display: "grid" },
 });
 
@@ -101,31 +91,33 @@ export function RitualList(props: {
         </MessageBar>
       )}
       {error && <ErrorState title="The ritual was not deleted" error={error} />}
-      {state.status === "failed" && (
-        <ErrorState title="The rituals did not load" error={state.error} onRetry={reload} />
-      )}
-      {state.status === "ready" && state.data.rituals.length === 0 && <Text>No rituals yet.</Text>}
-      {state.status === "ready" && state.data.rituals.length > 0 && (
-        <ul className={styles.list} aria-labelledby="rituals-heading">
-          {state.data.rituals.map((ritual) => (
-            <li key={ritual.id} className={styles.item}>
-              <span className={styles.name}>
-                <Text weight="semibold">{ritual.name}</Text>
-                <Caption1>
-                  {scheduleSummary(ritual.schedule)}
-                  {ritual.segment ? ` (for ${ritual.segment})` : ""}
-                </Caption1>
-              </span>
-              <Button aria-label={`Edit ${ritual.name}`} onClick={() => setEditing(ritual)}>
-                Edit
-              </Button>
-              <Button aria-label={`Delete ${ritual.name}`} onClick={() => setDeleting(ritual)}>
-                Delete
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadState
+        of={{ state, reload }}
+        failed="The rituals did not load"
+        empty={{ when: (data) => data.rituals.length === 0, show: <Text>No rituals yet.</Text> }}
+      >
+        {(data) => (
+          <ul className={styles.list} aria-labelledby="rituals-heading">
+            {data.rituals.map((ritual) => (
+              <li key={ritual.id} className={styles.item}>
+                <span className={styles.name}>
+                  <Text weight="semibold">{ritual.name}</Text>
+                  <Caption1>
+                    {scheduleSummary(ritual.schedule)}
+                    {ritual.segment ? ` (for ${ritual.segment})` : ""}
+                  </Caption1>
+                </span>
+                <Button aria-label={`Edit ${ritual.name}`} onClick={() => setEditing(ritual)}>
+                  Edit
+                </Button>
+                <Button aria-label={`Delete ${ritual.name}`} onClick={() => setDeleting(ritual)}>
+                  Delete
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadState>
       {editing && (
         <RitualForm
           community={props.community}
@@ -147,25 +139,24 @@ export function RitualList(props: {
         />
       )}
       {deleting && (
-        <Dialog open onOpenChange={(_e, d) => !d.open && setDeleting(null)}>
-          <DialogSurface aria-describedby="delete-ritual-text">
-            <DialogBody>
-              <DialogTitle>Delete {deleting.name}?</DialogTitle>
-              <DialogContent>
-                <Text id="delete-ritual-text">
-                  All its sessions leave the calendar, with their answers, notes and attendance. To
-                  keep its history, give it an end date instead.
-                </Text>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" disabled={busy} onClick={() => void remove(deleting)}>
-                  Delete ritual
-                </Button>
-                <Button onClick={() => setDeleting(null)}>Keep it</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ModalDialog
+          title={`Delete ${deleting.name}?`}
+          onClose={() => setDeleting(null)}
+          surface={{ "aria-describedby": "delete-ritual-text" }}
+          actions={
+            <>
+              <Button appearance="primary" disabled={busy} onClick={() => void remove(deleting)}>
+                Delete ritual
+              </Button>
+              <Button onClick={() => setDeleting(null)}>Keep it</Button>
+            </>
+          }
+        >
+          <Text id="delete-ritual-text">
+            All its sessions leave the calendar, with their answers, notes and attendance. To keep
+            its history, give it an end date instead.
+          </Text>
+        </ModalDialog>
       )}
     </section>
   );
