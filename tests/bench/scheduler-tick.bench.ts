@@ -92,13 +92,13 @@ async function seedChats(store: Store, now: Date): Promise<void> {
   }
 }
 
-interface TickFigures {
+type TickFigures = {
   communities: number;
   trips: number;
   ms: number;
   tripsPerCommunity: number;
   deliveries: number;
-}
+};
 
 describe("scheduler tick", () => {
   let azurite: Azurite;

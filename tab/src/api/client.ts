@@ -7,8 +7,6 @@ import {
   channelLinkSchema,
   communitiesResponseSchema,
   communitySchema,
-  devPeopleResponseSchema,
-  devTokenResponseSchema,
   meResponseSchema,
   publicConfigSchema,
   type CanvasHistoryResponse,
@@ -21,16 +19,15 @@ import {
   type CommunitiesResponse,
   type Community,
   type CreateCommunityRequest,
-  type DemoPerson,
-  type DevPeopleResponse,
   type MeResponse,
   type PublicConfig,
 } from "@practice-hub/shared";
-import { createCalendarApi, type CalendarApi } from "./rituals";
-import { createDigestApi, type DigestApi } from "./digest";
-import { createLibraryApi, type LibraryApi } from "./library";
-import { createPeopleApi, type PeopleApi } from "./people";
-import { createRetrosApi, type RetrosApi } from "./retros";
+import type { CalendarApi } from "./rituals";
+import type { DigestApi } from "./digest";
+import type { LibraryApi } from "./library";
+import type { PeopleApi } from "./people";
+import type { RetrosApi } from "./retros";
+import { lazyArea } from "./lazyArea";
 import { ApiRequestError, signInError } from "./errors";
 import { apiRequest } from "./request";
 
@@ -38,17 +35,6 @@ import { apiRequest } from "./request";
 export const publicApi = {
   publicConfig: (): Promise<PublicConfig> =>
     apiRequest({ method: "GET", path: apiPaths.publicConfig, schema: publicConfigSchema }),
-  devPeople: (): Promise<DevPeopleResponse> =>
-    apiRequest({ method: "GET", path: apiPaths.devPeople, schema: devPeopleResponseSchema }),
-  devToken: async (user: DemoPerson): Promise<string> => {
-    const answer = await apiRequest({
-      method: "POST",
-      path: apiPaths.devToken,
-      schema: devTokenResponseSchema,
-      body: { user },
-    });
-    return answer.token;
-  },
 };
 
 /** The typed API the screens use; every call carries the host's Bearer token. */
@@ -155,10 +141,11 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         schema: canvasReviewResponseSchema,
         token: await getToken(),
       }),
-    calendar: createCalendarApi(getToken),
-    library: createLibraryApi(getToken),
-    people: createPeopleApi(getToken),
-    digest: createDigestApi(getToken),
-    retros: createRetrosApi(getToken),
+    // Each area's calls (and the schemas of their answers) load with the area's first call.
+    calendar: lazyArea(() => import("./rituals").then((area) => area.createCalendarApi(getToken))),
+    library: lazyArea(() => import("./library").then((area) => area.createLibraryApi(getToken))),
+    people: lazyArea(() => import("./people").then((area) => area.createPeopleApi(getToken))),
+    digest: lazyArea(() => import("./digest").then((area) => area.createDigestApi(getToken))),
+    retros: lazyArea(() => import("./retros").then((area) => area.createRetrosApi(getToken))),
   };
 }
