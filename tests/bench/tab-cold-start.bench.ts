@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import express from "express";
-import type { Browser } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { staticTab } from "../../bot/src/http/staticTab";
 import { assertTabBuilt, launchBrowser } from "../e2e/support/browser";
 import { startStack, type Stack } from "../support/stack";
@@ -33,6 +33,24 @@ interface Load {
   jsGzipBytes: number;
   jsFiles: number;
   sentBytes: number;
+}
+
+/**
+ * When each request of a load started and ended, in ms from the first (BENCH_TIMELINE=1 prints
+ * it): shows what waits on what.
+ */
+function recordTimeline(page: Page): () => string {
+  const started = new Map<Request, number>();
+  const lines: string[] = [];
+  const origin = Date.now();
+  page.on("request", (request) => started.set(request, Date.now() - origin));
+  page.on("requestfinished", (request) => {
+    const path = new URL(request.url()).pathname;
+    lines.push(
+      `${String(started.get(request) ?? 0).padStart(6)} -> ${String(Date.now() - origin).padStart(6)}  ${path}`,
+    );
+  });
+  return () => [...lines].sort().join("\n");
 }
 
 /**
@@ -61,6 +79,7 @@ async function coldLoad(
     });
   }, marker);
   const page = await context.newPage();
+  const timeline = recordTimeline(page);
   const scripts = new Set<string>();
   const sizes: Promise<number>[] = [];
   page.on("response", (response) => {
@@ -80,6 +99,8 @@ async function coldLoad(
   });
   const visibleMs = await page.evaluate(() => (window as { visibleAt?: number }).visibleAt ?? 0);
   const sentBytes = (await Promise.all(sizes)).reduce((total, size) => total + size, 0);
+  if (process.env.BENCH_TIMELINE)
+    console.log(`${url}, ${Math.round(visibleMs)} ms:\n${timeline()}`);
   await context.close();
   const jsGzip = [...scripts]
     .map((file): [string, number] => [

@@ -29,12 +29,24 @@ import type { PeopleApi } from "./people";
 import type { RetrosApi } from "./retros";
 import { lazyArea } from "./lazyArea";
 import { ApiRequestError, signInError } from "./errors";
-import { apiRequest } from "./request";
+import { apiRequest, type ApiRequest } from "./request";
+
+let publicConfig: Promise<PublicConfig> | null = null;
 
 /** Calls that need no token: what the tab asks before anyone is signed in. */
 export const publicApi = {
-  publicConfig: (): Promise<PublicConfig> =>
-    apiRequest({ method: "GET", path: apiPaths.publicConfig, schema: publicConfigSchema }),
+  /** Asked once per page (api/firstScreen.ts asks first); a failure is asked again next time. */
+  publicConfig: (): Promise<PublicConfig> => {
+    publicConfig ??= apiRequest({
+      method: "GET",
+      path: apiPaths.publicConfig,
+      schema: publicConfigSchema,
+    }).catch((error: unknown) => {
+      publicConfig = null;
+      throw error;
+    });
+    return publicConfig;
+  },
 };
 
 /** The typed API the screens use; every call carries the host's Bearer token. */
@@ -70,8 +82,14 @@ export interface ApiClient {
   retros: RetrosApi;
 }
 
-/** Builds the client over a token source (Teams SSO or a local demo token). */
-export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
+/**
+ * Builds the client over a token source (Teams SSO or a local demo token). `send` is how its own
+ * calls go out (api/firstScreen.ts sends them early with `prefetch`); areas use `apiRequest`.
+ */
+export function createApiClient(
+  tokenSource: () => Promise<string>,
+  send: <T>(request: ApiRequest<T>) => Promise<T> = apiRequest,
+): ApiClient {
   // A refused token is a sign-in problem, not an unreachable service: say so in the one shape.
   const getToken = () =>
     tokenSource().catch((error: unknown) => {
@@ -79,21 +97,21 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
     });
   return {
     me: async () =>
-      apiRequest({
+      send({
         method: "GET",
         path: apiPaths.me,
         schema: meResponseSchema,
         token: await getToken(),
       }),
     communities: async () =>
-      apiRequest({
+      send({
         method: "GET",
         path: apiPaths.communities,
         schema: communitiesResponseSchema,
         token: await getToken(),
       }),
     createCommunity: async (request) =>
-      apiRequest({
+      send({
         method: "POST",
         path: apiPaths.communities,
         schema: communitySchema,
@@ -101,7 +119,7 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         token: await getToken(),
       }),
     linkChannel: async (communityId, request) =>
-      apiRequest({
+      send({
         method: "PUT",
         path: apiPaths.communityChannel(communityId),
         schema: channelLinkSchema,
@@ -109,14 +127,14 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         token: await getToken(),
       }),
     canvas: async (communityId) =>
-      apiRequest({
+      send({
         method: "GET",
         path: apiPaths.canvas(communityId),
         schema: canvasResponseSchema,
         token: await getToken(),
       }),
     saveSection: async ({ communityId, sectionId, content, etag }) =>
-      apiRequest({
+      send({
         method: "PUT",
         path: apiPaths.canvasSection(communityId, sectionId),
         schema: canvasSectionSchema,
@@ -127,7 +145,7 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
     history: async ({ communityId, sectionId, cursor }) => {
       const query = new URLSearchParams({ section: sectionId });
       if (cursor) query.set("cursor", cursor);
-      return apiRequest({
+      return send({
         method: "GET",
         path: `${apiPaths.canvasHistory(communityId)}?${query.toString()}`,
         schema: canvasHistoryResponseSchema,
@@ -135,7 +153,7 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
       });
     },
     markReviewed: async (communityId) =>
-      apiRequest({
+      send({
         method: "POST",
         path: apiPaths.canvasReview(communityId),
         schema: canvasReviewResponseSchema,
