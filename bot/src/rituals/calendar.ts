@@ -46,6 +46,17 @@ function historyOf(ritual: RitualEntity): ServedRecord[] {
 
 const rowKey = (ritualId: string, originalDate: string) => `${ritualId}|${originalDate}`;
 
+/** The exceptions the rows carry, by series. */
+function exceptionsByRitualOf(rows: OccurrenceEntity[]): Map<string, OccurrenceException[]> {
+  const byRitual = new Map<string, OccurrenceException[]>();
+  for (const row of rows) {
+    const exceptions = byRitual.get(row.ritualId) ?? [];
+    exceptions.push(exceptionOf(row));
+    byRitual.set(row.ritualId, exceptions);
+  }
+  return byRitual;
+}
+
 /**
  * Who is credited with a past session (recorded, else assigned, else the rotation's pick that
  * day): ritualAttendanceRecorder checks and writes this person, and `canRecord` mirrors it.
@@ -77,13 +88,7 @@ export function planCalendar(props: {
 }): PlannedOccurrence[] {
   const { from, to, now } = props;
   const rowsByKey = new Map(props.rows.map((row) => [rowKey(row.ritualId, row.originalDate), row]));
-  const exceptionsByRitual = new Map<string, OccurrenceException[]>();
-  for (const row of props.rows) {
-    exceptionsByRitual.set(row.ritualId, [
-      ...(exceptionsByRitual.get(row.ritualId) ?? []),
-      exceptionOf(row),
-    ]);
-  }
+  const exceptionsByRitual = exceptionsByRitualOf(props.rows);
   const result: PlannedOccurrence[] = [];
 
   for (const ritual of props.rituals) {
@@ -218,13 +223,7 @@ function protectedMinutes(props: {
       .map((p) => minutesOf(p.occurrence));
   }
   const rowsByKey = new Map(props.rows.map((row) => [rowKey(row.ritualId, row.originalDate), row]));
-  const exceptionsByRitual = new Map<string, OccurrenceException[]>();
-  for (const row of props.rows) {
-    exceptionsByRitual.set(row.ritualId, [
-      ...(exceptionsByRitual.get(row.ritualId) ?? []),
-      exceptionOf(row),
-    ]);
-  }
+  const exceptionsByRitual = exceptionsByRitualOf(props.rows);
   return props.rituals.flatMap((ritual) =>
     occurrencesBetween(
       ritual.fields.schedule,

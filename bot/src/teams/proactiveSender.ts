@@ -130,13 +130,16 @@ export function createProactiveSender(props: {
       // The stored record's serviceUrl is the one Teams last gave us: it wins over the JSON's.
       conversationReference.serviceUrl = reference.serviceUrl;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error("the connector did not answer in time")),
-          sendTimeoutMs,
-        );
-      });
       try {
+        // The first send loads botbuilder (most of a second): before the send's clock starts,
+        // so the load is never taken for a connector that did not answer.
+        adapterOf();
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error("the connector did not answer in time")),
+            sendTimeoutMs,
+          );
+        });
         const connector = await connectorFor(conversationReference);
         const response = await Promise.race([
           connector.conversations.sendToConversation(

@@ -1,30 +1,13 @@
 import fc from "fast-check";
 import { instantOf, timeZoneSchema, wallClockOf, zoneOffsetMinutes } from "./zones";
 
-/** The wall clock of an instant as Intl reads it, one call at a time: the reference. */
-function intlWallClock(instant: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
-}
-
-/**
- * The instant a wall time names, as zones.ts found it before the offset tables: Intl asked for
- * every reading (formatToParts), with the same rules for skipped and repeated times.
- */
 const referenceFormats = new Map<string, Intl.DateTimeFormat>();
-function intlInstantOf(date: string, time: string, zone: string): number {
-  const format =
-    referenceFormats.get(zone) ??
-    new Intl.DateTimeFormat("en-US", {
+
+/** The wall-clock fields of an instant as Intl reads it, one call at a time: the reference. */
+function intlFields(ms: number, zone: string): Record<string, number> {
+  let format = referenceFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
       hourCycle: "h23",
       year: "numeric",
@@ -34,27 +17,48 @@ function intlInstantOf(date: string, time: string, zone: string): number {
       minute: "2-digit",
       second: "2-digit",
     });
-  referenceFormats.set(zone, format);
-  const floatingOf = (ms: number) => {
-    const parts = format.formatToParts(new Date(ms));
-    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-    return Date.UTC(
-      get("year"),
-      get("month") - 1,
-      get("day"),
-      get("hour"),
-      get("minute"),
-      get("second"),
-    );
-  };
-  const offsetOf = (ms: number) => Math.round((floatingOf(ms) - ms) / 60_000);
+    referenceFormats.set(zone, format);
+  }
+  const fields: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(ms))) fields[part.type] = Number(part.value);
+  return fields;
+}
+
+/** Wall-clock fields as milliseconds of a "floating" UTC date. */
+function intlFloating(ms: number, zone: string): number {
+  const f = intlFields(ms, zone);
+  const get = (type: string) => f[type] ?? 0;
+  return Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+}
+
+/** The wall clock of an instant as Intl reads it: "2026-03-29 02:30". */
+function intlWallClock(instant: Date, zone: string): string {
+  return new Date(intlFloating(instant.getTime(), zone))
+    .toISOString()
+    .slice(0, 16)
+    .replace("T", " ");
+}
+
+/**
+ * The instant a wall time names, as zones.ts found it before the offset tables: Intl asked for
+ * every reading (formatToParts), with the same rules for skipped and repeated times.
+ */
+function intlInstantOf(date: string, time: string, zone: string): number {
+  const offsetOf = (ms: number) => Math.round((intlFloating(ms, zone) - ms) / 60_000);
   const floating = Date.parse(`${date}T${time}:00Z`);
   const before = offsetOf(floating - 36 * 3_600_000);
   const after = offsetOf(floating + 36 * 3_600_000);
   if (before === after) return floating - before * 60_000;
   const candidates = [before, after]
     .map((offset) => floating - offset * 60_000)
-    .filter((ms) => floatingOf(ms) === floating)
+    .filter((ms) => intlFloating(ms, zone) === floating)
     .sort((x, y) => x - y);
   return candidates[0] ?? floating - before * 60_000;
 }
