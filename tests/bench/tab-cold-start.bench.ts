@@ -20,7 +20,8 @@ import { startStack, type Stack } from "../support/stack";
 import { median, printTable } from "./figures";
 
 const root = path.resolve(__dirname, "../..");
-const tabDist = path.join(root, "tab", "dist");
+/** BENCH_TAB_DIST measures another build of the tab (an older commit's, say) the same way. */
+const tabDist = process.env.BENCH_TAB_DIST ?? path.join(root, "tab", "dist");
 const fixture = path.join(__dirname, "fixtures", "minimal-fluent");
 /** BENCH_RUNS shortens the run while working on the tab; the target is the median of 5. */
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -165,7 +166,10 @@ describe("tab cold start", () => {
     });
     const address = fixtureServer.address();
     fixtureUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    [stack, browser] = await Promise.all([
+      startStack({ extraConfig: { TAB_DIST_DIR: tabDist } }),
+      launchBrowser(),
+    ]);
   });
 
   afterAll(async () => {
