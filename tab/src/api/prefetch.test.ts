@@ -46,6 +46,22 @@ describe("prefetch", () => {
     await apiRequest({ ...request, token: "first-person" });
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
+
+  it("asks again when the early answer was not taken within ten seconds", async () => {
+    const fetchMock = jest.fn().mockImplementation(async () => jsonResponse({ authMode: "local" }));
+    global.fetch = fetchMock;
+    const request = { method: "GET", path: "/api/z", schema: publicConfigSchema } as const;
+    const sentAt = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(sentAt);
+    try {
+      void prefetch(request);
+      clock.mockReturnValue(sentAt + 10_001);
+      await apiRequest(request);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });
 
 describe("lazyArea", () => {

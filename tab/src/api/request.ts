@@ -17,7 +17,12 @@ export interface ApiRequest<T> {
 }
 
 /** Answers of GETs sent before a screen asked for them, by path and token (see `prefetch`). */
-const early = new Map<string, Promise<unknown>>();
+const early = new Map<string, { answer: Promise<unknown>; sentAt: number }>();
+/**
+ * An early answer not taken by then is dropped: it was for the first screen, and a screen shown
+ * later (another community chosen first, say) must not get data that old.
+ */
+const earlyForMs = 10_000;
 const earlyKey = (request: ApiRequest<unknown>) => `${request.path} ${request.token ?? ""}`;
 
 /**
@@ -27,7 +32,7 @@ const earlyKey = (request: ApiRequest<unknown>) => `${request.path} ${request.to
  */
 export function prefetch<T>(request: ApiRequest<T>): Promise<T> {
   const answer = send(request);
-  early.set(earlyKey(request), answer);
+  early.set(earlyKey(request), { answer, sentAt: Date.now() });
   // A failure is the screen's to show when it takes the answer; it is not unhandled meanwhile.
   answer.catch(() => undefined);
   return answer;
@@ -37,11 +42,11 @@ export function prefetch<T>(request: ApiRequest<T>): Promise<T> {
 export async function apiRequest<T>(request: ApiRequest<T>): Promise<T> {
   if (request.method === "GET") {
     const key = earlyKey(request);
-    const answer = early.get(key);
-    if (answer) {
-      early.delete(key);
+    const taken = early.get(key);
+    early.delete(key);
+    if (taken && Date.now() - taken.sentAt < earlyForMs) {
       // Sent for this path, and parsed with its schema, by `prefetch`.
-      return answer as Promise<T>;
+      return taken.answer as Promise<T>;
     }
   }
   return send(request);
