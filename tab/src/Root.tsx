@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
+import type { Theme } from "@fluentui/react-components";
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import { AnnouncerProvider } from "./components/Announcer";
 import { LeaveGuardProvider } from "./components/LeaveGuard";
 import { Loading } from "./components/Loading";
 import { connectHost } from "./host/connectHost";
 import type { Host } from "./host/host";
-import { fluentTheme, type HostTheme } from "./host/theme";
+import { fluentTheme, loadFluentTheme, type HostTheme } from "./host/theme";
 import type { LaunchOptions } from "./launch";
 import { SignIn } from "./SignIn";
 
@@ -41,8 +42,22 @@ export function Root({ launch }: { launch: LaunchOptions }) {
 
   useEffect(() => host?.onThemeChange(setTheme), [host]);
 
+  // The light theme is bundled; another loads first, and the last one shown stays meanwhile.
+  const [shown, setShown] = useState<Theme | null>(() => fluentTheme(theme));
+  useEffect(() => {
+    let current = true;
+    void loadFluentTheme(theme).then((loaded) => {
+      if (current) setShown(() => loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [theme]);
+  // Nothing until the wanted theme is there (a few milliseconds), so nothing flashes light.
+  if (!shown) return null;
+
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={styles.root}>
+    <FluentProvider theme={shown} className={styles.root}>
       <AnnouncerProvider>
         <LeaveGuardProvider>
           {host ? <SignIn host={host} launch={launch} /> : <Loading label="Connecting to Teams" />}

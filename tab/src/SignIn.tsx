@@ -2,11 +2,11 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ApiError, DemoPerson, DevPeopleResponse } from "@practice-hub/shared";
 import { createApiClient, publicApi } from "./api/client";
+import type { DevApi } from "./api/dev";
 import { apiErrorOf } from "./api/errors";
 import { AppShell } from "./components/AppShell";
 import { ErrorState } from "./components/ErrorState";
 import { Loading } from "./components/Loading";
-import { PersonPicker } from "./components/PersonPicker";
 import { SignedInPersonProvider } from "./components/SignedInPerson";
 import { EnvironmentProvider, type Environment } from "./environment";
 import type { Host } from "./host/host";
@@ -14,11 +14,21 @@ import { signInPlan } from "./host/signInPlan";
 import { replaceQueryParam, type LaunchOptions } from "./launch";
 
 const ConfigPage = lazy(() => import("./pages/communities/ConfigPage"));
+// Local mode only: the picker of demo people (chunks of their own, as ./api/dev).
+const PersonPicker = lazy(() =>
+  import("./components/PersonPicker").then((module) => ({ default: module.PersonPicker })),
+);
 
 type BrowserAuth =
   | { status: "loading" }
   | { status: "failed"; error: ApiError }
-  | { status: "ready"; authMode: "local" | "entra"; people: DevPeopleResponse["people"] };
+  | {
+      status: "ready";
+      authMode: "local" | "entra";
+      people: DevPeopleResponse["people"];
+      /** The demo sign-in's calls, in local mode. */
+      dev: DevApi | null;
+    };
 
 /**
  * Gets the tab a token and then shows the requested screen. Teams gives an SSO token; browser
@@ -36,8 +46,9 @@ export function SignIn({ host, launch }: { host: Host; launch: LaunchOptions }) 
     void (async () => {
       try {
         const config = await publicApi.publicConfig();
-        const people = config.authMode === "local" ? (await publicApi.devPeople()).people : [];
-        if (current) setAuth({ status: "ready", authMode: config.authMode, people });
+        const dev = config.authMode === "local" ? (await import("./api/dev")).devApi : null;
+        const people = dev ? (await dev.devPeople()).people : [];
+        if (current) setAuth({ status: "ready", authMode: config.authMode, people, dev });
       } catch (error) {
         if (current) setAuth({ status: "failed", error: apiErrorOf(error) });
       }
@@ -63,11 +74,12 @@ export function SignIn({ host, launch }: { host: Host; launch: LaunchOptions }) 
     if (host.kind === "teams" && host.getSsoToken) {
       return { host, launch, api: createApiClient(host.getSsoToken), demo: null };
     }
-    if (signedInAs === null || auth.status !== "ready") return null;
+    if (signedInAs === null || auth.status !== "ready" || !auth.dev) return null;
+    const { dev } = auth;
     // One token per chosen person; the local service signs it for the whole session.
     let token: Promise<string> | null = null;
     const getToken = () => {
-      token ??= publicApi.devToken(signedInAs).catch((error: unknown) => {
+      token ??= dev.devToken(signedInAs).catch((error: unknown) => {
         token = null;
         throw error;
       });
@@ -111,7 +123,11 @@ export function SignIn({ host, launch }: { host: Host; launch: LaunchOptions }) 
     );
   }
   if (plan.kind === "demoPicker" && auth.status === "ready") {
-    return <PersonPicker people={auth.people} onChoose={choosePerson} />;
+    return (
+      <Suspense fallback={<Loading label="Loading Practice Hub" />}>
+        <PersonPicker people={auth.people} onChoose={choosePerson} />
+      </Suspense>
+    );
   }
   if (!environment) return <Loading label="Signing in" />;
   return (

@@ -46,6 +46,17 @@ function historyOf(ritual: RitualEntity): ServedRecord[] {
 
 const rowKey = (ritualId: string, originalDate: string) => `${ritualId}|${originalDate}`;
 
+/** The exceptions the rows carry, by series. */
+function exceptionsByRitualOf(rows: OccurrenceEntity[]): Map<string, OccurrenceException[]> {
+  const byRitual = new Map<string, OccurrenceException[]>();
+  for (const row of rows) {
+    const exceptions = byRitual.get(row.ritualId) ?? [];
+    exceptions.push(exceptionOf(row));
+    byRitual.set(row.ritualId, exceptions);
+  }
+  return byRitual;
+}
+
 /**
  * Who is credited with a past session (recorded, else assigned, else the rotation's pick that
  * day): ritualAttendanceRecorder checks and writes this person, and `canRecord` mirrors it.
@@ -77,13 +88,7 @@ export function planCalendar(props: {
 }): PlannedOccurrence[] {
   const { from, to, now } = props;
   const rowsByKey = new Map(props.rows.map((row) => [rowKey(row.ritualId, row.originalDate), row]));
-  const exceptionsByRitual = new Map<string, OccurrenceException[]>();
-  for (const row of props.rows) {
-    exceptionsByRitual.set(row.ritualId, [
-      ...(exceptionsByRitual.get(row.ritualId) ?? []),
-      exceptionOf(row),
-    ]);
-  }
+  const exceptionsByRitual = exceptionsByRitualOf(props.rows);
   const result: PlannedOccurrence[] = [];
 
   for (const ritual of props.rituals) {
@@ -156,8 +161,8 @@ export function planCalendar(props: {
       result.push({ ...p, facilitator });
     }
   }
-  const startOf = (p: PlannedOccurrence) => p.occurrence.start.toISOString();
-  return result.sort((a, b) => (startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : 0));
+  // By instant, not by ISO text: formatting each start in the comparator cost more than the rest.
+  return result.sort((a, b) => a.occurrence.start.getTime() - b.occurrence.start.getTime());
 }
 
 /**
@@ -188,19 +193,66 @@ export function monthAround(now: Date): { from: Date; to: Date } {
   };
 }
 
+/** Whether the viewer took part in (or is going to) a session, by its row. */
+function viewerAttends(row: OccurrenceEntity | null | undefined, viewerId: string): boolean {
+  return row?.attendance
+    ? row.attendance.attendeeIds.includes(viewerId)
+    : row?.rsvps[viewerId]?.response === "going";
+}
+
+/**
+ * Minutes of the month's sessions the viewer attends. From the planned calendar when it covers
+ * the month (the month view, the default: each series is then expanded once per request), else
+ * from the month's own expansion.
+ */
+function protectedMinutes(props: {
+  rituals: RitualEntity[];
+  rows: OccurrenceEntity[];
+  month: { from: Date; to: Date };
+  viewerId: string;
+  planned?: { from: Date; to: Date; occurrences: PlannedOccurrence[] } | undefined;
+}): number[] {
+  const { month, planned } = props;
+  const minutesOf = (o: ScheduledOccurrence) => (o.end.getTime() - o.start.getTime()) / 60_000;
+  const inMonth = (o: ScheduledOccurrence) =>
+    o.start.getTime() >= month.from.getTime() && o.start.getTime() < month.to.getTime();
+  if (planned && planned.from <= month.from && planned.to >= month.to) {
+    return planned.occurrences
+      .filter((p) => inMonth(p.occurrence) && p.occurrence.status !== "cancelled")
+      .filter((p) => viewerAttends(p.row, props.viewerId))
+      .map((p) => minutesOf(p.occurrence));
+  }
+  const rowsByKey = new Map(props.rows.map((row) => [rowKey(row.ritualId, row.originalDate), row]));
+  const exceptionsByRitual = exceptionsByRitualOf(props.rows);
+  return props.rituals.flatMap((ritual) =>
+    occurrencesBetween(
+      ritual.fields.schedule,
+      exceptionsByRitual.get(ritual.ritualId) ?? [],
+      month.from,
+      month.to,
+    )
+      .filter((o) => o.status !== "cancelled")
+      .filter((o) =>
+        viewerAttends(rowsByKey.get(rowKey(ritual.ritualId, o.originalDate)), props.viewerId),
+      )
+      .map(minutesOf),
+  );
+}
+
 /**
  * The calendar's warnings and the viewer's protected time in the current month, whatever range
- * is shown (`rows` must cover that month too).
+ * is shown (`rows` must cover that month too). `planned` is the calendar planCalendar made for
+ * the same request, with its range: when it covers the month, the series are not expanded again.
  */
 export function calendarSignals(props: {
   rituals: RitualEntity[];
   rows: OccurrenceEntity[];
   now: Date;
   viewerId: string;
+  planned?: { from: Date; to: Date; occurrences: PlannedOccurrence[] };
 }): Pick<OccurrencesResponse, "warnings" | "protectedTime"> {
   const { now } = props;
   const month = monthAround(now);
-  const rowsByKey = new Map(props.rows.map((row) => [rowKey(row.ritualId, row.originalDate), row]));
 
   const recent = props.rituals
     .flatMap((r) => r.recentSessions)
@@ -212,22 +264,7 @@ export function calendarSignals(props: {
     .sort()[0];
   const today = now.toISOString().slice(0, 10);
   // Protected time needs the month's sessions and the viewer's answers, not who runs them.
-  const myMinutes = props.rituals.flatMap((ritual) =>
-    occurrencesBetween(
-      ritual.fields.schedule,
-      props.rows.filter((row) => row.ritualId === ritual.ritualId).map(exceptionOf),
-      month.from,
-      month.to,
-    )
-      .filter((o) => o.status !== "cancelled")
-      .filter((o) => {
-        const row = rowsByKey.get(rowKey(ritual.ritualId, o.originalDate));
-        return row?.attendance
-          ? row.attendance.attendeeIds.includes(props.viewerId)
-          : row?.rsvps[props.viewerId]?.response === "going";
-      })
-      .map((o) => (o.end.getTime() - o.start.getTime()) / 60_000),
-  );
+  const myMinutes = protectedMinutes({ ...props, month });
 
   return {
     warnings: {

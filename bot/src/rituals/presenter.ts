@@ -109,11 +109,15 @@ export function presentCalendar(props: {
   allowedActions: RitualAction[];
 }): OccurrencesResponse {
   const viewerSchedules = props.allowedActions.includes("schedule");
+  const planned = planCalendar(props);
   return {
-    occurrences: planCalendar(props).map((planned) =>
-      presentOccurrence({ ...planned, viewerId: props.viewerId, viewerSchedules }),
+    occurrences: planned.map((p) =>
+      presentOccurrence({ ...p, viewerId: props.viewerId, viewerSchedules }),
     ),
-    ...calendarSignals(props),
+    ...calendarSignals({
+      ...props,
+      planned: { from: props.from, to: props.to, occurrences: planned },
+    }),
     allowedActions: props.allowedActions,
   };
 }

@@ -1,6 +1,7 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import type { CloudAdapter } from "botbuilder";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
+import { botbuilder } from "./botbuilderModule";
 import { turnLogger } from "./turnLogger";
 
 /** What people see when a turn fails: friendly, and never the error itself. */
@@ -20,6 +21,7 @@ export function createAdapter(
   >,
   logger: Logger,
 ): CloudAdapter {
+  const { CloudAdapter, ConfigurationBotFrameworkAuthentication } = botbuilder();
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,

@@ -1,10 +1,10 @@
 import type { AdaptiveCard } from "@practice-hub/shared";
 import { adaptiveCardContentType } from "@practice-hub/shared";
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
-import { CardFactory, MessageFactory } from "botbuilder";
 import { actorFromClaims, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
+import { botbuilder } from "./botbuilderModule";
 import { conversationPlaceOf, tenantIdOf, type ConversationPlace } from "./conversationContext";
 import { turnLogger } from "./turnLogger";
 
@@ -105,6 +105,7 @@ export class CardActionRegistry {
         conversation,
         logger: log.child({ verb }),
         async post(card) {
+          const { CardFactory, MessageFactory } = botbuilder();
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
         },
       });

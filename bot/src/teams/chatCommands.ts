@@ -1,9 +1,9 @@
 import type { AdaptiveCard } from "@practice-hub/shared";
 import type { TurnContext } from "botbuilder";
-import { CardFactory, MessageFactory } from "botbuilder";
 import { actorFromClaims, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
+import { botbuilder } from "./botbuilderModule";
 import { cardActionFailedMessage, cardConversationOf, type CardConversation } from "./cardActions";
 import { tenantIdOf } from "./conversationContext";
 import { turnLogger } from "./turnLogger";
@@ -62,6 +62,7 @@ export class ChatCommandRegistry {
     const handler = this.handlers.get(command.name);
     if (!handler) return;
     const reply = async (answer: string | AdaptiveCard): Promise<void> => {
+      const { CardFactory, MessageFactory } = botbuilder();
       await context.sendActivity(
         typeof answer === "string"
           ? MessageFactory.text(answer)

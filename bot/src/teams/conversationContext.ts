@@ -1,6 +1,6 @@
 import type { BotScope } from "@practice-hub/shared";
 import type { Activity } from "botbuilder";
-import { TurnContext } from "botbuilder";
+import { botbuilder } from "./botbuilderModule";
 import type { ConversationKind, StoredConversationReference } from "./conversationReferences";
 
 interface TeamsChannelData {
@@ -88,7 +88,7 @@ export function conversationRecordOf(
     ...(aadObjectId ? { aadObjectId } : {}),
     serviceUrl: activity.serviceUrl,
     reference: JSON.stringify({
-      ...TurnContext.getConversationReference(activity),
+      ...botbuilder().TurnContext.getConversationReference(activity),
       conversation: { ...activity.conversation, id: conversationId },
     }),
     updatedAt: now.toISOString(),

@@ -2,6 +2,7 @@ import type express from "express";
 import type { Config } from "../config";
 import { loggerOf } from "../http/requestContext";
 import type { Logger } from "../logger";
+import type { CloudAdapter } from "botbuilder";
 import { createAdapter } from "./adapter";
 import { heldResponse, refusalOf, sendHeld } from "./heldResponse";
 import { inboundActivityRefusal } from "./inboundActivity";
@@ -9,7 +10,8 @@ import type { CardActionRegistry } from "./cardActions";
 import type { ChatCommandRegistry } from "./chatCommands";
 import type { ConversationReferenceStore } from "./conversationReferences";
 import type { MembershipEventSink } from "./membershipEvents";
-import { PracticeHubBot } from "./practiceHubBot";
+import type * as BotModule from "./practiceHubBot";
+import type { PracticeHubBot } from "./practiceHubBot";
 import { tabLink } from "./tabLink";
 import { setTurnLogger } from "./turnLogger";
 
@@ -37,15 +39,28 @@ export function createTeamsEndpoint(props: {
   membershipEvents?: MembershipEventSink;
 }): { handle(req: express.Request, res: express.Response): Promise<void> } {
   const { config, conversationReferences, logger, cardActions, chatCommands } = props;
-  const adapter = createAdapter(config, logger);
-  const bot = new PracticeHubBot({
-    conversationReferences,
-    tabUrl: tabLink(config),
-    logger,
-    ...(cardActions ? { cardActions } : {}),
-    ...(chatCommands ? { chatCommands } : {}),
-    ...(props.membershipEvents ? { membershipEvents: props.membershipEvents } : {}),
-  });
+  // The adapter and the bot are made on the first activity: both load botbuilder, which takes
+  // most of a second and which the service's start and its API requests do not need.
+  let made: { adapter: CloudAdapter; bot: PracticeHubBot } | undefined;
+  const endpoint = () => {
+    if (!made) {
+      // Required here, not imported above: the bot's class extends one of botbuilder's.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { PracticeHubBot: Bot } = require("./practiceHubBot") as typeof BotModule;
+      made = {
+        adapter: createAdapter(config, logger),
+        bot: new Bot({
+          conversationReferences,
+          tabUrl: tabLink(config),
+          logger,
+          ...(cardActions ? { cardActions } : {}),
+          ...(chatCommands ? { chatCommands } : {}),
+          ...(props.membershipEvents ? { membershipEvents: props.membershipEvents } : {}),
+        }),
+      };
+    }
+    return made;
+  };
   const teamsOnly = config.AUTH_MODE !== "local";
   return {
     async handle(req, res) {
@@ -54,6 +69,7 @@ export function createTeamsEndpoint(props: {
       if (refusal) throw refusal;
       const requestLogger = loggerOf(res, logger);
       const held = heldResponse();
+      const { adapter, bot } = endpoint();
       await adapter.process(req, held.response as express.Response, async (context) => {
         setTurnLogger(context, requestLogger);
         await bot.run(context);

@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from "botbuilder";
+import type { Activity, CloudAdapter, ConversationReference } from "botbuilder";
 import type { Config } from "../config";
 import { parseRetryAfter } from "../jobs/retryPolicy";
 import type { ProactiveSender, SendOutcome } from "../jobs/types";
@@ -88,7 +88,9 @@ export function createProactiveSender(props: {
   logger: Logger;
   now?: () => Date;
 }): ProactiveSender {
-  const adapter = createAdapter(props.config, props.logger);
+  // Made on the first send: building it loads botbuilder, which the start does not need.
+  let adapter: CloudAdapter | undefined;
+  const adapterOf = () => (adapter ??= createAdapter(props.config, props.logger));
   // A send must be able to finish inside the worker's claim on the delivery (which lasts the
   // queue's visibility timeout), or the key could be taken back and sent twice meanwhile.
   const sendTimeoutMs = Math.min(
@@ -103,9 +105,10 @@ export function createProactiveSender(props: {
     let connector = connectors.get(serviceUrl);
     if (!connector) {
       connector = new Promise<Connector>((resolve, reject) => {
-        adapter
+        const turnAdapter = adapterOf();
+        turnAdapter
           .continueConversationAsync(props.config.MicrosoftAppId, reference, async (context) => {
-            const client = context.turnState.get(adapter.ConnectorClientKey) as
+            const client = context.turnState.get(turnAdapter.ConnectorClientKey) as
               Connector | undefined;
             if (!client) throw new Error("the adapter gave the turn no connector client");
             withoutBuiltInRetries(client);
@@ -127,13 +130,16 @@ export function createProactiveSender(props: {
       // The stored record's serviceUrl is the one Teams last gave us: it wins over the JSON's.
       conversationReference.serviceUrl = reference.serviceUrl;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error("the connector did not answer in time")),
-          sendTimeoutMs,
-        );
-      });
       try {
+        // The first send loads botbuilder (most of a second): before the send's clock starts,
+        // so the load is never taken for a connector that did not answer.
+        adapterOf();
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error("the connector did not answer in time")),
+            sendTimeoutMs,
+          );
+        });
         const connector = await connectorFor(conversationReference);
         const response = await Promise.race([
           connector.conversations.sendToConversation(

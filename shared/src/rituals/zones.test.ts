@@ -1,19 +1,66 @@
 import fc from "fast-check";
 import { instantOf, timeZoneSchema, wallClockOf, zoneOffsetMinutes } from "./zones";
 
-/** The wall clock of an instant as Intl reads it, one call at a time: the reference. */
+const referenceFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock fields of an instant as Intl reads it, one call at a time: the reference. */
+function intlFields(ms: number, zone: string): Record<string, number> {
+  let format = referenceFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    referenceFormats.set(zone, format);
+  }
+  const fields: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(ms))) fields[part.type] = Number(part.value);
+  return fields;
+}
+
+/** Wall-clock fields as milliseconds of a "floating" UTC date. */
+function intlFloating(ms: number, zone: string): number {
+  const f = intlFields(ms, zone);
+  const get = (type: string) => f[type] ?? 0;
+  return Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+}
+
+/** The wall clock of an instant as Intl reads it: "2026-03-29 02:30". */
 function intlWallClock(instant: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  return new Date(intlFloating(instant.getTime(), zone))
+    .toISOString()
+    .slice(0, 16)
+    .replace("T", " ");
+}
+
+/**
+ * The instant a wall time names, as zones.ts found it before the offset tables: Intl asked for
+ * every reading (formatToParts), with the same rules for skipped and repeated times.
+ */
+function intlInstantOf(date: string, time: string, zone: string): number {
+  const offsetOf = (ms: number) => Math.round((intlFloating(ms, zone) - ms) / 60_000);
+  const floating = Date.parse(`${date}T${time}:00Z`);
+  const before = offsetOf(floating - 36 * 3_600_000);
+  const after = offsetOf(floating + 36 * 3_600_000);
+  if (before === after) return floating - before * 60_000;
+  const candidates = [before, after]
+    .map((offset) => floating - offset * 60_000)
+    .filter((ms) => intlFloating(ms, zone) === floating)
+    .sort((x, y) => x - y);
+  return candidates[0] ?? floating - before * 60_000;
 }
 
 describe("zones", () => {
@@ -79,6 +126,34 @@ describe("zones", () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+
+  it("places every day of a year at the times around a change as Intl alone did", () => {
+    // Northern and southern changes, a 30-minute one (Lord Howe), a change at midnight (Havana,
+    // Santiago), a zone without changes (Kathmandu), and a year that spans a new year's day, so
+    // the tables of two years meet.
+    const zones = [
+      "Europe/London",
+      "America/New_York",
+      "Australia/Sydney",
+      "Australia/Lord_Howe",
+      "America/Santiago",
+      "America/Havana",
+      "Asia/Kathmandu",
+    ];
+    const times = ["00:00", "00:30", "01:30", "02:00", "02:30", "03:00", "09:15", "23:30"];
+    const mismatches: string[] = [];
+    for (const zone of zones) {
+      for (let day = 0; day < 366; day += 1) {
+        const date = new Date(Date.UTC(2026, 6, 1 + day)).toISOString().slice(0, 10);
+        for (const time of times) {
+          const ours = instantOf(date, time, zone).getTime();
+          const intl = intlInstantOf(date, time, zone);
+          if (ours !== intl) mismatches.push(`${zone} ${date} ${time}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it("places the second after a change of offset on the new offset", () => {

@@ -7,8 +7,6 @@ import {
   channelLinkSchema,
   communitiesResponseSchema,
   communitySchema,
-  devPeopleResponseSchema,
-  devTokenResponseSchema,
   meResponseSchema,
   publicConfigSchema,
   type CanvasHistoryResponse,
@@ -21,33 +19,33 @@ import {
   type CommunitiesResponse,
   type Community,
   type CreateCommunityRequest,
-  type DemoPerson,
-  type DevPeopleResponse,
   type MeResponse,
   type PublicConfig,
 } from "@practice-hub/shared";
-import { createCalendarApi, type CalendarApi } from "./rituals";
-import { createDigestApi, type DigestApi } from "./digest";
-import { createLibraryApi, type LibraryApi } from "./library";
-import { createPeopleApi, type PeopleApi } from "./people";
-import { createRetrosApi, type RetrosApi } from "./retros";
+import type { CalendarApi } from "./rituals";
+import type { DigestApi } from "./digest";
+import type { LibraryApi } from "./library";
+import type { PeopleApi } from "./people";
+import type { RetrosApi } from "./retros";
+import { lazyArea } from "./lazyArea";
 import { ApiRequestError, signInError } from "./errors";
-import { apiRequest } from "./request";
+import { apiRequest, type ApiRequest } from "./request";
+
+let publicConfig: Promise<PublicConfig> | null = null;
 
 /** Calls that need no token: what the tab asks before anyone is signed in. */
 export const publicApi = {
-  publicConfig: (): Promise<PublicConfig> =>
-    apiRequest({ method: "GET", path: apiPaths.publicConfig, schema: publicConfigSchema }),
-  devPeople: (): Promise<DevPeopleResponse> =>
-    apiRequest({ method: "GET", path: apiPaths.devPeople, schema: devPeopleResponseSchema }),
-  devToken: async (user: DemoPerson): Promise<string> => {
-    const answer = await apiRequest({
-      method: "POST",
-      path: apiPaths.devToken,
-      schema: devTokenResponseSchema,
-      body: { user },
+  /** Asked once per page (api/firstScreen.ts asks first); a failure is asked again next time. */
+  publicConfig: (): Promise<PublicConfig> => {
+    publicConfig ??= apiRequest({
+      method: "GET",
+      path: apiPaths.publicConfig,
+      schema: publicConfigSchema,
+    }).catch((error: unknown) => {
+      publicConfig = null;
+      throw error;
     });
-    return answer.token;
+    return publicConfig;
   },
 };
 
@@ -84,8 +82,14 @@ export interface ApiClient {
   retros: RetrosApi;
 }
 
-/** Builds the client over a token source (Teams SSO or a local demo token). */
-export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
+/**
+ * Builds the client over a token source (Teams SSO or a local demo token). `send` is how its own
+ * calls go out (api/firstScreen.ts sends them early with `prefetch`); areas use `apiRequest`.
+ */
+export function createApiClient(
+  tokenSource: () => Promise<string>,
+  send: <T>(request: ApiRequest<T>) => Promise<T> = apiRequest,
+): ApiClient {
   // A refused token is a sign-in problem, not an unreachable service: say so in the one shape.
   const getToken = () =>
     tokenSource().catch((error: unknown) => {
@@ -93,21 +97,21 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
     });
   return {
     me: async () =>
-      apiRequest({
+      send({
         method: "GET",
         path: apiPaths.me,
         schema: meResponseSchema,
         token: await getToken(),
       }),
     communities: async () =>
-      apiRequest({
+      send({
         method: "GET",
         path: apiPaths.communities,
         schema: communitiesResponseSchema,
         token: await getToken(),
       }),
     createCommunity: async (request) =>
-      apiRequest({
+      send({
         method: "POST",
         path: apiPaths.communities,
         schema: communitySchema,
@@ -115,7 +119,7 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         token: await getToken(),
       }),
     linkChannel: async (communityId, request) =>
-      apiRequest({
+      send({
         method: "PUT",
         path: apiPaths.communityChannel(communityId),
         schema: channelLinkSchema,
@@ -123,14 +127,14 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
         token: await getToken(),
       }),
     canvas: async (communityId) =>
-      apiRequest({
+      send({
         method: "GET",
         path: apiPaths.canvas(communityId),
         schema: canvasResponseSchema,
         token: await getToken(),
       }),
     saveSection: async ({ communityId, sectionId, content, etag }) =>
-      apiRequest({
+      send({
         method: "PUT",
         path: apiPaths.canvasSection(communityId, sectionId),
         schema: canvasSectionSchema,
@@ -141,7 +145,7 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
     history: async ({ communityId, sectionId, cursor }) => {
       const query = new URLSearchParams({ section: sectionId });
       if (cursor) query.set("cursor", cursor);
-      return apiRequest({
+      return send({
         method: "GET",
         path: `${apiPaths.canvasHistory(communityId)}?${query.toString()}`,
         schema: canvasHistoryResponseSchema,
@@ -149,16 +153,17 @@ export function createApiClient(tokenSource: () => Promise<string>): ApiClient {
       });
     },
     markReviewed: async (communityId) =>
-      apiRequest({
+      send({
         method: "POST",
         path: apiPaths.canvasReview(communityId),
         schema: canvasReviewResponseSchema,
         token: await getToken(),
       }),
-    calendar: createCalendarApi(getToken),
-    library: createLibraryApi(getToken),
-    people: createPeopleApi(getToken),
-    digest: createDigestApi(getToken),
-    retros: createRetrosApi(getToken),
+    // Each area's calls (and the schemas of their answers) load with the area's first call.
+    calendar: lazyArea(() => import("./rituals").then((area) => area.createCalendarApi(getToken))),
+    library: lazyArea(() => import("./library").then((area) => area.createLibraryApi(getToken))),
+    people: lazyArea(() => import("./people").then((area) => area.createPeopleApi(getToken))),
+    digest: lazyArea(() => import("./digest").then((area) => area.createDigestApi(getToken))),
+    retros: lazyArea(() => import("./retros").then((area) => area.createRetrosApi(getToken))),
   };
 }

@@ -23,7 +23,7 @@ import type { Community } from "@practice-hub/shared";
 import { useEnvironment } from "../environment";
 import { replaceQueryParam } from "../launch";
 import { GuardedRouter, useAddress } from "../routing/GuardedRouter";
-import { appPaths, type Area } from "../routing/routes";
+import { appPaths, readAddress, type Area } from "../routing/routes";
 import { useConfirmLeave } from "./LeaveGuard";
 import { row } from "./layoutStyles";
 import { Loading } from "./Loading";
@@ -31,18 +31,39 @@ import { LoadState } from "./LoadState";
 import { useSignedInPerson } from "./SignedInPerson";
 import { useLoad } from "./useLoad";
 
-const pages: Record<
+type PageModule = { default: ComponentType<{ community: Community }> };
+const pageLoaders: Record<Exclude<Area, "communities">, () => Promise<PageModule>> = {
+  canvas: () => import("../pages/canvas"),
+  calendar: () => import("../pages/rituals"),
+  retros: () => import("../pages/retros"),
+  library: () => import("../pages/library"),
+  people: () => import("../pages/people"),
+  health: () => import("../pages/health"),
+};
+const pages = Object.fromEntries(
+  Object.entries(pageLoaders).map(([area, load]) => [area, lazy(load)]),
+) as Record<
   Exclude<Area, "communities">,
   LazyExoticComponent<ComponentType<{ community: Community }>>
-> = {
-  canvas: lazy(() => import("../pages/canvas")),
-  calendar: lazy(() => import("../pages/rituals")),
-  retros: lazy(() => import("../pages/retros")),
-  library: lazy(() => import("../pages/library")),
-  people: lazy(() => import("../pages/people")),
-  health: lazy(() => import("../pages/health")),
-};
-const CommunitiesPage = lazy(() => import("../pages/communities"));
+>;
+const loadCommunitiesPage = () => import("../pages/communities");
+const CommunitiesPage = lazy(loadCommunitiesPage);
+
+/**
+ * Starts loading the code of the page the tab opens on (main.tsx calls it first thing), so it
+ * arrives while the tab signs in and loads its data instead of after them. `hash` is the
+ * address (routing/routes.ts); a failed load is left to the page's own import to report.
+ */
+export function preloadLandingPage(personal: boolean, hash: string): void {
+  const { area } = readAddress(hash.replace(/^#/, ""), personal ? "communities" : "canvas");
+  const load =
+    area === "communities"
+      ? personal
+        ? loadCommunitiesPage
+        : pageLoaders.canvas
+      : pageLoaders[area];
+  load().catch(() => undefined);
+}
 const NoCommunities = lazy(() => import("../pages/communities/components/NoCommunities"));
 
 const useStyles = makeStyles({
