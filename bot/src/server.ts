@@ -82,6 +82,8 @@ export async function createService(
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
   );
   await store.ensureTables();
+  // Memberships stored before the community member index existed get their index rows.
+  await store.memberships.migrateMemberIndex();
   const now = options.now ?? (() => new Date());
   const eventLoop = createEventLoopMonitor({ logger: logger.child({ component: "event-loop" }) });
   // Due work for the scheduler leader: each feature area adds its source here. Each runs tracked,

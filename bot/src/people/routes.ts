@@ -35,15 +35,21 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
       query: { schema: peopleQuerySchema, what: "The page" },
       authorize: { kind: "people", action: "read" },
     },
-    async ({ res, viewer, communityId, query: { cursor, limit } }) => {
+    async ({ res, viewer, communityId, query: { cursor, limit, search } }) => {
       const { tenantId } = viewer.actor;
       const sinceIso = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
       const [members, changes] = await Promise.all([
         pageOf(() =>
-          store.memberships.listCommunityMembersPage({ tenantId, communityId, limit, cursor }),
+          store.memberships.listCommunityMembersPage({
+            tenantId,
+            communityId,
+            limit,
+            cursor,
+            namePrefix: search || undefined,
+          }),
         ),
-        // Later pages add members only: the changes came with the first.
-        cursor
+        // Later pages and searches add members only: the changes came with the first page.
+        cursor || search
           ? []
           : store.membershipEvents.listRecent({
               tenantId,

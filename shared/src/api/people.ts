@@ -28,11 +28,23 @@ export type MembershipChange = z.infer<typeof membershipChangeSchema>;
 /** The joins and leaves the People page lists: the newest of the last 90 days. */
 export const recentChangesShown = 30;
 
-/** Query of GET .../people: a page of members (`?cursor=&limit=`). */
-export const peopleQuerySchema = pageQuerySchema(pageSizes.people);
+/** The longest start of a name the People page searches by. */
+export const peopleSearchMaxLength = 60;
 
 /**
- * GET /api/communities/{communityId}/people: a page of members in a stable order, with the cursor
+ * Query of GET .../people: a page of members in name order (`?cursor=&limit=`), those whose name
+ * starts with `search` when given (case and accents aside).
+ */
+export const peopleQuerySchema = pageQuerySchema(pageSizes.people).extend({
+  search: z
+    .string()
+    .trim()
+    .max(peopleSearchMaxLength, `Search by at most ${peopleSearchMaxLength} characters of a name.`)
+    .optional(),
+});
+
+/**
+ * GET /api/communities/{communityId}/people: a page of members in name order, with the cursor
  * of the next page; the first page (no cursor) also carries the newest joins and leaves.
  */
 export const peopleResponseSchema = z.object({

@@ -12,8 +12,16 @@ import { apiRequest } from "./request";
 
 /** The People page's calls; the shared ApiClient exposes them as `api.people`. */
 export interface PeopleApi {
-  /** A page of members: the first without `cursor`, else the page after it (`limit` long). */
-  people(communityId: string, cursor?: string | null, limit?: number): Promise<PeopleResponse>;
+  /**
+   * A page of members in name order: the first without `cursor`, else the page after it (`limit`
+   * long); only those whose name starts with `search` when given.
+   */
+  people(
+    communityId: string,
+    cursor?: string | null,
+    limit?: number,
+    search?: string,
+  ): Promise<PeopleResponse>;
   add(communityId: string, request: AddMemberRequest): Promise<CommunityMember>;
   /** Changes roles if `member.etag` is still current. */
   setRoles(props: {
@@ -26,10 +34,10 @@ export interface PeopleApi {
 /** Builds the People calls over the client's token source. */
 export function createPeopleApi(getToken: () => Promise<string>): PeopleApi {
   return {
-    people: async (communityId, cursor, limit) =>
+    people: async (communityId, cursor, limit, search) =>
       apiRequest({
         method: "GET",
-        path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit)}`,
+        path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit, search ? { search } : {})}`,
         schema: peopleResponseSchema,
         token: await getToken(),
       }),
