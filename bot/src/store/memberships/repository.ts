@@ -78,7 +78,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
     },
     async listCommunityMembersPage({ tenantId, communityId, limit, cursor, namePrefix }) {
       const prefix = communityRangePrefix(communityId);
-      // The roster sits at `prefix` itself; a name key never starts below a space.
+      // The roster sits at `prefix` itself; every index row has a space after its name key.
       const lower = `${prefix}${namePrefix ? nameKey(namePrefix) : " "}`;
       const { rows, nextCursor } = await readPage<MemberIndexRow>({
         table,

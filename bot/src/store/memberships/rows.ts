@@ -25,7 +25,7 @@ export const separator = "|";
 /**
  * The start of one community's range in the tenant's partition, `!member|<communityId>|`: the
  * community's champion roster sits at exactly this key, and its member index rows follow it,
- * `!member|<communityId>|<name key>|<userId>`, in name order. "!" sorts before every character a
+ * `!member|<communityId>|<name key> <userId>`, in name order. "!" sorts before every character a
  * user id may hold, so no person's rows (`<userId>|...`) can ever fall in the range. Reading a
  * community's people is then one range of keys, never the tenant's whole partition.
  */
@@ -41,8 +41,12 @@ export const memberIndexMark = "!member|";
 /** The RowKey of a community's champion roster: the first key of its range. */
 export const rosterKey = communityRangePrefix;
 
-/** Characters a name key keeps as they are; every other one becomes `~<hex code point>`. */
-const keptInNameKey = /[a-z0-9 .'_-]/;
+/**
+ * Characters a name key keeps as they are (a space becomes "!"); every other one becomes
+ * `~<hex code point>`. All sort above a space, the key's separator before the user id, so "ann"
+ * comes before "ann smith" and "anna".
+ */
+const keptInNameKey = /[a-z0-9.'_-]/;
 /** Long enough to sort any real name, short enough for RowKeys under 255 bytes. */
 const nameKeyLength = 60;
 
@@ -55,7 +59,8 @@ export function nameKey(displayName: string): string {
   const folded = displayName.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().trim();
   let key = "";
   for (const char of folded) {
-    key += keptInNameKey.test(char) ? char : `~${(char.codePointAt(0) ?? 0).toString(16)}`;
+    if (char === " ") key += "!";
+    else key += keptInNameKey.test(char) ? char : `~${(char.codePointAt(0) ?? 0).toString(16)}`;
     if (key.length >= nameKeyLength) return key.slice(0, nameKeyLength);
   }
   return key;
@@ -63,7 +68,7 @@ export function nameKey(displayName: string): string {
 
 /** The RowKey of a person's row in a community's member index. */
 export function memberIndexKey(communityId: string, displayName: string, userId: string): string {
-  return `${communityRangePrefix(communityId)}${nameKey(displayName)}${separator}${userId}`;
+  return `${communityRangePrefix(communityId)}${nameKey(displayName)} ${userId}`;
 }
 
 /**

@@ -1,0 +1,48 @@
+import { createStore, type Store } from "../../bot/src/store";
+import { apiClient, type ApiClient } from "./api";
+import { startStack, type Stack } from "./stack";
+
+/**
+ * A stack whose storage round trips are counted, for the storageTrips*.test.ts files: each asks
+ * a route at two sizes of data (grown through `store`, in batches, not through thousands of
+ * HTTP calls) and compares the counts.
+ */
+export interface CountingStack {
+  stack: Stack;
+  api: ApiClient;
+  /** The same storage as the service's, uncounted: for growing data. */
+  store: Store;
+  /** The storage round trips `request` made, with its status. */
+  tripsOf(request: () => Promise<{ status: number }>): Promise<{ status: number; trips: number }>;
+}
+
+/** Starts a seeded stack with a round-trip counter. Call `stack.stop()` in afterAll. */
+export async function startCountingStack(): Promise<CountingStack> {
+  let trips = 0;
+  const stack = await startStack({ onStorageRoundTrip: () => (trips += 1) });
+  return {
+    stack,
+    api: apiClient(stack),
+    store: createStore(stack.storageConnectionString),
+    async tripsOf(request) {
+      trips = 0;
+      const response = await request();
+      return { status: response.status, trips };
+    },
+  };
+}
+
+/** Runs `write` for every item, `size` at a time concurrently. */
+export async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  write: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    batches.push(items.slice(start, start + size));
+  }
+  for (let start = 0; start < batches.length; start += 4) {
+    await Promise.all(batches.slice(start, start + 4).map(write));
+  }
+}
