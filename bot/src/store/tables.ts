@@ -10,9 +10,12 @@ export const tableNames = {
    */
   communities: "communities",
   /**
-   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles, and
-   * `!roster|<communityId>` (written with every change to who a community's champions are, so
-   * such changes land one at a time). Also PartitionKey `tenantRoleHolders`, RowKey
+   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles (what
+   * rolesOf reads), and per community the range `!member|<communityId>|`: the champion roster at
+   * that exact key (written with every change to who the champions are, so such changes land one
+   * at a time), then the member index `!member|<communityId>|<name key> <userId>` (the same
+   * membership, in name order, written in one transaction with the person's own row). Also
+   * PartitionKey `migrations`, RowKey `memberIndex-1`: the member index migration ran. Also PartitionKey `tenantRoleHolders`, RowKey
    * `<tenantId>|<userId>`: every tenant role holder across tenants, so the digest job finds heads
    * of profession who never saved settings.
    */
