@@ -21,7 +21,14 @@ export async function retroEntryHider(props: {
   const tenantId = viewer.actor.tenantId;
   return etagWrite({
     read: async () => {
-      const { retro, entries } = await retroReader({ store, tenantId, communityId, retroId });
+      const { retro, entries } = await retroReader({
+        store,
+        tenantId,
+        communityId,
+        retroId,
+        userId: null,
+        withActions: false,
+      });
       if (!isRetroActivityOpen("hideEntry", retro.phase)) {
         throw conflict(retroActivityClosedMessage("hideEntry", retro.phase));
       }

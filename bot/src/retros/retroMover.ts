@@ -10,6 +10,7 @@ import {
 import { conflict } from "../errors";
 import type { Viewer } from "../policies";
 import { etagWrite, type RetroAggregate, type RetroSummary, type Store } from "../store";
+import { votesOfTallies } from "./presenter";
 import { retroReader } from "./retroReader";
 
 /** What a closed retro came to, computed once when it closes. */
@@ -21,7 +22,7 @@ export function retroSummaryOf(aggregate: RetroAggregate): RetroSummary {
       hidden: e.hidden !== null,
     })),
     themes: aggregate.retro.themes,
-    votes: aggregate.votes,
+    votes: votesOfTallies(aggregate.tallies),
   });
   return {
     topThemes: topThemes(ballot),
@@ -48,7 +49,15 @@ export async function retroMover(props: {
   const { store, viewer, communityId, retroId, to } = props;
   const tenantId = viewer.actor.tenantId;
   return etagWrite({
-    read: () => retroReader({ store, tenantId, communityId, retroId }),
+    read: () =>
+      retroReader({
+        store,
+        tenantId,
+        communityId,
+        retroId,
+        userId: viewer.actor.userId,
+        withActions: true,
+      }),
     write: async (aggregate) => {
       const { retro } = aggregate;
       try {

@@ -7,18 +7,26 @@ export function retroNotFound() {
   return notFound("No retro with that id in this community. It may have been removed.");
 }
 
-/** Reads a retro with everything in it, or throws 404: one partition query. */
+/**
+ * Reads a retro with its entries, tallies and `userId`'s votes (one query), and with
+ * `withActions` the actions that concern it (a second, sent at the same time), or throws 404.
+ */
 export async function retroReader(props: {
   store: Store;
   tenantId: string;
   communityId: string;
   retroId: string;
+  /** Whose own votes to read (myVotes); null for a view that is nobody's. */
+  userId: string | null;
+  withActions: boolean;
 }): Promise<RetroAggregate> {
   if (!/^[A-Za-z0-9-]{1,60}$/.test(props.retroId)) throw retroNotFound();
   const aggregate = await props.store.retros.read({
     tenantId: props.tenantId,
     communityId: props.communityId,
     retroId: props.retroId,
+    userId: props.userId,
+    withActions: props.withActions,
   });
   if (!aggregate) throw retroNotFound();
   return aggregate;

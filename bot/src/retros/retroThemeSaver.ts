@@ -28,7 +28,15 @@ export async function retroThemeSaver(props: {
 }): Promise<RetroAggregate> {
   const { store, viewer, communityId, retroId, themes } = props;
   const tenantId = viewer.actor.tenantId;
-  const read = () => retroReader({ store, tenantId, communityId, retroId });
+  const read = () =>
+    retroReader({
+      store,
+      tenantId,
+      communityId,
+      retroId,
+      userId: viewer.actor.userId,
+      withActions: true,
+    });
   const stale = (current: RetroAggregate) => {
     const data: StaleRetroData = {
       current: presentRetro({

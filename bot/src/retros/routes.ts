@@ -70,7 +70,14 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   }
 
   async function read(viewer: Viewer, communityId: string, retroId: string) {
-    return retroReader({ store, tenantId: viewer.actor.tenantId, communityId, retroId });
+    return retroReader({
+      store,
+      tenantId: viewer.actor.tenantId,
+      communityId,
+      retroId,
+      userId: viewer.actor.userId,
+      withActions: true,
+    });
   }
 
   /** Notifications are best effort: the change is stored, a failed post must not undo it. */

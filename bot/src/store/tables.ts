@@ -59,8 +59,11 @@ export const tableNames = {
   digests: "digests",
   /**
    * PartitionKey `<tenantId>__<communityId>`. RowKeys: `retro|<retroId>` (header; ids start with
-   * a newest-first key), `r|<retroId>|e|<entryId>` (entries), `r|<retroId>|v|<userId>|<slot>`
-   * (votes), `r|<retroId>|k|<hashed submission key>` (vote markers), `action|<actionId>`.
+   * a newest-first key), `r|<retroId>|e|<entryId>` (entries), `r|<retroId>|f|<shard>` (tally
+   * shards: votes per target), `r|<retroId>|i|<userId>` (a person's votes and submission keys),
+   * `action|<actionId>`. Votes stored before tallies (`r|<retroId>|v|<userId>|<slot>` and markers
+   * `r|<retroId>|k|<key hash>`) were moved at start and are read no more. Also PartitionKey
+   * `migrations`, RowKey `retroVotes-1`: that move ran.
    */
   retros: "retros",
   /**
