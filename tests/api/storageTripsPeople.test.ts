@@ -1,4 +1,4 @@
-import { apiPaths, type PeopleResponse } from "@practice-hub/shared";
+import { apiPaths, type PeopleChangesResponse, type PeopleResponse } from "@practice-hub/shared";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { tableNames } from "../../bot/src/store";
 import { memberCommunityFactory } from "../support/factories";
@@ -86,6 +86,22 @@ it("reads the first page of People in the same round trips at 20 and 200 members
   expectConstant(result);
   // The viewer's roles, then the page and the joins and leaves side by side.
   expect(result.large.trips).toBeLessThanOrEqual(3);
+});
+
+it("reads the tab's first page and the joins and leaves in 2 round trips each, at both sizes", async () => {
+  const page = await atBothSizes((id) =>
+    counting.api.get<PeopleResponse>(`${apiPaths.people(id)}?changes=omit`, { as: "demo-member" }),
+  );
+  const changes = await atBothSizes((id) =>
+    counting.api.get<PeopleChangesResponse>(apiPaths.peopleChanges(id), { as: "demo-member" }),
+  );
+
+  expect([page.large.status, changes.large.status]).toEqual([200, 200]);
+  expectConstant(page);
+  expectConstant(changes);
+  // The viewer's roles, then the page (or the joins and leaves).
+  expect(page.large.trips).toBe(2);
+  expect(changes.large.trips).toBe(2);
 });
 
 it("pages People in name order, 50 at a time, with a bounded list of joins and leaves", async () => {

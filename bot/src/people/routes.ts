@@ -5,6 +5,7 @@ import {
   recentChangesShown,
   toIso,
   updateRolesRequestSchema,
+  type PeopleChangesResponse,
   type PeopleResponse,
 } from "@practice-hub/shared";
 import express, { type Router } from "express";
@@ -26,6 +27,29 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
   const { store, now } = deps;
   const router = express.Router();
 
+  /** The newest joins and leaves of the last `recentChangeDays`: one partition query. */
+  const recentChangesOf = (tenantId: string, communityId: string) =>
+    store.membershipEvents.listRecent({
+      tenantId,
+      communityId,
+      sinceIso: toIso(new Date(now().getTime() - recentChangeDays * 86_400_000)),
+      limit: recentChangesShown,
+    });
+
+  route(
+    router,
+    deps,
+    { method: "get", path: paths.peopleChanges, authorize: { kind: "people", action: "read" } },
+    async ({ res, viewer, communityId }) => {
+      const changes = await recentChangesOf(viewer.actor.tenantId, communityId);
+      const body: PeopleChangesResponse = {
+        communityId,
+        recentChanges: changes.map(presentMembershipChange),
+      };
+      res.json(body);
+    },
+  );
+
   route(
     router,
     deps,
@@ -35,9 +59,13 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
       query: { schema: peopleQuerySchema, what: "The page" },
       authorize: { kind: "people", action: "read" },
     },
-    async ({ res, viewer, communityId, query: { cursor, limit, search } }) => {
+    async ({
+      res,
+      viewer,
+      communityId,
+      query: { cursor, limit, search, changes: withChanges },
+    }) => {
       const { tenantId } = viewer.actor;
-      const sinceIso = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
       const [members, changes] = await Promise.all([
         pageOf(() =>
           store.memberships.listCommunityMembersPage({
@@ -49,14 +77,7 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
           }),
         ),
         // Later pages and searches add members only: the changes came with the first page.
-        cursor || search
-          ? []
-          : store.membershipEvents.listRecent({
-              tenantId,
-              communityId,
-              sinceIso,
-              limit: recentChangesShown,
-            }),
+        cursor || search || withChanges === "omit" ? [] : recentChangesOf(tenantId, communityId),
       ]);
       const body: PeopleResponse = {
         communityId,

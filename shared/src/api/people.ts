@@ -33,7 +33,9 @@ export const peopleSearchMaxLength = 60;
 
 /**
  * Query of GET .../people: a page of members in name order (`?cursor=&limit=`), those whose name
- * starts with `search` when given (case and accents aside).
+ * starts with `search` when given (case and accents aside). `changes=omit` leaves the joins and
+ * leaves out of the first page, for a caller that asks GET .../people/changes beside it (the
+ * tab): the page then takes one storage round trip fewer.
  */
 export const peopleQuerySchema = pageQuerySchema(pageSizes.people).extend({
   search: z
@@ -41,6 +43,7 @@ export const peopleQuerySchema = pageQuerySchema(pageSizes.people).extend({
     .trim()
     .max(peopleSearchMaxLength, `Search by at most ${peopleSearchMaxLength} characters of a name.`)
     .optional(),
+  changes: z.enum(["include", "omit"]).default("include"),
 });
 
 /**
@@ -56,6 +59,13 @@ export const peopleResponseSchema = z.object({
   allowedActions: z.array(peopleActionSchema),
 });
 export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
+
+/** GET /api/communities/{communityId}/people/changes: the newest joins and leaves. */
+export const peopleChangesResponseSchema = z.object({
+  communityId: z.string(),
+  recentChanges: z.array(membershipChangeSchema).max(recentChangesShown),
+});
+export type PeopleChangesResponse = z.infer<typeof peopleChangesResponseSchema>;
 
 const rolesSchema = z
   .array(communityRoleSchema, { error: "Choose the person's roles from the list." })

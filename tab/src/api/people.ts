@@ -1,10 +1,12 @@
 import {
   apiPaths,
   communityMemberSchema,
+  peopleChangesResponseSchema,
   peopleResponseSchema,
   type AddMemberRequest,
   type CommunityMember,
   type CommunityRole,
+  type PeopleChangesResponse,
   type PeopleResponse,
 } from "@practice-hub/shared";
 import { pageQuery } from "./paging";
@@ -22,6 +24,13 @@ export interface PeopleApi {
     limit?: number,
     search?: string,
   ): Promise<PeopleResponse>;
+  /**
+   * The first page of everyone and the newest joins and leaves, asked side by side (each its
+   * own request, so neither waits for the other's storage reads).
+   */
+  firstPage(communityId: string): Promise<PeopleResponse>;
+  /** The newest joins and leaves. */
+  changes(communityId: string): Promise<PeopleChangesResponse>;
   add(communityId: string, request: AddMemberRequest): Promise<CommunityMember>;
   /** Changes roles if `member.etag` is still current. */
   setRoles(props: {
@@ -33,14 +42,35 @@ export interface PeopleApi {
 
 /** Builds the People calls over the client's token source. */
 export function createPeopleApi(getToken: () => Promise<string>): PeopleApi {
+  const people: PeopleApi["people"] = async (communityId, cursor, limit, search) =>
+    apiRequest({
+      method: "GET",
+      path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit, search ? { search } : {})}`,
+      schema: peopleResponseSchema,
+      token: await getToken(),
+    });
+  const changes: PeopleApi["changes"] = async (communityId) =>
+    apiRequest({
+      method: "GET",
+      path: apiPaths.peopleChanges(communityId),
+      schema: peopleChangesResponseSchema,
+      token: await getToken(),
+    });
   return {
-    people: async (communityId, cursor, limit, search) =>
-      apiRequest({
-        method: "GET",
-        path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit, search ? { search } : {})}`,
-        schema: peopleResponseSchema,
-        token: await getToken(),
-      }),
+    people,
+    changes,
+    firstPage: async (communityId) => {
+      const [page, recent] = await Promise.all([
+        apiRequest({
+          method: "GET",
+          path: `${apiPaths.people(communityId)}${pageQuery(null, undefined, { changes: "omit" })}`,
+          schema: peopleResponseSchema,
+          token: await getToken(),
+        }),
+        changes(communityId),
+      ]);
+      return { ...page, recentChanges: recent.recentChanges };
+    },
     add: async (communityId, request) =>
       apiRequest({
         method: "POST",

@@ -73,7 +73,10 @@ export default function PeoplePage({ community }: { community: Community }) {
   const [search, setSearch] = useState("");
   const [searchText, setSearchText] = useState("");
   const load = useCallback(
-    () => api.people.people(community.id, null, undefined, search),
+    () =>
+      search
+        ? api.people.people(community.id, null, undefined, search)
+        : api.people.firstPage(community.id),
     [api, community.id, search],
   );
   const { state, reload, update } = useLoad(load);
