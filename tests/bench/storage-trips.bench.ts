@@ -11,8 +11,12 @@ import { apiPaths, type RitualInput } from "@practice-hub/shared";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { tableNames } from "../../bot/src/store";
 import { memberCommunityFactory } from "../support/factories";
-import { entryFactory, retroFactory, storedEntriesFactory } from "../support/retroFactories";
-import { storedRetroHeadersFactory } from "../support/retroFactories";
+import {
+  entryFactory,
+  retroFactory,
+  storedEntriesFactory,
+  storedRetroHeadersFactory,
+} from "../support/retroFactories";
 import { inBatches, startCountingStack, type CountingStack } from "../support/storageTrips";
 
 /** BENCH_SECONDS changes the run while working on it. */

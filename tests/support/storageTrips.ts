@@ -46,3 +46,36 @@ export async function inBatches<T>(
     await Promise.all(batches.slice(start, start + 4).map(write));
   }
 }
+
+/** The two sizes every storageTrips*.test.ts asks a route at, ten times apart. */
+export type TripSize = "small" | "large";
+
+/**
+ * Records the round trips of named requests at both sizes: `counted` makes one request, checks
+ * its status (throwing on another, so a broken step shows) and files its count under `name`.
+ */
+export function tripRecorder(counting: CountingStack) {
+  const trips: Record<string, Record<TripSize, number>> = {};
+  return {
+    trips,
+    async counted<T>(
+      name: string,
+      size: TripSize,
+      status: number,
+      request: () => Promise<{ status: number; body: T }>,
+    ): Promise<T> {
+      let answer: { status: number; body: T } | undefined;
+      const { trips: made } = await counting.tripsOf(async () => (answer = await request()));
+      if (!answer || answer.status !== status) throw new Error(`${name}: ${answer?.status}`);
+      (trips[name] ??= { small: 0, large: 0 })[size] = made;
+      return answer.body;
+    },
+    /** Asserts `name` took the same round trips at both sizes, and at most `budget`. */
+    expectConstant(name: string, budget: number) {
+      const counts = trips[name];
+      expect(counts?.small).toBeGreaterThan(0);
+      expect(counts?.large).toBe(counts?.small);
+      expect(counts?.large).toBeLessThanOrEqual(budget);
+    },
+  };
+}
