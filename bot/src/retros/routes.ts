@@ -284,8 +284,16 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       authorize: may("moderate"),
     },
     async ({ res, viewer, communityId, params: { retroId, entryId }, body: { reason } }) => {
-      await retroEntryHider({ store, viewer, communityId, retroId, entryId, reason, now: now() });
-      res.json(present(viewer, communityId, await read(viewer, communityId, retroId)));
+      const aggregate = await retroEntryHider({
+        store,
+        viewer,
+        communityId,
+        retroId,
+        entryId,
+        reason,
+        now: now(),
+      });
+      res.json(present(viewer, communityId, aggregate));
     },
   );
 

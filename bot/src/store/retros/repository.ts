@@ -192,9 +192,10 @@ export function createRetroRepository(table: TableClient): RetroRepository {
         hiddenByName: hidden.by.displayName,
         hiddenAt: hidden.at,
       };
-      await conditionalWrite("The entry changed since it was read.", () =>
+      const response = await conditionalWrite("The entry changed since it was read.", () =>
         table.updateEntity(entity, "Merge", { etag: expectedEtag }),
       );
+      return response.etag ?? "";
     },
 
     async castVote({ tenantId, communityId, retroId, mine, tallies, target, keyHash }) {

@@ -187,7 +187,7 @@ export interface RetroRepository {
     retroId: string;
     entry: Omit<RetroEntryEntity, "etag" | "hidden">;
   }): Promise<{ created: boolean }>;
-  /** Records who hid an entry and why, conditional on the entry's ETag. */
+  /** Records who hid an entry and why, conditional on the entry's ETag; answers the new one. */
   hideEntry(props: {
     tenantId: string;
     communityId: string;
@@ -195,7 +195,7 @@ export interface RetroRepository {
     entryId: string;
     hidden: { reason: string; by: PersonRef; at: string };
     expectedEtag: string;
-  }): Promise<void>;
+  }): Promise<string>;
   /**
    * Adds a vote for `target` to the person's row and to their tally shard, in one transaction
    * conditional on both ETags as read (`mine`, the shard among `tallies`): "conflict" when
