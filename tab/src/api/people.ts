@@ -16,7 +16,8 @@ import { apiRequest } from "./request";
 export interface PeopleApi {
   /**
    * A page of members in name order: the first without `cursor`, else the page after it (`limit`
-   * long); only those whose name starts with `search` when given.
+   * long); only those whose name starts with `search` when given. Without joins and leaves
+   * (`recentChanges` empty): `firstPage` adds them.
    */
   people(
     communityId: string,
@@ -42,10 +43,14 @@ export interface PeopleApi {
 
 /** Builds the People calls over the client's token source. */
 export function createPeopleApi(getToken: () => Promise<string>): PeopleApi {
+  // The joins and leaves come from their own route (`changes`): the page leaves them out.
   const people: PeopleApi["people"] = async (communityId, cursor, limit, search) =>
     apiRequest({
       method: "GET",
-      path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit, search ? { search } : {})}`,
+      path: `${apiPaths.people(communityId)}${pageQuery(cursor, limit, {
+        changes: "omit",
+        ...(search ? { search } : {}),
+      })}`,
       schema: peopleResponseSchema,
       token: await getToken(),
     });
@@ -60,15 +65,7 @@ export function createPeopleApi(getToken: () => Promise<string>): PeopleApi {
     people,
     changes,
     firstPage: async (communityId) => {
-      const [page, recent] = await Promise.all([
-        apiRequest({
-          method: "GET",
-          path: `${apiPaths.people(communityId)}${pageQuery(null, undefined, { changes: "omit" })}`,
-          schema: peopleResponseSchema,
-          token: await getToken(),
-        }),
-        changes(communityId),
-      ]);
+      const [page, recent] = await Promise.all([people(communityId), changes(communityId)]);
       return { ...page, recentChanges: recent.recentChanges };
     },
     add: async (communityId, request) =>
