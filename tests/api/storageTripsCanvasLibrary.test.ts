@@ -6,18 +6,16 @@ import { historyKey } from "../../bot/src/store/canvas/rows";
 import { memberCommunityFactory, sectionContentFactory } from "../support/factories";
 import {
   inBatches,
-  startCountingStack,
-  tripRecorder,
-  type CountingStack,
-  type TripSize,
+  printAndStop,
+  walkBothSizes,
+  type RecordingStack,
 } from "../support/storageTrips";
 
 // DESIGN.md: at most 2 storage round trips for a read and 3 for a write, whatever the size. The
 // canvas and library routes are asked in a community of 20 saved versions of a section and 20
 // library resources, and in one of 200 of each.
-let counting: CountingStack;
-let recorder: ReturnType<typeof tripRecorder>;
-const scale: Record<TripSize, number> = { small: 1, large: 10 };
+let counting: RecordingStack;
+const scale: Record<"small" | "large", number> = { small: 1, large: 10 };
 
 /** `count` older versions of the purpose section, stored straight into the canvas table. */
 async function storedVersions(communityId: string, count: number) {
@@ -71,8 +69,8 @@ async function storedResources(communityId: string, count: number) {
   );
 }
 
-async function walk(size: TripSize) {
-  const { counted } = recorder;
+async function walk(size: "small" | "large") {
+  const { counted } = counting;
   const communityId = (await memberCommunityFactory(counting.api)).id;
   await storedVersions(communityId, 20 * scale[size]);
   await storedResources(communityId, 20 * scale[size]);
@@ -133,22 +131,13 @@ async function walk(size: TripSize) {
   );
 }
 
-beforeAll(async () => {
-  counting = await startCountingStack();
-  recorder = tripRecorder(counting);
-  await walk("small");
-  await walk("large");
-}, 180_000);
+beforeAll(() => walkBothSizes((started) => (counting = started), walk), 180_000);
 
-afterAll(async () => {
-  // The figures of the before/after table in the report.
-  console.log(JSON.stringify(recorder?.trips));
-  await counting?.stack.stop();
-});
+afterAll(() => printAndStop(counting));
 
 it.each(["read the canvas", "read a page of history", "read the library"])(
   "%s: the same round trips at both sizes, at most 2",
-  (name) => recorder.expectConstant(name, 2),
+  (name) => counting.expectConstant(name, 2),
 );
 
 it.each([
@@ -158,4 +147,4 @@ it.each([
   "decide on a resource",
   "add a handbook entry",
   "change a handbook entry",
-])("%s: the same round trips at both sizes, at most 3", (name) => recorder.expectConstant(name, 3));
+])("%s: the same round trips at both sizes, at most 3", (name) => counting.expectConstant(name, 3));

@@ -1,22 +1,21 @@
 import { apiPaths } from "@practice-hub/shared";
 import { communityFactory } from "../support/factories";
 import {
-  startCountingStack,
-  tripRecorder,
-  type CountingStack,
+  printAndStop,
+  walkBothSizes,
+  type RecordingStack,
   type TripSize,
 } from "../support/storageTrips";
 
 // DESIGN.md: at most 2 storage round trips for a read and 3 for a write, whatever the size. The
 // tenant-wide routes (who am I, the community list, digest settings) are asked with 5
 // communities in the tenant, all of them the champion's, and again with 50.
-let counting: CountingStack;
-let recorder: ReturnType<typeof tripRecorder>;
+let counting: RecordingStack;
 const sizes: Record<TripSize, number> = { small: 5, large: 50 };
 let made = 0;
 
 async function walk(size: TripSize) {
-  const { counted } = recorder;
+  const { counted } = counting;
   let communityId = "";
   while (made < sizes[size]) {
     communityId = (await communityFactory(counting.api)).id;
@@ -43,24 +42,15 @@ async function walk(size: TripSize) {
   );
 }
 
-beforeAll(async () => {
-  counting = await startCountingStack();
-  recorder = tripRecorder(counting);
-  await walk("small");
-  await walk("large");
-}, 180_000);
+beforeAll(() => walkBothSizes((started) => (counting = started), walk), 180_000);
 
-afterAll(async () => {
-  // The figures of the before/after table in the report.
-  console.log(JSON.stringify(recorder?.trips));
-  await counting?.stack.stop();
-});
+afterAll(() => printAndStop(counting));
 
 it.each(["who am I", "list communities", "read a community's channel", "read digest settings"])(
   "%s: the same round trips at both sizes, at most 2",
-  (name) => recorder.expectConstant(name, 2),
+  (name) => counting.expectConstant(name, 2),
 );
 
 it("saves digest settings in the same round trips at both sizes, at most 3", () => {
-  recorder.expectConstant("save digest settings", 3);
+  counting.expectConstant("save digest settings", 3);
 });

@@ -2,7 +2,12 @@ import { apiPaths, type PeopleChangesResponse, type PeopleResponse } from "@prac
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { tableNames } from "../../bot/src/store";
 import { memberCommunityFactory } from "../support/factories";
-import { inBatches, startCountingStack, type CountingStack } from "../support/storageTrips";
+import {
+  inBatches,
+  startCountingStack,
+  storedJoins,
+  type CountingStack,
+} from "../support/storageTrips";
 
 // DESIGN.md: a read costs the same storage round trips whatever the size of the community (and
 // of the tenant). The People routes are asked in a community of 20 members and one of 200 (with
@@ -30,22 +35,7 @@ async function grow(communityId: string, count: number, label: string) {
       })),
     }),
   );
-  await inBatches(people, 20, (batch) =>
-    Promise.all(
-      batch.map((person, index) =>
-        counting.store.membershipEvents.record({
-          tenantId: demoTenantId,
-          communityId,
-          event: {
-            person: { id: person.userId, displayName: person.displayName },
-            change: "joined",
-            source: "teams",
-            at: new Date(Date.now() - index * 60_000).toISOString(),
-          },
-        }),
-      ),
-    ),
-  );
+  await storedJoins(counting.store, communityId, people);
 }
 
 beforeAll(async () => {
@@ -64,12 +54,8 @@ afterAll(async () => {
 });
 
 /** The trips of one request in each community, and what it answered. */
-async function atBothSizes(request: (communityId: string) => Promise<{ status: number }>) {
-  return {
-    small: await counting.tripsOf(() => request(communities.small)),
-    large: await counting.tripsOf(() => request(communities.large)),
-  };
-}
+const atBothSizes = (request: (communityId: string) => Promise<{ status: number }>) =>
+  counting.atBothSizes(communities, request);
 
 function expectConstant(result: { small: { trips: number }; large: { trips: number } }) {
   expect(result.large.trips).toBe(result.small.trips);

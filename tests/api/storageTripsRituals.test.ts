@@ -1,25 +1,15 @@
-import { apiPaths, type RitualInput } from "@practice-hub/shared";
+import { apiPaths } from "@practice-hub/shared";
 import { communityFactory } from "../support/factories";
-import { startCountingStack, type CountingStack } from "../support/storageTrips";
+import {
+  ritualInputFactory,
+  startCountingStack,
+  type CountingStack,
+} from "../support/storageTrips";
 
 // DESIGN.md: at most 2 storage round trips for a read and 3 for a write, whatever the size. The
 // ritual routes are asked in a community of 3 series and one of 30 (half the cap of 60).
 let counting: CountingStack;
 const communities: Record<"small" | "large", string> = { small: "", large: "" };
-
-function ritualInputFactory(index: number): RitualInput {
-  return {
-    name: `Ritual ${index}`,
-    schedule: {
-      startDate: "2026-01-05",
-      startTime: "10:00",
-      durationMinutes: 30,
-      timeZone: "Europe/London",
-      recurrence: { kind: "weekly", interval: 1, weekday: "TU" },
-      until: null,
-    },
-  };
-}
 
 async function createRitual(communityId: string, index: number) {
   return counting.api.post(apiPaths.rituals(communityId), {
@@ -42,12 +32,8 @@ afterAll(async () => {
   await counting?.stack.stop();
 });
 
-async function atBothSizes(request: (communityId: string) => Promise<{ status: number }>) {
-  return {
-    small: await counting.tripsOf(() => request(communities.small)),
-    large: await counting.tripsOf(() => request(communities.large)),
-  };
-}
+const atBothSizes = (request: (communityId: string) => Promise<{ status: number }>) =>
+  counting.atBothSizes(communities, request);
 
 it("creates a ritual in 3 round trips with 3 series and with 30", async () => {
   let index = 100;

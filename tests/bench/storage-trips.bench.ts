@@ -7,7 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { TableClient } from "@azure/data-tables";
-import { apiPaths, type RitualInput } from "@practice-hub/shared";
+import { apiPaths } from "@practice-hub/shared";
 import { demoTenantId } from "../../bot/src/local/demoIdentities";
 import { tableNames } from "../../bot/src/store";
 import { memberCommunityFactory } from "../support/factories";
@@ -17,7 +17,13 @@ import {
   storedEntriesFactory,
   storedRetroHeadersFactory,
 } from "../support/retroFactories";
-import { inBatches, startCountingStack, type CountingStack } from "../support/storageTrips";
+import {
+  inBatches,
+  ritualInputFactory,
+  startCountingStack,
+  storedJoins,
+  type CountingStack,
+} from "../support/storageTrips";
 
 /** BENCH_SECONDS changes the run while working on it. */
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -65,22 +71,7 @@ async function communityOf(scale: number) {
       put: batch.map((p) => ({ ...p, roles: ["member"], leftTeamAt: null, expectedEtag: null })),
     }),
   );
-  await inBatches(people.slice(0, 10 * scale), 20, (batch) =>
-    Promise.all(
-      batch.map((person) =>
-        counting.store.membershipEvents.record({
-          tenantId: demoTenantId,
-          communityId,
-          event: {
-            person: { id: person.userId, displayName: person.displayName },
-            change: "joined",
-            source: "teams",
-            at: new Date().toISOString(),
-          },
-        }),
-      ),
-    ),
-  );
+  await storedJoins(counting.store, communityId, people.slice(0, 10 * scale));
   await storedRetroHeadersFactory(counting.store, communityId, 20 * scale, {
     tenantId: demoTenantId,
     before: new Date("2026-01-01T00:00:00Z"),
@@ -89,18 +80,10 @@ async function communityOf(scale: number) {
   await entryFactory(counting.api, retro);
   await storedEntriesFactory(counting.store, retro, 10 * scale, demoTenantId);
   for (let index = 0; index < 3 * scale; index += 1) {
-    const input: RitualInput = {
-      name: `Ritual ${index}`,
-      schedule: {
-        startDate: "2026-01-05",
-        startTime: "10:00",
-        durationMinutes: 30,
-        timeZone: "Europe/London",
-        recurrence: { kind: "weekly", interval: 1, weekday: "TU" },
-        until: null,
-      },
-    };
-    await counting.api.post(apiPaths.rituals(communityId), { as: "demo-champion", body: input });
+    await counting.api.post(apiPaths.rituals(communityId), {
+      as: "demo-champion",
+      body: ritualInputFactory(index),
+    });
   }
   return { communityId, retroId: retro.id };
 }

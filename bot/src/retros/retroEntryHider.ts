@@ -2,7 +2,7 @@ import { retroActivityClosedMessage, isRetroActivityOpen, toIso } from "@practic
 import { conflict, notFound } from "../errors";
 import type { Viewer } from "../policies";
 import { etagWrite, type RetroAggregate, type Store } from "../store";
-import { retroReader } from "./retroReader";
+import { retroForViewer } from "./retroReader";
 
 /**
  * Hides an entry from everyone but moderators and facilitators, recording who hid it, when and
@@ -22,14 +22,7 @@ export async function retroEntryHider(props: {
   const tenantId = viewer.actor.tenantId;
   return etagWrite({
     read: async () => {
-      const aggregate = await retroReader({
-        store,
-        tenantId,
-        communityId,
-        retroId,
-        userId: viewer.actor.userId,
-        withActions: true,
-      });
+      const aggregate = await retroForViewer({ store, viewer, communityId, retroId });
       if (!isRetroActivityOpen("hideEntry", aggregate.retro.phase)) {
         throw conflict(retroActivityClosedMessage("hideEntry", aggregate.retro.phase));
       }

@@ -11,7 +11,7 @@ import { conflict } from "../errors";
 import type { Viewer } from "../policies";
 import { etagWrite, type RetroAggregate, type RetroSummary, type Store } from "../store";
 import { votesOfTallies } from "./presenter";
-import { retroReader } from "./retroReader";
+import { retroForViewer } from "./retroReader";
 
 /** What a closed retro came to, computed once when it closes. */
 export function retroSummaryOf(aggregate: RetroAggregate): RetroSummary {
@@ -49,15 +49,7 @@ export async function retroMover(props: {
   const { store, viewer, communityId, retroId, to } = props;
   const tenantId = viewer.actor.tenantId;
   return etagWrite({
-    read: () =>
-      retroReader({
-        store,
-        tenantId,
-        communityId,
-        retroId,
-        userId: viewer.actor.userId,
-        withActions: true,
-      }),
+    read: () => retroForViewer({ store, viewer, communityId, retroId }),
     write: async (aggregate) => {
       const { retro } = aggregate;
       try {

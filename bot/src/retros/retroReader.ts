@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { notFound } from "../errors";
+import type { Viewer } from "../policies";
 import type { RetroAggregate, Store } from "../store";
 
 /** The 404 for a retro the community does not have. */
@@ -30,6 +31,21 @@ export async function retroReader(props: {
   });
   if (!aggregate) throw retroNotFound();
   return aggregate;
+}
+
+/** Reads a retro as `viewer` sees it: with their own votes and the actions that concern it. */
+export function retroForViewer(props: {
+  store: Store;
+  viewer: Viewer;
+  communityId: string;
+  retroId: string;
+}): Promise<RetroAggregate> {
+  return retroReader({
+    ...props,
+    tenantId: props.viewer.actor.tenantId,
+    userId: props.viewer.actor.userId,
+    withActions: true,
+  });
 }
 
 /**
