@@ -84,6 +84,10 @@ export async function createService(
     options.onStorageRoundTrip ? { onRoundTrip: options.onStorageRoundTrip } : {},
   );
   await store.ensureTables();
+  // Memberships stored before the community member index existed get their index rows.
+  await store.memberships.migrateMemberIndex();
+  // Votes stored a row each before tallies existed: they move to person rows and tallies.
+  await store.retros.migrateVotes();
   const now = options.now ?? (() => new Date());
   const eventLoop = createEventLoopMonitor({ logger: logger.child({ component: "event-loop" }) });
   // Due work for the scheduler leader: each feature area adds its source here. Each runs tracked,

@@ -62,5 +62,17 @@ it("shows a large community's people a page at a time, and the rest after Show m
   expect(await rows.count()).toBe(added + 2);
   await more.waitFor({ state: "detached" });
   await screenshot(page, "people-after-show-more");
+
+  // A search by the start of a name, then everyone again.
+  await page
+    .getByRole("searchbox", { name: "Find people by the start of their name" })
+    .fill("paged person 05");
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  // A header row and the four people named "Paged Person 050" to "053".
+  await rows.nth(5).waitFor({ state: "detached" });
+  expect(await rows.count()).toBe(5);
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Show everyone" }).click();
+  await rows.nth(pageSizes.people.size).waitFor();
   await context.close();
 });

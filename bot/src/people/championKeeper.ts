@@ -4,9 +4,10 @@ import type { CommunityMembershipEntity } from "../store";
 
 /**
  * Most champions kept after leaving that naming a new champion removes in one transaction (of
- * 100 rows). Only the last champion is ever kept after leaving, so one is the usual number.
+ * 100 actions, two rows each: the person's own and the community's index row). Only the last
+ * champion is ever kept after leaving, so one is the usual number.
  */
-const maxRemoved = 90;
+const maxRemoved = 45;
 
 /** What a membership change must write besides the person's own row to keep a champion. */
 export type ChampionGuard =

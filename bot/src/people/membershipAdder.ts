@@ -48,7 +48,7 @@ async function insertMembership(props: {
         tenantId,
         communityId,
         put: [{ userId: person.id, displayName: person.displayName, ...next, expectedEtag: null }],
-        remove: guard.remove,
+        remove: members.filter((member) => guard.remove.includes(member.userId)),
         roster: { expectedEtag: rosterEtag },
       });
       return etags.get(person.id) ?? "";

@@ -51,7 +51,7 @@ export async function membershipRemover(props: {
         await store.memberships.changeCommunityMemberships({
           tenantId,
           communityId,
-          remove: [person.id],
+          remove: [current],
           roster: { expectedEtag: rosterEtag },
         });
       } else {
@@ -60,6 +60,7 @@ export async function membershipRemover(props: {
           tenantId,
           userId: person.id,
           communityId,
+          displayName: current.displayName,
           expectedEtag: current.etag,
         });
         if (!removed) return "unchanged";

@@ -60,7 +60,7 @@ export async function membershipRolesUpdater(props: {
         tenantId,
         communityId,
         put: [{ ...current, ...next, expectedEtag: current.etag }],
-        remove: guard.remove,
+        remove: members.filter((member) => guard.remove.includes(member.userId)),
         ...(guard.rosterChange ? { roster: { expectedEtag: rosterEtag } } : {}),
       });
       return presentMember({ ...current, roles: props.roles, etag: etags.get(userId) ?? "" });

@@ -5,6 +5,7 @@ import {
   recentChangesShown,
   toIso,
   updateRolesRequestSchema,
+  type PeopleChangesResponse,
   type PeopleResponse,
 } from "@practice-hub/shared";
 import { type Router } from "express";
@@ -26,6 +27,27 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
   const { store, now } = deps;
   const { router, route } = areaRouter(deps);
 
+  /** The newest joins and leaves of the last `recentChangeDays`: one partition query. */
+  const recentChangesOf = (tenantId: string, communityId: string) =>
+    store.membershipEvents.listRecent({
+      tenantId,
+      communityId,
+      sinceIso: toIso(new Date(now().getTime() - recentChangeDays * 86_400_000)),
+      limit: recentChangesShown,
+    });
+
+  route(
+    { method: "get", path: paths.peopleChanges, authorize: { kind: "people", action: "read" } },
+    async ({ res, viewer, communityId }) => {
+      const changes = await recentChangesOf(viewer.actor.tenantId, communityId);
+      const body: PeopleChangesResponse = {
+        communityId,
+        recentChanges: changes.map(presentMembershipChange),
+      };
+      res.json(body);
+    },
+  );
+
   route(
     {
       method: "get",
@@ -33,22 +55,25 @@ export function peopleRouter(deps: Pick<ApiDeps, "store" | "now" | "authenticate
       query: { schema: peopleQuerySchema, what: "The page" },
       authorize: { kind: "people", action: "read" },
     },
-    async ({ res, viewer, communityId, query: { cursor, limit } }) => {
+    async ({
+      res,
+      viewer,
+      communityId,
+      query: { cursor, limit, search, changes: withChanges },
+    }) => {
       const { tenantId } = viewer.actor;
-      const sinceIso = toIso(new Date(now().getTime() - recentChangeDays * 86_400_000));
       const [members, changes] = await Promise.all([
         pageOf(() =>
-          store.memberships.listCommunityMembersPage({ tenantId, communityId, limit, cursor }),
+          store.memberships.listCommunityMembersPage({
+            tenantId,
+            communityId,
+            limit,
+            cursor,
+            namePrefix: search || undefined,
+          }),
         ),
-        // Later pages add members only: the changes came with the first.
-        cursor
-          ? []
-          : store.membershipEvents.listRecent({
-              tenantId,
-              communityId,
-              sinceIso,
-              limit: recentChangesShown,
-            }),
+        // Later pages and searches add members only: the changes came with the first page.
+        cursor || search || withChanges === "omit" ? [] : recentChangesOf(tenantId, communityId),
       ]);
       const body: PeopleResponse = {
         communityId,

@@ -120,6 +120,8 @@ export function registerRetroBot(props: {
       tenantId: viewer.actor.tenantId,
       communityId,
       retroId,
+      userId: null,
+      withActions: true,
     });
     const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
     return { card: liveCard(retro) };
@@ -180,8 +182,10 @@ export function registerRetroBot(props: {
         tenantId: actor.tenantId,
         communityId,
         retroId: ref.retroId,
+        userId: actor.userId,
+        withActions: false,
       });
-      const cast = before.votes.filter((vote) => vote.userId === actor.userId).length;
+      const cast = before.mine.targets.length;
       // A double click sends the same target with the same count of earlier votes: one key.
       await retroVoter({
         store,
@@ -283,6 +287,8 @@ export function registerRetroBot(props: {
       tenantId: actor.tenantId,
       communityId,
       retroId: started.retroId,
+      userId: null,
+      withActions: true,
     });
     const retro = presentRetro({ communityId, aggregate, audience: channelAudience, now: now() });
     await reply(liveCard(retro));

@@ -1,5 +1,5 @@
 import { builtInRetroFormat, retroLimits, type RetroPhase } from "@practice-hub/shared";
-import type { RetroAggregate, RetroEntryEntity, RetroVoteEntity } from "../store";
+import type { RetroAggregate, RetroEntryEntity } from "../store";
 import { channelAudience, presentRetro } from "./presenter";
 
 const now = new Date("2026-11-20T10:00:00.000Z");
@@ -16,19 +16,16 @@ function entry(id: string, text = `entry ${id}`): RetroEntryEntity {
   };
 }
 
-function votesFor(target: string, count: number, userPrefix = "u"): RetroVoteEntity[] {
-  return Array.from({ length: count }, (_, slot) => ({
-    userId: `${userPrefix}${slot}`,
-    slot,
-    target,
-  }));
+/** `count` votes for `target`, as a tally shard holds them. */
+function votesFor(target: string, count: number): RetroAggregate["tallies"] {
+  return [{ shard: 0, counts: { [target]: count }, etag: "t" }];
 }
 
 /** A retro with a theme of two entries and `loose` entries no theme gathered. */
 function aggregateOf(props: {
   phase: RetroPhase;
   loose: number;
-  votes: RetroVoteEntity[];
+  votes: RetroAggregate["tallies"];
 }): RetroAggregate {
   const looseEntries = Array.from({ length: props.loose }, (_, index) => entry(`l${index}`));
   return {
@@ -47,8 +44,8 @@ function aggregateOf(props: {
       etag: "etag-1",
     },
     entries: [entry("m1"), entry("m2"), ...looseEntries],
-    votes: props.votes,
-    voteKeys: new Set(),
+    tallies: props.votes,
+    mine: { userId: "demo-member", targets: [], keyHashes: [], etag: null },
     communityActions: [],
   };
 }

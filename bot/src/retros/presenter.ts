@@ -52,6 +52,15 @@ export interface RetroAudience {
 /** The audience of a card posted in a channel: no one in particular, no special rights. */
 export const channelAudience: RetroAudience = { userId: null, capabilities: [] };
 
+/** The votes the tallies count, one item per vote, for the shared ballot. */
+export function votesOfTallies(tallies: RetroAggregate["tallies"]): { target: string }[] {
+  return tallies.flatMap((shard) =>
+    Object.entries(shard.counts).flatMap(([target, count]) =>
+      Array.from({ length: count }, () => ({ target })),
+    ),
+  );
+}
+
 /**
  * A retro as one audience sees it. Hidden entries are left out except for those who run or
  * moderate retros; while collecting no entry text leaves the service, only counts per prompt;
@@ -85,7 +94,7 @@ export function presentRetro(props: {
         themes: retro.themes,
         // The ballot sorts by votes: while they are hidden it must not see them, or the order
         // (and which items the card's short list keeps) would give the tally away.
-        votes: tallyHidden ? [] : aggregate.votes,
+        votes: tallyHidden ? [] : votesOfTallies(aggregate.tallies),
       });
   const actions = aggregate.communityActions
     .filter((action) => action.retroId === retro.retroId)
@@ -114,10 +123,11 @@ export function presentRetro(props: {
       : (seesHidden ? aggregate.entries : visible).map((entry) => presentEntry(entry, seesHidden)),
     themes: retro.themes,
     voteItems: ballot.map((item) => ({ ...item, votes: tallyHidden ? null : item.votes })),
-    votesCast: aggregate.votes.length,
-    myVotes: aggregate.votes
-      .filter((vote) => vote.userId === audience.userId)
-      .map((vote) => vote.target),
+    votesCast: aggregate.tallies.reduce(
+      (sum, shard) => sum + Object.values(shard.counts).reduce((a, b) => a + b, 0),
+      0,
+    ),
+    myVotes: aggregate.mine.userId === audience.userId ? aggregate.mine.targets : [],
     actions: actions.map((action) => presentRetroAction(action, now)),
     reviewActions: reviewActions.map((action) => presentRetroAction(action, now)),
     pulse: retro.format.scored ? pulseOf(visible.map((entry) => entry.score)) : null,

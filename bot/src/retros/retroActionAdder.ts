@@ -44,7 +44,7 @@ export async function retroActionAdder(props: {
   const tenantId = viewer.actor.tenantId;
   // Independent reads: asked together so the owner check adds no waiting.
   const [{ retro, communityActions }, owner] = await Promise.all([
-    retroReader({ store, tenantId, communityId, retroId }),
+    retroReader({ store, tenantId, communityId, retroId, userId: null, withActions: true }),
     store.memberships.findCommunityMembership({ tenantId, userId: request.owner.id, communityId }),
   ]);
   if (!isRetroActivityOpen("addAction", retro.phase)) {

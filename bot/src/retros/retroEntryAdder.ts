@@ -38,6 +38,8 @@ export async function retroEntryAdder(props: {
     tenantId: viewer.actor.tenantId,
     communityId,
     retroId,
+    userId: null,
+    withActions: false,
   });
   if (!isRetroActivityOpen("addEntry", retro.phase)) {
     throw conflict(retroActivityClosedMessage("addEntry", retro.phase));

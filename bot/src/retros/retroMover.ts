@@ -10,7 +10,8 @@ import {
 import { conflict } from "../errors";
 import type { Viewer } from "../policies";
 import { etagWrite, type RetroAggregate, type RetroSummary, type Store } from "../store";
-import { retroReader } from "./retroReader";
+import { votesOfTallies } from "./presenter";
+import { retroForViewer } from "./retroReader";
 
 /** What a closed retro came to, computed once when it closes. */
 export function retroSummaryOf(aggregate: RetroAggregate): RetroSummary {
@@ -21,7 +22,7 @@ export function retroSummaryOf(aggregate: RetroAggregate): RetroSummary {
       hidden: e.hidden !== null,
     })),
     themes: aggregate.retro.themes,
-    votes: aggregate.votes,
+    votes: votesOfTallies(aggregate.tallies),
   });
   return {
     topThemes: topThemes(ballot),
@@ -48,7 +49,7 @@ export async function retroMover(props: {
   const { store, viewer, communityId, retroId, to } = props;
   const tenantId = viewer.actor.tenantId;
   return etagWrite({
-    read: () => retroReader({ store, tenantId, communityId, retroId }),
+    read: () => retroForViewer({ store, viewer, communityId, retroId }),
     write: async (aggregate) => {
       const { retro } = aggregate;
       try {

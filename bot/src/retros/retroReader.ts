@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { notFound } from "../errors";
+import type { Viewer } from "../policies";
 import type { RetroAggregate, Store } from "../store";
 
 /** The 404 for a retro the community does not have. */
@@ -7,21 +8,44 @@ export function retroNotFound() {
   return notFound("No retro with that id in this community. It may have been removed.");
 }
 
-/** Reads a retro with everything in it, or throws 404: one partition query. */
+/**
+ * Reads a retro with its entries, tallies and `userId`'s votes (one query), and with
+ * `withActions` the actions that concern it (a second, sent at the same time), or throws 404.
+ */
 export async function retroReader(props: {
   store: Store;
   tenantId: string;
   communityId: string;
   retroId: string;
+  /** Whose own votes to read (myVotes); null for a view that is nobody's. */
+  userId: string | null;
+  withActions: boolean;
 }): Promise<RetroAggregate> {
   if (!/^[A-Za-z0-9-]{1,60}$/.test(props.retroId)) throw retroNotFound();
   const aggregate = await props.store.retros.read({
     tenantId: props.tenantId,
     communityId: props.communityId,
     retroId: props.retroId,
+    userId: props.userId,
+    withActions: props.withActions,
   });
   if (!aggregate) throw retroNotFound();
   return aggregate;
+}
+
+/** Reads a retro as `viewer` sees it: with their own votes and the actions that concern it. */
+export function retroForViewer(props: {
+  store: Store;
+  viewer: Viewer;
+  communityId: string;
+  retroId: string;
+}): Promise<RetroAggregate> {
+  return retroReader({
+    ...props,
+    tenantId: props.viewer.actor.tenantId,
+    userId: props.viewer.actor.userId,
+    withActions: true,
+  });
 }
 
 /**

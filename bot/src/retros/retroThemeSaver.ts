@@ -9,7 +9,7 @@ import type { Viewer } from "../policies";
 import { allowedActions } from "../policies/allowedActions";
 import { presentRetro } from "./presenter";
 import { etagWrite, type RetroAggregate, type Store } from "../store";
-import { retroReader } from "./retroReader";
+import { retroForViewer } from "./retroReader";
 
 /**
  * Saves the facilitator's themes, conditional on the retro's ETag so two facilitators never
@@ -28,7 +28,7 @@ export async function retroThemeSaver(props: {
 }): Promise<RetroAggregate> {
   const { store, viewer, communityId, retroId, themes } = props;
   const tenantId = viewer.actor.tenantId;
-  const read = () => retroReader({ store, tenantId, communityId, retroId });
+  const read = () => retroForViewer({ store, viewer, communityId, retroId });
   const stale = (current: RetroAggregate) => {
     const data: StaleRetroData = {
       current: presentRetro({

@@ -1,7 +1,6 @@
 import {
   castRetroVoteRequestSchema,
   isRetroActivityOpen,
-  freeVoteSlots,
   retroActivityClosedMessage,
   retroBallot,
   votesLeft,
@@ -14,24 +13,22 @@ import type { Viewer } from "../policies";
 import type { Store } from "../store";
 import { idFromKey, retroReader } from "./retroReader";
 
-/** Reads of the retro before giving up; each read tries every slot still free. */
-const maxAttempts = 4;
+/**
+ * Reads of the retro before giving up. A try loses only to a vote of the same person or of
+ * someone in the same tally shard stored in between, so a crowd of 50 on one entry (three or
+ * four per shard) settles well within this.
+ */
+const maxAttempts = 12;
 
-/** A copy in random order (Fisher-Yates), so parallel votes spread over the free slots. */
-function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
+/** A short random wait after a lost try, so the people of one shard spread out. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
 
 /**
- * Casts one vote. Each vote is its own row in one of the person's `votesPerPerson` slots,
- * inserted together with a marker for its submission key: a slot can be taken once, so the
- * count stays exact under concurrency, and a retried submission finds its marker and stores
- * nothing. The caller must be allowed to contribute.
+ * Casts one vote: added to the person's own row (their targets and submission keys) and to
+ * their tally shard in one transaction, conditional on both ETags, so the count stays exact
+ * under concurrency, and a retried submission finds its key and stores nothing. Reads the
+ * retro's entries, tallies and the person's row in one query, writes in one transaction. The
+ * caller must be allowed to contribute.
  */
 export async function retroVoter(props: {
   store: Store;
@@ -48,15 +45,22 @@ export async function retroVoter(props: {
   const keyHash = idFromKey(retroId, userId, submissionKey);
 
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const aggregate = await retroReader({ store, tenantId, communityId, retroId });
-    const { retro } = aggregate;
-    const mine = aggregate.votes.filter((vote) => vote.userId === userId);
+    if (attempt > 0) await pause();
+    const aggregate = await retroReader({
+      store,
+      tenantId,
+      communityId,
+      retroId,
+      userId,
+      withActions: false,
+    });
+    const { retro, mine } = aggregate;
     const answer = (created: boolean): CastRetroVoteResponse => ({
       created,
-      myVotes: mine.map((vote) => vote.target).concat(created ? [target] : []),
-      votesLeft: votesLeft(retro.votesPerPerson, mine.length + (created ? 1 : 0)),
+      myVotes: created ? [...mine.targets, target] : mine.targets,
+      votesLeft: votesLeft(retro.votesPerPerson, mine.targets.length + (created ? 1 : 0)),
     });
-    if (aggregate.voteKeys.has(keyHash)) return answer(false);
+    if (mine.keyHashes.includes(keyHash)) return answer(false);
     if (!isRetroActivityOpen("vote", retro.phase)) {
       throw conflict(retroActivityClosedMessage("vote", retro.phase));
     }
@@ -72,28 +76,19 @@ export async function retroVoter(props: {
     if (!ballot.some((item) => item.target === target)) {
       throw badRequest("That theme or entry is not on this retro's ballot.");
     }
-    const free = freeVoteSlots(
-      retro.votesPerPerson,
-      mine.map((vote) => vote.slot),
-    );
-    if (free.length === 0) {
+    if (mine.targets.length >= retro.votesPerPerson) {
       throw conflict(`You have used all ${retro.votesPerPerson} of your votes in this retro.`);
     }
-    // Parallel votes of one person all see the same free slots. Trying them in a random order,
-    // and moving on to the next when a parallel vote took one, means every vote finds a slot
-    // without re-reading as long as the person has votes left.
-    for (const slot of shuffled(free)) {
-      const result = await store.retros.castVote({
-        tenantId,
-        communityId,
-        retroId,
-        vote: { userId, slot, target },
-        keyHash,
-      });
-      if (result === "created") return answer(true);
-      // The same submission won in parallel: the next read finds its marker and answers.
-      if (result === "duplicate") break;
-    }
+    const result = await store.retros.castVote({
+      tenantId,
+      communityId,
+      retroId,
+      mine,
+      tallies: aggregate.tallies,
+      target,
+      keyHash,
+    });
+    if (result === "created") return answer(true);
   }
   throw conflict("Many votes arrived at once. Try your vote again.");
 }

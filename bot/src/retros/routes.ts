@@ -20,7 +20,7 @@ import { retroEntryAdder } from "./retroEntryAdder";
 import { retroEntryHider } from "./retroEntryHider";
 import { retroMover } from "./retroMover";
 import type { RetroNotifier } from "./retroNotifier";
-import { retroNotFound, retroReader } from "./retroReader";
+import { retroForViewer, retroNotFound } from "./retroReader";
 import { retroStarter } from "./retroStarter";
 import { retroThemeSaver } from "./retroThemeSaver";
 import { retroVoter } from "./retroVoter";
@@ -70,7 +70,7 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
   }
 
   async function read(viewer: Viewer, communityId: string, retroId: string) {
-    return retroReader({ store, tenantId: viewer.actor.tenantId, communityId, retroId });
+    return retroForViewer({ store, viewer, communityId, retroId });
   }
 
   /** Notifications are best effort: the change is stored, a failed post must not undo it. */
@@ -259,8 +259,16 @@ export function retrosRouter(deps: RetrosRouterDeps): Router {
       authorize: may("moderate"),
     },
     async ({ res, viewer, communityId, params: { retroId, entryId }, body: { reason } }) => {
-      await retroEntryHider({ store, viewer, communityId, retroId, entryId, reason, now: now() });
-      res.json(present(viewer, communityId, await read(viewer, communityId, retroId)));
+      const aggregate = await retroEntryHider({
+        store,
+        viewer,
+        communityId,
+        retroId,
+        entryId,
+        reason,
+        now: now(),
+      });
+      res.json(present(viewer, communityId, aggregate));
     },
   );
 

@@ -14,9 +14,10 @@ export function newRitualId(): string {
 /**
  * Creates one or more rituals in one transaction (the starter rhythm creates three at once), so
  * a community never ends up with half a rhythm, and never beyond `ritualsPerCommunity` (every
- * series is read by each calendar query). The caller must already be authorized. Five round trips
- * (the community and its series are read in parallel): the budget of three holds for every
- * other write.
+ * series is read by each calendar query). The caller must already be authorized. Three round
+ * trips (the viewer's roles, the series, the transaction) once the community has a series: its
+ * series carry the community's creation date, and the reminder job's index already names it. The
+ * community's first series also reads the community and writes that index: five.
  */
 export async function ritualCreator(props: {
   store: Store;
@@ -27,11 +28,12 @@ export async function ritualCreator(props: {
 }): Promise<Ritual[]> {
   const { store, viewer, communityId } = props;
   const { tenantId } = viewer.actor;
-  const [community, existing] = await Promise.all([
-    store.communities.find({ tenantId, communityId }),
-    store.rituals.listRituals({ tenantId, communityId }),
-  ]);
-  if (!community) throw communityNotFound();
+  const existing = await store.rituals.listRituals({ tenantId, communityId });
+  const first = existing[0];
+  const communityCreatedAt =
+    first?.communityCreatedAt ??
+    (await store.communities.find({ tenantId, communityId }))?.createdAt;
+  if (communityCreatedAt === undefined) throw communityNotFound();
   if (existing.length + props.rituals.length > ritualLimits.ritualsPerCommunity) {
     throw badRequest(
       `A community can run at most ${ritualLimits.ritualsPerCommunity} rituals, and this one has ${existing.length}. Delete rituals that have ended first.`,
@@ -47,12 +49,13 @@ export async function ritualCreator(props: {
       volunteers: [],
       lastServed: {},
       recentSessions: [],
-      communityCreatedAt: community.createdAt,
+      communityCreatedAt,
       createdAt,
       sequence: 0,
     })),
   });
   // Upsert, outside the transaction (another partition): the reminder job finds the community.
-  await store.rituals.indexCommunity({ tenantId, communityId });
+  // Creating its first series indexed it, and nothing removes an index entry.
+  if (!first) await store.rituals.indexCommunity({ tenantId, communityId });
   return created.map(presentRitual);
 }

@@ -10,9 +10,12 @@ export const tableNames = {
    */
   communities: "communities",
   /**
-   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles, and
-   * `!roster|<communityId>` (written with every change to who a community's champions are, so
-   * such changes land one at a time). Also PartitionKey `tenantRoleHolders`, RowKey
+   * PartitionKey tenantId, RowKey `<userId>|<communityId>` or `<userId>|` for tenant roles (what
+   * rolesOf reads), and per community the range `!member|<communityId>|`: the champion roster at
+   * that exact key (written with every change to who the champions are, so such changes land one
+   * at a time), then the member index `!member|<communityId>|<name key> <userId>` (the same
+   * membership, in name order, written in one transaction with the person's own row). Also
+   * PartitionKey `migrations`, RowKey `memberIndex-1`: the member index migration ran. Also PartitionKey `tenantRoleHolders`, RowKey
    * `<tenantId>|<userId>`: every tenant role holder across tenants, so the digest job finds heads
    * of profession who never saved settings.
    */
@@ -56,8 +59,11 @@ export const tableNames = {
   digests: "digests",
   /**
    * PartitionKey `<tenantId>__<communityId>`. RowKeys: `retro|<retroId>` (header; ids start with
-   * a newest-first key), `r|<retroId>|e|<entryId>` (entries), `r|<retroId>|v|<userId>|<slot>`
-   * (votes), `r|<retroId>|k|<hashed submission key>` (vote markers), `action|<actionId>`.
+   * a newest-first key), `r|<retroId>|e|<entryId>` (entries), `r|<retroId>|f|<shard>` (tally
+   * shards: votes per target), `r|<retroId>|i|<userId>` (a person's votes and submission keys),
+   * `action|<actionId>`. Votes stored before tallies (`r|<retroId>|v|<userId>|<slot>` and markers
+   * `r|<retroId>|k|<key hash>`) were moved at start and are read no more. Also PartitionKey
+   * `migrations`, RowKey `retroVotes-1`: that move ran.
    */
   retros: "retros",
   /**

@@ -21,6 +21,7 @@ export const apiPathTemplates = {
   handbook: "/api/communities/:communityId/library/handbook",
   handbookEntry: "/api/communities/:communityId/library/handbook/:entryId",
   people: "/api/communities/:communityId/people",
+  peopleChanges: "/api/communities/:communityId/people/changes",
   personRoles: "/api/communities/:communityId/people/:userId/roles",
   digestSettings: "/api/digest/settings",
   digestPreview: "/api/digest/preview",
@@ -106,6 +107,7 @@ export const apiPaths = {
   handbookEntry: (communityId: string, entryId: string) =>
     fillPath(t.handbookEntry, { communityId, entryId }),
   people: (communityId: string) => fillPath(t.people, { communityId }),
+  peopleChanges: (communityId: string) => fillPath(t.peopleChanges, { communityId }),
   personRoles: (communityId: string, userId: string) =>
     fillPath(t.personRoles, { communityId, userId }),
   digestSettings: t.digestSettings,

@@ -28,11 +28,26 @@ export type MembershipChange = z.infer<typeof membershipChangeSchema>;
 /** The joins and leaves the People page lists: the newest of the last 90 days. */
 export const recentChangesShown = 30;
 
-/** Query of GET .../people: a page of members (`?cursor=&limit=`). */
-export const peopleQuerySchema = pageQuerySchema(pageSizes.people);
+/** The longest start of a name the People page searches by. */
+export const peopleSearchMaxLength = 60;
 
 /**
- * GET /api/communities/{communityId}/people: a page of members in a stable order, with the cursor
+ * Query of GET .../people: a page of members in name order (`?cursor=&limit=`), those whose name
+ * starts with `search` when given (case and accents aside). `changes=omit` leaves the joins and
+ * leaves out of the first page, for a caller that asks GET .../people/changes beside it (the
+ * tab): the page then takes one storage round trip fewer.
+ */
+export const peopleQuerySchema = pageQuerySchema(pageSizes.people).extend({
+  search: z
+    .string()
+    .trim()
+    .max(peopleSearchMaxLength, `Search by at most ${peopleSearchMaxLength} characters of a name.`)
+    .optional(),
+  changes: z.enum(["include", "omit"]).default("include"),
+});
+
+/**
+ * GET /api/communities/{communityId}/people: a page of members in name order, with the cursor
  * of the next page; the first page (no cursor) also carries the newest joins and leaves.
  */
 export const peopleResponseSchema = z.object({
@@ -44,6 +59,13 @@ export const peopleResponseSchema = z.object({
   allowedActions: z.array(peopleActionSchema),
 });
 export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
+
+/** GET /api/communities/{communityId}/people/changes: the newest joins and leaves. */
+export const peopleChangesResponseSchema = z.object({
+  communityId: z.string(),
+  recentChanges: z.array(membershipChangeSchema).max(recentChangesShown),
+});
+export type PeopleChangesResponse = z.infer<typeof peopleChangesResponseSchema>;
 
 const rolesSchema = z
   .array(communityRoleSchema, { error: "Choose the person's roles from the list." })

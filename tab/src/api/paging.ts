@@ -9,11 +9,19 @@ export function appendPage<T>(shown: readonly T[], page: readonly T[], idOf: (it
   return [...kept, ...page.filter((item) => !shownIds.has(idOf(item)))];
 }
 
-/** `?cursor=&limit=` for a page of a list: without a cursor, the first page. */
-export function pageQuery(cursor: string | null | undefined, limit?: number): string {
+/**
+ * `?cursor=&limit=` for a page of a list (without a cursor, the first page), then any of the
+ * list's own parameters (`extra`).
+ */
+export function pageQuery(
+  cursor: string | null | undefined,
+  limit?: number,
+  extra: Record<string, string> = {},
+): string {
   const query = new URLSearchParams();
   if (cursor) query.set("cursor", cursor);
   if (limit !== undefined) query.set("limit", String(limit));
+  for (const [name, value] of Object.entries(extra)) query.set(name, value);
   const text = query.toString();
   return text ? `?${text}` : "";
 }

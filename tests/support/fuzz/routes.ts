@@ -692,6 +692,12 @@ export function fuzzRoutes(f: FuzzFixtures): FuzzRoute[] {
         params: c,
       },
       {
+        method: "GET",
+        path: "/api/communities/:communityId/people/changes",
+        access: "signedIn",
+        params: c,
+      },
+      {
         method: "POST",
         path: "/api/communities/:communityId/people",
         access: "signedIn",

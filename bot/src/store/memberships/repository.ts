@@ -2,22 +2,53 @@ import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { communityRoleSchema, tenantRoleSchema, type TenantRole } from "@practice-hub/shared";
 import { readPage } from "../paging";
+import { migrateMemberIndex } from "./indexMigration";
 import { conditionalWrite, readOrNull, requireEtag } from "../rows";
 import { ConcurrencyError, isConflict, isNotFound } from "../storageErrors";
-import { odataString, prefixUpperBound } from "../tables";
+import { prefixUpperBound } from "../tables";
 import type { PersonRoles, CommunityMembershipEntity, MembershipRepository } from "./types";
 import {
+  type MemberIndexRow,
   type MembershipRow,
-  separator,
-  rosterPrefix,
-  tenantRoleIndexPartition,
-  splitRoles,
+  communityRangeEnd,
+  communityRangePrefix,
+  memberIndexKey,
+  memberIndexMark,
   membershipFromRow,
+  nameKey,
   rosterAction,
+  rosterKey,
+  separator,
+  splitRoles,
+  tenantRoleIndexPartition,
 } from "./rows";
 
 /** The Table Storage implementation of MembershipRepository. */
 export function createMembershipRepository(table: TableClient): MembershipRepository {
+  /** The person's own row (read by rolesOf) and the community's index row, as a pair. */
+  function rowsOf(
+    tenantId: string,
+    communityId: string,
+    member: { userId: string; displayName: string; roles: readonly string[] },
+    leftTeamAt: string | null,
+  ) {
+    const own: MembershipRow = {
+      partitionKey: tenantId,
+      rowKey: `${member.userId}${separator}${communityId}`,
+      roles: member.roles.join(","),
+      displayName: member.displayName,
+      leftTeamAt: leftTeamAt ?? "",
+      communityId,
+    };
+    const index: MemberIndexRow = {
+      ...own,
+      rowKey: memberIndexKey(communityId, member.displayName, member.userId),
+      userId: member.userId,
+    };
+    // Spread: the SDK takes plain records, which interfaces are not to the compiler.
+    return { own: { ...own }, index: { ...index } };
+  }
+
   async function readCommunityMembers({
     tenantId,
     communityId,
@@ -25,17 +56,17 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
     tenantId: string;
     communityId: string;
   }) {
-    const suffix = `${separator}${communityId}`;
-    const roster = `${rosterPrefix}${communityId}`;
-    const rows = table.listEntities<MembershipRow & { etag: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${tenantId}` },
+    const roster = rosterKey(communityId);
+    const rows = table.listEntities<MemberIndexRow & { etag: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${tenantId} and RowKey ge ${roster} and RowKey lt ${communityRangeEnd(communityId)}`,
+      },
     });
     const members: CommunityMembershipEntity[] = [];
     let rosterEtag: string | null = null;
     for await (const row of rows) {
       if (row.rowKey === roster) rosterEtag = row.etag;
-      else if (row.rowKey.startsWith(rosterPrefix)) continue;
-      else if (row.rowKey.endsWith(suffix)) members.push(membershipFromRow(row));
+      else members.push(membershipFromRow(row));
     }
     return { members, rosterEtag };
   }
@@ -45,15 +76,16 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
     async listCommunityMembers({ tenantId, communityId }) {
       return (await readCommunityMembers({ tenantId, communityId })).members;
     },
-    async listCommunityMembersPage({ tenantId, communityId, limit, cursor }) {
-      const suffix = `${separator}${communityId}`;
-      const { rows, nextCursor } = await readPage<MembershipRow>({
+    async listCommunityMembersPage({ tenantId, communityId, limit, cursor, namePrefix }) {
+      const prefix = communityRangePrefix(communityId);
+      // The roster sits at `prefix` itself; every index row has a space after its name key.
+      const lower = `${prefix}${namePrefix ? nameKey(namePrefix) : " "}`;
+      const { rows, nextCursor } = await readPage<MemberIndexRow>({
         table,
         partitionKey: tenantId,
+        range: { lower, upper: namePrefix ? `${lower}\uffff` : communityRangeEnd(communityId) },
         limit,
         cursor,
-        filter: `communityId eq ${odataString(communityId)}`,
-        belongs: (rowKey) => rowKey.endsWith(suffix),
       });
       return { items: rows.map(membershipFromRow), nextCursor };
     },
@@ -63,7 +95,8 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
       });
       const holders: { userId: string; displayName: string; roles: TenantRole[] }[] = [];
       for await (const row of rows) {
-        if (!row.rowKey.endsWith(separator)) continue;
+        // Community ranges (rosters, member index rows) are not tenant-role rows.
+        if (!row.rowKey.endsWith(separator) || row.rowKey.startsWith(memberIndexMark)) continue;
         holders.push({
           userId: row.rowKey.slice(0, -separator.length),
           displayName: row.displayName,
@@ -78,35 +111,36 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         tenantId,
         `${userId}${separator}${communityId}`,
       );
-      return row ? membershipFromRow(row) : null;
+      return row ? membershipFromRow({ ...row, userId }) : null;
     },
     async changeCommunityMemberships({ tenantId, communityId, put = [], remove = [], roster }) {
-      const rowKey = (userId: string) => `${userId}${separator}${communityId}`;
+      // Each membership is two rows of the tenant's partition, so one transaction keeps them
+      // equal; the index row carries the ETag, and the person's own row follows it.
       const actions: TransactionAction[] = [
-        ...put.map((row): TransactionAction => {
-          const entity = {
-            partitionKey: tenantId,
-            rowKey: rowKey(row.userId),
-            roles: row.roles.join(","),
-            displayName: row.displayName,
-            leftTeamAt: row.leftTeamAt ?? "",
-            communityId,
-          } satisfies MembershipRow;
-          return row.expectedEtag === null
-            ? ["create", entity]
-            : ["update", entity, "Replace", { etag: row.expectedEtag }];
+        ...put.flatMap((row): TransactionAction[] => {
+          const { own, index } = rowsOf(tenantId, communityId, row, row.leftTeamAt);
+          return [
+            row.expectedEtag === null
+              ? ["create", index]
+              : ["update", index, "Replace", { etag: row.expectedEtag }],
+            ["upsert", own, "Replace"],
+          ];
         }),
-        ...remove.map((userId): TransactionAction => [
-          "delete",
-          { partitionKey: tenantId, rowKey: rowKey(userId) },
-        ]),
+        ...remove.flatMap((member): TransactionAction[] => {
+          const { own, index } = rowsOf(tenantId, communityId, { ...member, roles: [] }, null);
+          return [
+            ["delete", { partitionKey: tenantId, rowKey: index.rowKey }],
+            ["delete", { partitionKey: tenantId, rowKey: own.rowKey }],
+          ];
+        }),
         ...(roster ? [rosterAction(tenantId, communityId, roster.expectedEtag)] : []),
       ];
       try {
         const response = await table.submitTransaction(actions);
         const etags = new Map<string, string>();
         put.forEach((row, index) => {
-          etags.set(row.userId, requireEtag(response.subResponses[index]?.etag, "a transaction"));
+          const etag = response.subResponses[index * 2]?.etag;
+          etags.set(row.userId, requireEtag(etag, "a transaction"));
         });
         return etags;
       } catch (error) {
@@ -116,20 +150,36 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
         throw error;
       }
     },
-    async removeCommunityMembership({ tenantId, userId, communityId, expectedEtag }) {
+    async removeCommunityMembership(props) {
+      const { tenantId, userId, communityId, expectedEtag } = props;
+      const ownKey = `${userId}${separator}${communityId}`;
+      const displayName =
+        props.displayName ??
+        (await readOrNull<MembershipRow>(table, tenantId, ownKey))?.displayName;
+      if (displayName === undefined) return false;
       try {
+        // The index row first, on its ETag: it is what the community sees and guards. Should the
+        // second call never happen, the person's own row still grants their roles, and the index
+        // migration at start lists them again: they are still a member, never a hidden one.
         await conditionalWrite("The membership changed since it was read.", () =>
           table.deleteEntity(
             tenantId,
-            `${userId}${separator}${communityId}`,
+            memberIndexKey(communityId, displayName, userId),
             expectedEtag === undefined ? {} : { etag: expectedEtag },
           ),
         );
-        return true;
       } catch (error) {
-        if (isNotFound(error)) return false;
-        throw error;
+        if (!isNotFound(error) || expectedEtag !== undefined) {
+          if (isNotFound(error)) return false;
+          throw error;
+        }
       }
+      try {
+        await table.deleteEntity(tenantId, ownKey);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      return true;
     },
     async rolesOf({ tenantId, userId }) {
       const prefix = `${userId}${separator}`;
@@ -151,15 +201,13 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
       return result;
     },
     async addCommunityMembership({ tenantId, userId, displayName, communityId, roles }) {
-      const row: MembershipRow = {
-        partitionKey: tenantId,
-        rowKey: `${userId}${separator}${communityId}`,
-        roles: roles.join(","),
-        displayName,
-        communityId,
-      };
-      const response = await table.createEntity(row);
-      return response.etag ?? "";
+      const { own, index } = rowsOf(tenantId, communityId, { userId, displayName, roles }, null);
+      // Both rows or neither: a 409 (the person is in the community) fails the whole transaction.
+      const response = await table.submitTransaction([
+        ["create", index],
+        ["create", own],
+      ]);
+      return requireEtag(response.subResponses[0]?.etag, "a transaction");
     },
     async addTenantRoles({ tenantId, userId, displayName, roles }) {
       const row: MembershipRow = {
@@ -182,6 +230,7 @@ export function createMembershipRepository(table: TableClient): MembershipReposi
       );
       await table.createEntity(row);
     },
+    migrateMemberIndex: () => migrateMemberIndex(table),
     async listTenantRoleHoldersOfAllTenants() {
       const rows = table.listEntities<MembershipRow>({
         queryOptions: { filter: odata`PartitionKey eq ${tenantRoleIndexPartition}` },

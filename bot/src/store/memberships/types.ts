@@ -48,24 +48,24 @@ export interface MembershipRepository {
     roles: TenantRole[];
   }): Promise<void>;
   /**
-   * Everyone in one community. Rows are keyed by person first (so a request reads one person's
-   * roles in one query), so this reads the tenant's partition and keeps the community's rows:
-   * still one partition, never a cross-partition scan.
+   * Everyone in one community, in name order: one range of the community's member index (each
+   * membership is two rows: the person's own, for rolesOf, and the community's index row).
    */
   listCommunityMembers(props: {
     tenantId: string;
     communityId: string;
   }): Promise<CommunityMembershipEntity[]>;
   /**
-   * One page of a community's members, in user id order: one query of the tenant's partition,
-   * filtered on the server by the rows' `communityId`, so a page costs its own size, not the
-   * tenant's.
+   * One page of a community's members in name order (accents and case aside), those whose name
+   * starts with `namePrefix` when given: one key range of the community's member index, so a page
+   * costs its own size, whatever the community's or the tenant's.
    */
   listCommunityMembersPage(props: {
     tenantId: string;
     communityId: string;
     limit: number;
     cursor?: string | undefined;
+    namePrefix?: string | undefined;
   }): Promise<Page<CommunityMembershipEntity>>;
   /** Everyone holding a tenant role (heads of profession), from the same partition. */
   listTenantRoleHolders(props: {
@@ -79,7 +79,10 @@ export interface MembershipRepository {
   listTenantRoleHoldersOfAllTenants(): Promise<
     { tenantId: string; userId: string; roles: TenantRole[] }[]
   >;
-  /** One point read; null when the person is not in the community. */
+  /**
+   * One point read of the person's own row; null when the person is not in the community. Its
+   * `etag` is that row's: changes name the ETag of readCommunityMembers or a members page.
+   */
   findCommunityMembership(props: {
     tenantId: string;
     userId: string;
@@ -87,7 +90,8 @@ export interface MembershipRepository {
   }): Promise<CommunityMembershipEntity | null>;
   /**
    * Everyone in one community, with the ETag of its champion roster (null before any champion
-   * change wrote it): one query, in which the roster row comes before every membership row, so
+   * change wrote it): one range query of the community's member index, in which the roster row
+   * comes before every membership row, so
    * a champion change that lands while the query runs always shows in the ETag read.
    */
   readCommunityMembers(props: {
@@ -107,18 +111,25 @@ export interface MembershipRepository {
     tenantId: string;
     communityId: string;
     put?: MembershipPut[];
-    remove?: string[];
+    remove?: { userId: string; displayName: string }[];
     roster?: { expectedEtag: string | null };
   }): Promise<Map<string, string>>;
   /**
    * Removes one membership on the ETag read: ConcurrencyError when it changed meanwhile, false
-   * when it is already gone. Without `expectedEtag` the row goes whatever its version: only for
-   * rows nobody can reach, such as those of a community whose creation never finished.
+   * when it is already gone. Without `expectedEtag` the rows go whatever their version: only for
+   * rows nobody can reach, such as those of a community whose creation never finished. Without
+   * `displayName` (which keys the index row) the person's own row is read first.
    */
   removeCommunityMembership(props: {
     tenantId: string;
     userId: string;
     communityId: string;
+    displayName?: string;
     expectedEtag?: string;
   }): Promise<boolean>;
+  /**
+   * Writes the member index rows that memberships stored before the index existed lack: run at
+   * start, once per storage account (a marker row remembers it). Answers how many it wrote.
+   */
+  migrateMemberIndex(): Promise<number>;
 }

@@ -6,7 +6,7 @@ import { communityPartitionKey, odataString } from "../tables";
 import type {
   RetroEntity,
   RetroEntryEntity,
-  RetroVoteEntity,
+  RetroTallyShard,
   RetroActionEntity,
   RetroHeaderEntity,
   RetroRepository,
@@ -15,8 +15,9 @@ import {
   retroKey,
   contentPrefix,
   entryKey,
-  voteKey,
-  voteMarkerKey,
+  tallyKey,
+  personVotesKey,
+  retroRange,
   actionKey,
   themesFields,
   headerColumns,
@@ -24,15 +25,19 @@ import {
   retroFromRow,
   retroHeaderFromRow,
   entryFromRow,
-  voteFromRow,
+  tallyFromRow,
+  personVotesFromRow,
+  noVotes,
+  shardOf,
   actionFromRow,
   retroFields,
   actionFields,
   undoneActions,
-  actionsOfRetro,
+  actionsConcerning,
   listPageSize,
   headerRange,
 } from "./rows";
+import { migrateRetroVotes } from "./voteMigration";
 
 /** The Table Storage implementation of RetroRepository. */
 export function createRetroRepository(table: TableClient): RetroRepository {
@@ -92,27 +97,34 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       return { ...retro, etag: response.etag ?? "" };
     },
 
-    async read({ tenantId, communityId, retroId }) {
+    async read({ tenantId, communityId, retroId, userId, withActions }) {
       const pk = odataString(communityPartitionKey(tenantId, communityId));
-      const prefix = contentPrefix(retroId);
-      const filter =
-        `PartitionKey eq ${pk} and (RowKey eq ${odataString(retroKey(retroId))} or ` +
-        `(RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(`r|${retroId}}`)}) or ` +
-        `${actionsOfRetro(retroId)} or ${undoneActions})`;
+      const range = retroRange(retroId);
+      // One query, so a retro's detail takes one round trip after the roles: the header, the
+      // entries and tallies (one range), the reader's own votes and the actions that concern
+      // the retro (one range and a property filter). Never the other people's votes.
+      const parts = [
+        `RowKey eq ${odataString(retroKey(retroId))}`,
+        `(RowKey ge ${odataString(range.lower)} and RowKey lt ${odataString(range.upper)})`,
+        ...(userId ? [`RowKey eq ${odataString(personVotesKey(retroId, userId))}`] : []),
+        ...(withActions ? [actionsConcerning(retroId)] : []),
+      ];
+      const filter = `PartitionKey eq ${pk} and (${parts.join(" or ")})`;
       let retro: RetroEntity | null = null;
       const entries: RetroEntryEntity[] = [];
-      const votes: RetroVoteEntity[] = [];
-      const voteKeys = new Set<string>();
+      const tallies: RetroTallyShard[] = [];
       const communityActions: RetroActionEntity[] = [];
+      let mine = noVotes(userId ?? "");
+      const prefix = contentPrefix(retroId);
       for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-        const key = row.rowKey;
-        if (key === retroKey(retroId)) retro = retroFromRow(row);
-        else if (key.startsWith(`${prefix}e|`)) entries.push(entryFromRow(row));
-        else if (key.startsWith(`${prefix}v|`)) votes.push(voteFromRow(row));
-        else if (key.startsWith(`${prefix}k|`)) voteKeys.add(key.slice(`${prefix}k|`.length));
-        else if (key.startsWith("action|")) communityActions.push(actionFromRow(row));
+        const kind = row.rowKey.startsWith(prefix) ? row.rowKey.charAt(prefix.length) : "";
+        if (row.rowKey === retroKey(retroId)) retro = retroFromRow(row);
+        else if (row.rowKey.startsWith("action|")) communityActions.push(actionFromRow(row));
+        else if (kind === "e") entries.push(entryFromRow(row));
+        else if (kind === "f") tallies.push(tallyFromRow(row));
+        else if (kind === "i") mine = personVotesFromRow(row);
       }
-      return retro ? { retro, entries, votes, voteKeys, communityActions } : null;
+      return retro ? { retro, entries, tallies, mine, communityActions } : null;
     },
 
     async readRetro({ tenantId, communityId, retroId }) {
@@ -180,33 +192,43 @@ export function createRetroRepository(table: TableClient): RetroRepository {
         hiddenByName: hidden.by.displayName,
         hiddenAt: hidden.at,
       };
-      await conditionalWrite("The entry changed since it was read.", () =>
+      const response = await conditionalWrite("The entry changed since it was read.", () =>
         table.updateEntity(entity, "Merge", { etag: expectedEtag }),
       );
+      return response.etag ?? "";
     },
 
-    async castVote({ tenantId, communityId, retroId, vote, keyHash }) {
+    async castVote({ tenantId, communityId, retroId, mine, tallies, target, keyHash }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);
-      const actions: TransactionAction[] = [
-        ["create", { partitionKey, rowKey: voteMarkerKey(retroId, keyHash), userId: vote.userId }],
-        [
-          "create",
-          {
-            partitionKey,
-            rowKey: voteKey(retroId, vote.userId, vote.slot),
-            target: vote.target,
-            keyHash,
-          },
-        ],
-      ];
+      const shardId = shardOf(mine.userId);
+      const shard = tallies.find((tally) => tally.shard === shardId) ?? {
+        shard: shardId,
+        counts: {},
+        etag: null,
+      };
+      const person = {
+        partitionKey,
+        rowKey: personVotesKey(retroId, mine.userId),
+        userId: mine.userId,
+        targetsJson: JSON.stringify([...mine.targets, target]),
+        keysJson: JSON.stringify([...mine.keyHashes, keyHash]),
+      };
+      const tally = {
+        partitionKey,
+        rowKey: tallyKey(retroId, shard.shard),
+        countsJson: JSON.stringify({ ...shard.counts, [target]: (shard.counts[target] ?? 0) + 1 }),
+      };
+      const written = (
+        row: typeof person | typeof tally,
+        etag: string | null,
+      ): TransactionAction =>
+        etag === null ? ["create", row] : ["update", row, "Replace", { etag }];
       try {
-        await table.submitTransaction(actions);
+        await table.submitTransaction([written(person, mine.etag), written(tally, shard.etag)]);
         return "created";
       } catch (error) {
-        if (!isConflict(error)) throw error;
-        // The transaction says which row existed only in its message; one point read is clearer.
-        const marker = await readOrNull(table, partitionKey, voteMarkerKey(retroId, keyHash));
-        return marker ? "duplicate" : "slotTaken";
+        if (isConflict(error)) return "conflict";
+        throw error;
       }
     },
 
@@ -235,6 +257,8 @@ export function createRetroRepository(table: TableClient): RetroRepository {
       );
       return row ? actionFromRow(row) : null;
     },
+
+    migrateVotes: () => migrateRetroVotes(table),
 
     async updateActionStatus({ tenantId, communityId, actionId, status, updatedAt, expectedEtag }) {
       const partitionKey = communityPartitionKey(tenantId, communityId);

@@ -1,6 +1,12 @@
 /**
- * How retro headers, entries, votes, vote markers and actions are laid out in Table Storage: RowKeys, row shapes and the mapping between
- * rows and entities. Only ./repository.ts uses it; nothing outside the store sees a row.
+ * How retro headers, entries, tallies, people's votes and actions are laid out in Table Storage:
+ * RowKeys, row shapes and the mapping between rows and entities. Only this folder uses it;
+ * nothing outside the store sees a row.
+ *
+ * A retro's header is `retro|<retroId>` (the history lists the `retro|` range); its own rows sit
+ * under `r|<retroId>|`: `e|<entryId>` entries and `f|<shard>` tally shards (one key range,
+ * `retroRange`, read whole), then `i|<userId>` each person's votes (a read takes the reader's
+ * own only). `k|` and `v|` rows are votes stored before tallies (voteMigration.ts), read no more.
  */
 import {
   retroLimits,
@@ -17,7 +23,8 @@ import type {
   RetroEntity,
   RetroSummary,
   RetroEntryEntity,
-  RetroVoteEntity,
+  RetroPersonVotes,
+  RetroTallyShard,
   RetroActionEntity,
   RetroHeaderEntity,
 } from "./types";
@@ -25,10 +32,30 @@ import type {
 export const retroKey = (retroId: string) => `retro|${retroId}`;
 export const contentPrefix = (retroId: string) => `r|${retroId}|`;
 export const entryKey = (retroId: string, entryId: string) => `r|${retroId}|e|${entryId}`;
-export const voteKey = (retroId: string, userId: string, slot: number) =>
-  `r|${retroId}|v|${userId}|${String(slot).padStart(2, "0")}`;
-export const voteMarkerKey = (retroId: string, keyHash: string) => `r|${retroId}|k|${keyHash}`;
+export const tallyKey = (retroId: string, shard: number) =>
+  `r|${retroId}|f|${String(shard).padStart(2, "0")}`;
+export const personVotesKey = (retroId: string, userId: string) => `r|${retroId}|i|${userId}`;
 export const actionKey = (actionId: string) => `action|${actionId}`;
+
+/** The entries and the tally shards: everything of a retro before the people's rows. */
+export const retroRange = (retroId: string) => ({
+  lower: `r|${retroId}|e|`,
+  upper: `r|${retroId}|g`,
+});
+
+/**
+ * Tally shards per retro. Each person's votes count in one shard (by a hash of their id), so 50
+ * people voting at once contend in groups of three or four, not all on one row; a read takes at
+ * most this many rows, however many voted.
+ */
+export const tallyShards = 16;
+
+/** The shard a person's votes count in. */
+export function shardOf(userId: string): number {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % tallyShards;
+}
 
 /**
  * Table Storage holds at most 32K characters in a string property, so a retro's themes JSON is
@@ -123,10 +150,30 @@ export function entryFromRow(row: Row): RetroEntryEntity {
   };
 }
 
-export function voteFromRow(row: Row): RetroVoteEntity {
-  const parts = row.rowKey.split("|");
-  return { userId: parts[3] ?? "", slot: Number(parts[4] ?? 0), target: str(row, "target") };
+export function tallyFromRow(row: Row): RetroTallyShard {
+  return {
+    shard: Number(row.rowKey.split("|")[3] ?? 0),
+    counts: json<Record<string, number>>(row, "countsJson", {}),
+    etag: row.etag,
+  };
 }
+
+export function personVotesFromRow(row: Row): RetroPersonVotes {
+  return {
+    userId: str(row, "userId"),
+    targets: json<string[]>(row, "targetsJson", []),
+    keyHashes: json<string[]>(row, "keysJson", []),
+    etag: row.etag,
+  };
+}
+
+/** A person's row before their first vote. */
+export const noVotes = (userId: string): RetroPersonVotes => ({
+  userId,
+  targets: [],
+  keyHashes: [],
+  etag: null,
+});
 
 export function actionFromRow(row: Row): RetroActionEntity {
   return {
@@ -181,9 +228,12 @@ const actionRange = `(RowKey ge 'action|' and RowKey lt ${odataString(prefixUppe
  * keeps them out of every read that is not about their own retro.
  */
 export const undoneActions = `(${actionRange} and status ne 'done')`;
-/** A retro's own actions: their ids are "<retroId>-<hash>", and "." sorts right after "-". */
-export const actionsOfRetro = (retroId: string) =>
-  `(RowKey ge ${odataString(`action|${retroId}-`)} and RowKey lt ${odataString(`action|${retroId}.`)})`;
+/**
+ * A retro's own actions (done ones too) and the community's actions not yet done: one key range,
+ * the rest a filter on properties.
+ */
+export const actionsConcerning = (retroId: string) =>
+  `(${actionRange} and (status ne 'done' or retroId eq ${odataString(retroId)}))`;
 
 /**
  * Rows per page of the history query. Its rows come in RowKey order, so the community's undone

@@ -52,11 +52,28 @@ export interface RetroEntryEntity {
   etag: string;
 }
 
-/** One vote: person, slot (0-based, below votesPerPerson) and target. */
-export interface RetroVoteEntity {
+/**
+ * One person's votes in a retro: one row, written with an ETag, so a person's parallel votes
+ * land one at a time. `keyHashes` are the hashed submission keys of the votes stored, so a
+ * retried submission is answered without a new vote.
+ */
+export interface RetroPersonVotes {
   userId: string;
-  slot: number;
-  target: string;
+  targets: string[];
+  keyHashes: string[];
+  /** null while the person has not voted (no row yet). */
+  etag: string | null;
+}
+
+/**
+ * One shard of a retro's tally: votes per target of the people whose id hashes to the shard
+ * (`tallyShards` of them), so a crowd voting at once spreads over several rows.
+ */
+export interface RetroTallyShard {
+  shard: number;
+  counts: Record<string, number>;
+  /** null while nobody of the shard has voted (no row yet). */
+  etag: string | null;
 }
 
 /** An action decided in a retro; community-wide so open actions outlive their retro. */
@@ -77,19 +94,26 @@ export interface RetroActionEntity {
 /** A retro header as the history lists it: without its themes, which only the retro needs. */
 export type RetroHeaderEntity = Omit<RetroEntity, "themes">;
 
-/** A retro with everything in it, plus the community's actions that concern it. */
+/**
+ * A retro with its entries and tallies (never every vote row), the votes of the person reading
+ * it, and the community's actions that concern it.
+ */
 export interface RetroAggregate {
   retro: RetroEntity;
   entries: RetroEntryEntity[];
-  votes: RetroVoteEntity[];
-  /** Hashed submission keys of votes already stored, to answer retries without a new vote. */
-  voteKeys: Set<string>;
-  /** Every action of this retro (done ones too) and the community's actions not yet done. */
+  /** The tally shards stored (shards nobody voted in are absent). */
+  tallies: RetroTallyShard[];
+  /** The reader's own votes; empty (etag null) when read for nobody in particular. */
+  mine: RetroPersonVotes;
+  /**
+   * Every action of this retro (done ones too) and the community's actions not yet done; empty
+   * when read without actions.
+   */
   communityActions: RetroActionEntity[];
 }
 
-/** Result of inserting a vote. */
-export type CastVoteResult = "created" | "duplicate" | "slotTaken";
+/** Result of storing a vote: "conflict" when the person's row or the tally shard changed. */
+export type CastVoteResult = "created" | "conflict";
 
 /** Retro storage: everything of a community in its partition (DESIGN.md "Data in Table Storage"). */
 export interface RetroRepository {
@@ -100,14 +124,18 @@ export interface RetroRepository {
     retro: Omit<RetroEntity, "etag">;
   }): Promise<RetroEntity>;
   /**
-   * The retro, its entries and votes, its own actions and the community's actions not yet done:
-   * one partition query (the rows are ranges of one partition joined by OR), null when there is
-   * no such retro. Done actions of other retros stay out, so the read does not grow with history.
+   * The retro, its entries, its tallies and `userId`'s votes, and with `withActions` its own
+   * actions and the community's actions not yet done: one partition query (a point read of the
+   * header, the retro's entries and tallies, the reader's row and the action range, joined by
+   * OR), null when there is no such retro. What it sends grows neither with history nor with the
+   * people who voted.
    */
   read(props: {
     tenantId: string;
     communityId: string;
     retroId: string;
+    userId: string | null;
+    withActions: boolean;
   }): Promise<RetroAggregate | null>;
   /** The retro header alone (no entries, votes or actions): one point read. */
   readRetro(props: {
@@ -159,7 +187,7 @@ export interface RetroRepository {
     retroId: string;
     entry: Omit<RetroEntryEntity, "etag" | "hidden">;
   }): Promise<{ created: boolean }>;
-  /** Records who hid an entry and why, conditional on the entry's ETag. */
+  /** Records who hid an entry and why, conditional on the entry's ETag; answers the new one. */
   hideEntry(props: {
     tenantId: string;
     communityId: string;
@@ -167,16 +195,19 @@ export interface RetroRepository {
     entryId: string;
     hidden: { reason: string; by: PersonRef; at: string };
     expectedEtag: string;
-  }): Promise<void>;
+  }): Promise<string>;
   /**
-   * Inserts a vote into the person's slot together with its submission-key marker, in one
-   * transaction: "duplicate" when the key was used, "slotTaken" when a parallel vote won the slot.
+   * Adds a vote for `target` to the person's row and to their tally shard, in one transaction
+   * conditional on both ETags as read (`mine`, the shard among `tallies`): "conflict" when
+   * either changed since.
    */
   castVote(props: {
     tenantId: string;
     communityId: string;
     retroId: string;
-    vote: RetroVoteEntity;
+    mine: RetroPersonVotes;
+    tallies: readonly RetroTallyShard[];
+    target: string;
     keyHash: string;
   }): Promise<CastVoteResult>;
   /**
@@ -203,4 +234,9 @@ export interface RetroRepository {
     updatedAt: string;
     expectedEtag: string;
   }): Promise<string>;
+  /**
+   * Moves votes stored before tallies existed (a row per vote and a marker per submission key)
+   * into person rows and tallies, once per storage account; answers how many retros it moved.
+   */
+  migrateVotes(): Promise<number>;
 }

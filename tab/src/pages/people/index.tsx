@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import {
   communityRoles,
+  peopleSearchMaxLength,
   staleMemberDataSchema,
   type Community,
   type CommunityMember,
@@ -57,7 +58,8 @@ const addPersonPlacement = { userId: "userId", displayName: "displayName" } as c
 const memberId = (member: CommunityMember) => member.person.id;
 
 /**
- * Who is in the community and what they do, a page at a time ("Show more people"). Champions
+ * Who is in the community and what they do, in name order a page at a time ("Show more people"),
+ * or those whose name starts with what was searched for. Champions
  * tick roles (saved against the member's version) and add people by hand; joins and leaves from
  * the team's Teams membership are listed.
  */
@@ -65,7 +67,16 @@ export default function PeoplePage({ community }: { community: Community }) {
   const styles = useStyles();
   const { api, host } = useEnvironment();
   const announce = useAnnounce();
-  const load = useCallback(() => api.people.people(community.id), [api, community.id]);
+  // The search in force: typing in the box changes `searchText`, submitting it changes this.
+  const [search, setSearch] = useState("");
+  const [searchText, setSearchText] = useState("");
+  const load = useCallback(
+    () =>
+      search
+        ? api.people.people(community.id, null, undefined, search)
+        : api.people.firstPage(community.id),
+    [api, community.id, search],
+  );
   const { state, reload, update } = useLoad(load);
   const [message, setMessage] = useState<{ intent: "success" | "warning"; text: string } | null>(
     null,
@@ -76,7 +87,7 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   const data = state.status === "ready" ? state.data : null;
   const manage = data?.allowedActions.includes("manage") ?? false;
-  // Pages come in a stable order of ids; the people loaded so far are shown by name.
+  // Pages come in name order; sorting again keeps someone added by hand in their place.
   const members = useMemo(
     () =>
       [...(data?.members ?? [])].sort((a, b) =>
@@ -95,7 +106,7 @@ export default function PeoplePage({ community }: { community: Community }) {
 
   const showMore = async () => {
     if (!data?.nextCursor) return;
-    const page = await api.people.people(community.id, data.nextCursor);
+    const page = await api.people.people(community.id, data.nextCursor, undefined, search);
     update((current) => ({
       ...current,
       members: appendPage(current.members, page.members, memberId),
@@ -153,8 +164,40 @@ export default function PeoplePage({ community }: { community: Community }) {
         failed="The people did not load"
       />
       {message && <Notice intent={message.intent}>{message.text}</Notice>}
+      <form
+        role="search"
+        aria-label="Find people"
+        className={styles.add}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(searchText.trim());
+        }}
+      >
+        <Field label="Find people by the start of their name">
+          <Input
+            type="search"
+            value={searchText}
+            maxLength={peopleSearchMaxLength}
+            onChange={(_e, v) => setSearchText(v.value)}
+          />
+        </Field>
+        <Button type="submit">Find</Button>
+        {search && (
+          <Button
+            onClick={() => {
+              setSearchText("");
+              setSearch("");
+            }}
+          >
+            Show everyone
+          </Button>
+        )}
+      </form>
       {data && (
         <>
+          {search && members.length === 0 && (
+            <Text role="status">Nobody here has a name starting with “{search}”.</Text>
+          )}
           <Table aria-label="Members and their roles" size="small">
             <TableHeader>
               <TableRow>
@@ -218,28 +261,31 @@ export default function PeoplePage({ community }: { community: Community }) {
               <FormError error={addErrors.formError} />
             </form>
           )}
-          <section aria-labelledby="changes-heading">
-            <Title3 as="h3" id="changes-heading">
-              Joins and leaves
-            </Title3>
-            {data.recentChanges.length === 0 ? (
-              <Text>Nobody joined or left in the last 90 days.</Text>
-            ) : (
-              <ul className={styles.changes}>
-                {data.recentChanges.map((change, index) => (
-                  <li key={`${change.person.id}-${change.at}-${index}`}>
-                    <Text>
-                      {change.person.displayName} {change.change}{" "}
-                    </Text>
-                    <Caption1>
-                      {formatDateTime(change.at, host.locale, host.timeZone)} (
-                      {change.source === "teams" ? "from Teams" : "added by a champion"})
-                    </Caption1>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          {/* Joins and leaves come with the first page of everyone, not with a search. */}
+          {!search && (
+            <section aria-labelledby="changes-heading">
+              <Title3 as="h3" id="changes-heading">
+                Joins and leaves
+              </Title3>
+              {data.recentChanges.length === 0 ? (
+                <Text>Nobody joined or left in the last 90 days.</Text>
+              ) : (
+                <ul className={styles.changes}>
+                  {data.recentChanges.map((change, index) => (
+                    <li key={`${change.person.id}-${change.at}-${index}`}>
+                      <Text>
+                        {change.person.displayName} {change.change}{" "}
+                      </Text>
+                      <Caption1>
+                        {formatDateTime(change.at, host.locale, host.timeZone)} (
+                        {change.source === "teams" ? "from Teams" : "added by a champion"})
+                      </Caption1>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
         </>
       )}
     </div>
